@@ -1,0 +1,95 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const SEED_ARTICLE = "/politics/sessions-offered-to-quit-amid-rift-with-trump";
+const SEED_HEADLINE = "Sessions Offered to Quit Amid Rift With Trump on Russian Federation";
+const HIDDEN_TOKENS = ["DRAFTTOKEN1", "DRAFTTOKEN2", "DRAFTTOKEN3", "REVIEWTOKEN", "SCHEDULEDTOKEN1", "SCHEDULEDTOKEN2", "ARCHIVEDTOKEN"];
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test.describe("front page", () => {
+  test("serves published stories with a link to the seed article", async ({ page }, testInfo) => {
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("h1")).toHaveCount(1);
+    await expect(page.getByRole("link", { name: SEED_HEADLINE }).first()).toHaveAttribute("href", SEED_ARTICLE);
+    await expect(page.getByRole("heading", { name: "Latest news" })).toBeVisible();
+    const links = await page.locator("main article h3 a, main article h2 a").count();
+    expect(links).toBeGreaterThanOrEqual(10);
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: testInfo.outputPath("front.png"), fullPage: true });
+  });
+
+  test("shows no draft, in-review, future-scheduled or archived story", async ({ page }) => {
+    await page.goto("/");
+    const html = await page.content();
+    for (const token of HIDDEN_TOKENS) expect(html).not.toContain(token);
+  });
+
+  test("has no accessibility violations in light and dark themes", async ({ page }) => {
+    await page.goto("/");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: /switch to dark theme/i }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await expectAccessible(page);
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  });
+});
+
+test.describe("article page", () => {
+  test("renders the seed article cleanly: one headline in the h1, byline, date, body", async ({ page }, testInfo) => {
+    const response = await page.goto(SEED_ARTICLE);
+    expect(response?.status()).toBe(200);
+    const h1 = page.locator("h1");
+    await expect(h1).toHaveCount(1);
+    await expect(h1).toHaveText(SEED_HEADLINE);
+    const main = (await page.locator("main").innerText()).split(SEED_HEADLINE).length - 1;
+    expect(main).toBe(1);
+    await expect(page.getByRole("link", { name: "Politics" }).first()).toBeVisible();
+    await expect(page.locator("main time").first()).toHaveAttribute("datetime", "2017-06-06T18:30:00.000Z");
+    await expect(page.locator('main a[href^="/author/"]').first()).toBeVisible();
+    const paragraphs = await page.locator("main .prose p").allInnerTexts();
+    expect(paragraphs.length).toBeGreaterThanOrEqual(6);
+    expect(paragraphs.join("\n")).toContain("I have not had that discussion with him");
+    expect(await page.locator("main").innerText()).not.toMatch(/editors' picks\s*$/i);
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath("article.png"), fullPage: true });
+  });
+
+  test("an article with a pull quote, list and inline image renders them", async ({ page }) => {
+    await page.goto("/");
+    // Visit several stories: the demo content has every body node type somewhere.
+    const hrefs = await page.locator("main article h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    const seen = new Set<string>();
+    for (const href of hrefs.slice(0, 16)) {
+      await page.goto(href);
+      if (await page.locator("main .pull-quote").count()) seen.add("pull-quote");
+      if (await page.locator("main .prose ul, main .prose ol").count()) seen.add("list");
+      if (await page.locator("main .prose figure img").count()) seen.add("image");
+    }
+    expect([...seen].sort()).toEqual(["image", "list", "pull-quote"]);
+  });
+
+  test("a missing article is 404 on the very first request, in the site's design", async ({ page }) => {
+    const response = await page.goto(`/politics/no-such-story-${Date.now()}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/can.t find that page/i);
+    await expect(page.getByRole("searchbox")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("a wrong section redirects to the article's canonical URL", async ({ page }) => {
+    await page.goto("/sport/sessions-offered-to-quit-amid-rift-with-trump");
+    expect(new URL(page.url()).pathname).toBe(SEED_ARTICLE);
+  });
+});

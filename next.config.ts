@@ -1,0 +1,18 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  cacheComponents: true,
+  partialPrefetching: true,
+  poweredByHeader: false,
+  // Prisma's generated client and the pg driver run on the server only, unbundled.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "sharp"],
+  images: {
+    formats: ["image/avif", "image/webp"],
+    localPatterns: [{ pathname: "/media/**" }],
+    deviceSizes: [375, 640, 828, 1080, 1280, 1600],
+    imageSizes: [96, 160, 240, 320, 480],
+    minimumCacheTTL: 31_536_000,
+  },
+};
+
+export default nextConfig;

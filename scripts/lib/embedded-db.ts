@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+/**
+ * The embedded PostgreSQL: PGlite served over the PostgreSQL wire protocol on a free local port,
+ * so that the app always talks to PostgreSQL through @prisma/adapter-pg (one code path).
+ */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite is one process's database: a second launcher on the same folder would corrupt it.
+ * A pid file refuses that with a clear message; a stale one (dead pid) is taken over.
+ */
+function takeLock(lockFile: string): void {
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, "utf8").trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${path.dirname(lockFile)} is in use by process ${pid}. ` +
+          `Stop it first, or set DATA_DIR to another folder, or DATABASE_URL to a PostgreSQL server.`,
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+}
+
+/** dataDir: a folder, or "memory://" for a throwaway in-memory database (tests). */
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  maxConnections: number,
+): Promise<EmbeddedDatabase> {
+  let lockFile: string | undefined;
+  let db: PGlite;
+  if (dataDir === "memory://") {
+    db = await PGlite.create();
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    lockFile = path.join(dataDir, "pglite.pid");
+    takeLock(lockFile);
+    db = await PGlite.create(path.join(dataDir, "pglite"));
+  }
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections });
+  await server.start();
+  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await server.stop();
+      // close() checkpoints and flushes PGlite's files: no write acknowledged to a client is lost.
+      await db.close();
+      if (lockFile) rmSync(lockFile, { force: true });
+    })());
+  return { url, stop };
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { ArticleView } from "@/components/article/article-view";
+import { getArticle, getRecentArticleParams } from "@/server/data/articles";
+
+type Params = { section: string; slug: string };
+
+export async function generateStaticParams(): Promise<Params[]> {
+  return getRecentArticleParams(20);
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { slug } = await params;
+  const found = await getArticle(slug);
+  if (found.kind !== "found") return {};
+  const a = found.article;
+  return {
+    title: a.seoTitle || a.headline,
+    description: a.seoDescription || a.standfirst,
+    alternates: { canonical: a.url },
+  };
+}
+
+export default async function ArticlePage({ params }: { params: Promise<Params> }) {
+  const { section, slug } = await params;
+  const found = await getArticle(slug);
+  // Decided before anything streams, so the very first request already answers 404.
+  if (found.kind !== "found") notFound();
+  if (found.article.section.slug !== section) permanentRedirect(found.article.url);
+  return <ArticleView article={found.article} />;
+}

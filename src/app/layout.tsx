@@ -1,0 +1,49 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import { getSiteSettings } from "@/server/data/articles";
+import "./globals.css";
+
+const inter = localFont({
+  src: "./fonts/inter-latin-wght.woff2",
+  variable: "--font-inter",
+  weight: "100 900",
+  display: "swap",
+});
+const sourceSerif = localFont({
+  src: [
+    { path: "./fonts/source-serif-4-latin-wght.woff2", style: "normal", weight: "200 900" },
+    { path: "./fonts/source-serif-4-latin-wght-italic.woff2", style: "italic", weight: "200 900" },
+  ],
+  variable: "--font-source-serif",
+  display: "swap",
+});
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return {
+    metadataBase: new URL(settings.siteUrl),
+    title: { default: settings.siteName, template: `%s | ${settings.siteName}` },
+    description: settings.tagline,
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#111318" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const settings = await getSiteSettings();
+  return (
+    <html lang={settings.language} className={`${inter.variable} ${sourceSerif.variable}`} suppressHydrationWarning>
+      <head>
+        {/* Sets the theme before first paint: no flash of the wrong theme. */}
+        {/* eslint-disable-next-line @next/next/no-sync-scripts */}
+        <script src="/theme-init.js" />
+      </head>
+      <body className="min-h-screen bg-paper text-ink antialiased">{children}</body>
+    </html>
+  );
+}

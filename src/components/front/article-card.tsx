@@ -1,0 +1,55 @@
+import Image from "next/image";
+import Link from "next/link";
+import { formatDate } from "@/lib/format";
+import type { ArticleCard } from "@/server/data/articles";
+
+type Variant = "lead" | "standard" | "compact";
+
+/** A story teaser. The headline is the link; everything else is context. */
+export function ArticleTeaser({
+  article,
+  variant = "standard",
+  headingLevel = 3,
+  imageSizes = "(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw",
+  priority = false,
+}: {
+  article: ArticleCard;
+  variant?: Variant;
+  headingLevel?: 2 | 3;
+  imageSizes?: string;
+  priority?: boolean;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const headlineClass =
+    variant === "lead"
+      ? "font-serif text-3xl font-bold leading-tight sm:text-4xl"
+      : variant === "compact"
+        ? "font-serif text-lg font-semibold leading-snug"
+        : "font-serif text-xl font-bold leading-snug";
+  return (
+    <article className="group flex flex-col gap-2">
+      {article.image && variant !== "compact" ? (
+        <Image
+          src={article.image.src}
+          alt={article.image.alt}
+          width={article.image.width}
+          height={article.image.height}
+          sizes={imageSizes}
+          priority={priority}
+          className="aspect-[16/9] h-auto w-full rounded-sm object-cover"
+        />
+      ) : null}
+      <p className="text-xs font-bold uppercase tracking-wide text-accent-ink">{article.section.name}</p>
+      <Heading className={headlineClass}>
+        <Link href={article.url} className="text-ink no-underline hover:underline">
+          {article.headline}
+        </Link>
+      </Heading>
+      {variant !== "compact" && article.standfirst ? <p className="text-base text-muted">{article.standfirst}</p> : null}
+      <p className="text-xs text-muted">
+        <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+        {article.authors.length ? <> · {article.authors.map((a) => a.name).join(", ")}</> : null}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+type Theme = "light" | "dark";
+
+// The theme lives on <html data-theme> (set before first paint by /theme-init.js): read it from
+// there rather than copying it into state, so the button always tells the truth.
+function subscribe(onChange: () => void) {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  return () => observer.disconnect();
+}
+const getTheme = (): Theme => (document.documentElement.dataset.theme === "dark" ? "dark" : "light");
+const getServerTheme = (): Theme | null => null;
+
+/** Switches between light and dark; the choice is kept in localStorage for /theme-init.js. */
+export function ThemeToggle() {
+  const theme = useSyncExternalStore<Theme | null>(subscribe, getTheme, getServerTheme);
+  const next: Theme = theme === "dark" ? "light" : "dark";
+  return (
+    <button
+      type="button"
+      className="inline-flex h-11 min-w-11 items-center justify-center rounded-full border border-rule px-3 text-sm font-medium text-ink hover:bg-surface"
+      aria-label={theme ? `Switch to ${next} theme` : "Switch theme"}
+      onClick={() => {
+        document.documentElement.dataset.theme = next;
+        try {
+          localStorage.setItem("theme", next);
+        } catch {
+          // Private mode: the choice lasts for this page only.
+        }
+      }}
+    >
+      <span aria-hidden="true">{theme === "dark" ? "☀" : "☾"}</span>
+      <span className="ml-1.5 hidden sm:inline">{theme === "dark" ? "Light" : "Dark"}</span>
+    </button>
+  );
+}

@@ -1,0 +1,169 @@
+import { z } from "zod";
+
+/**
+ * The article body: a ProseMirror (TipTap) document restricted to the nodes and marks we render.
+ * One schema, used when saving (actions, API, seed) and before rendering.
+ */
+
+/** Links may go to http(s), mailto or a site-relative path; nothing else (no javascript:, data:). */
+export function isSafeHref(href: string): boolean {
+  const value = href.trim();
+  if (value.startsWith("/") && !value.startsWith("//")) return true;
+  if (value.startsWith("#")) return true;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" || url.protocol === "mailto:";
+  } catch {
+    return false;
+  }
+}
+
+/** Image sources: site-relative media paths or https URLs. */
+export function isSafeImageSrc(src: string): boolean {
+  const value = src.trim();
+  if (value.startsWith("/") && !value.startsWith("//")) return true;
+  try {
+    return new URL(value).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+const boldMark = z.object({ type: z.literal("bold") }).strict();
+const italicMark = z.object({ type: z.literal("italic") }).strict();
+const linkMark = z
+  .object({
+    type: z.literal("link"),
+    attrs: z
+      .object({
+        href: z.string().max(2048).refine(isSafeHref, "Links must be http(s), mailto or site-relative"),
+      })
+      .passthrough(),
+  })
+  .strict();
+export const markSchema = z.discriminatedUnion("type", [boldMark, italicMark, linkMark]);
+
+export const textNodeSchema = z
+  .object({
+    type: z.literal("text"),
+    text: z.string().min(1),
+    marks: z.array(markSchema).optional(),
+  })
+  .strict();
+const hardBreakSchema = z.object({ type: z.literal("hardBreak") }).strict();
+export const inlineSchema = z.discriminatedUnion("type", [textNodeSchema, hardBreakSchema]);
+
+const paragraphSchema = z
+  .object({ type: z.literal("paragraph"), content: z.array(inlineSchema).optional() })
+  .strict();
+const headingSchema = z
+  .object({
+    type: z.literal("heading"),
+    attrs: z.object({ level: z.union([z.literal(2), z.literal(3)]) }).strict(),
+    content: z.array(inlineSchema).optional(),
+  })
+  .strict();
+const blockquoteSchema = z
+  .object({ type: z.literal("blockquote"), content: z.array(paragraphSchema).min(1) })
+  .strict();
+const pullQuoteSchema = z
+  .object({
+    type: z.literal("pullQuote"),
+    attrs: z.object({ attribution: z.string().max(200).default("") }).strict().optional(),
+    content: z.array(inlineSchema).min(1),
+  })
+  .strict();
+const listItemSchema = z
+  .object({ type: z.literal("listItem"), content: z.array(paragraphSchema).min(1) })
+  .strict();
+const bulletListSchema = z
+  .object({ type: z.literal("bulletList"), content: z.array(listItemSchema).min(1) })
+  .strict();
+const orderedListSchema = z
+  .object({
+    type: z.literal("orderedList"),
+    attrs: z.object({ start: z.number().int().min(1).default(1) }).strict().optional(),
+    content: z.array(listItemSchema).min(1),
+  })
+  .strict();
+const imageSchema = z
+  .object({
+    type: z.literal("image"),
+    attrs: z
+      .object({
+        src: z.string().max(2048).refine(isSafeImageSrc, "Images must be site media or https"),
+        alt: z.string().min(1, "Images need alt text").max(500),
+        caption: z.string().max(500).default(""),
+        credit: z.string().max(200).default(""),
+        width: z.number().int().positive(),
+        height: z.number().int().positive(),
+        mediaId: z.string().nullable().default(null),
+      })
+      .strict(),
+  })
+  .strict();
+const horizontalRuleSchema = z.object({ type: z.literal("horizontalRule") }).strict();
+
+export const blockSchema = z.discriminatedUnion("type", [
+  paragraphSchema,
+  headingSchema,
+  blockquoteSchema,
+  pullQuoteSchema,
+  bulletListSchema,
+  orderedListSchema,
+  imageSchema,
+  horizontalRuleSchema,
+]);
+
+export const articleBodySchema = z
+  .object({ type: z.literal("doc"), content: z.array(blockSchema) })
+  .strict();
+
+export type ArticleBody = z.infer<typeof articleBodySchema>;
+export type BodyBlock = z.infer<typeof blockSchema>;
+export type InlineNode = z.infer<typeof inlineSchema>;
+export type Mark = z.infer<typeof markSchema>;
+
+export const emptyBody: ArticleBody = { type: "doc", content: [] };
+
+function inlineText(nodes: InlineNode[] | undefined): string {
+  return (nodes ?? []).map((n) => (n.type === "text" ? n.text : "\n")).join("");
+}
+
+/** Plain text of a body, block by block: feeds search and reading time. */
+export function bodyToPlainText(body: ArticleBody): string {
+  const parts: string[] = [];
+  for (const block of body.content) {
+    switch (block.type) {
+      case "paragraph":
+      case "heading":
+      case "pullQuote":
+        parts.push(inlineText(block.content));
+        break;
+      case "blockquote":
+        for (const p of block.content) parts.push(inlineText(p.content));
+        break;
+      case "bulletList":
+      case "orderedList":
+        for (const item of block.content)
+          for (const p of item.content) parts.push(inlineText(p.content));
+        break;
+      case "image":
+        if (block.attrs.caption) parts.push(block.attrs.caption);
+        break;
+      case "horizontalRule":
+        break;
+    }
+  }
+  return parts.filter(Boolean).join("\n\n");
+}
+
+export function countWords(text: string): number {
+  const words = text.trim().match(/\S+/g);
+  return words ? words.length : 0;
+}
+
+/** Minutes at 230 words a minute, at least one. */
+export function readingMinutes(text: string): number {
+  return Math.max(1, Math.round(countWords(text) / 230));
+}
