@@ -10,10 +10,17 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
-    globalSetup: ["tests/global-setup.ts"],
     pool: "forks",
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"] } },
+      {
+        extends: true,
+        // Real databases: a migrated, seeded one for the run (tests/global-setup.ts), plus
+        // fresh ones where a test needs its own.
+        test: { name: "integration", include: ["tests/**/*.test.ts"], globalSetup: ["tests/global-setup.ts"] },
+      },
+    ],
   },
 });

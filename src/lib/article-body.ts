@@ -5,11 +5,27 @@ import { z } from "zod";
  * One schema, used when saving (actions, API, seed) and before rendering.
  */
 
+// Browsers strip tabs and newlines from URLs and treat "\\" like "/", so "/\\evil.example" or
+// "/\t/evil.example" lead off-site although they start with one slash: refuse such characters.
+const UNSAFE_URL_CHARS = /[\\\s\u0000-\u001f\u007f]/;
+const PROBE_ORIGIN = "https://site.invalid";
+
+/** Site-relative: resolves to our own origin (not "//host", not "/\\host"). */
+function isSiteRelative(value: string): boolean {
+  if (!value.startsWith("/") || UNSAFE_URL_CHARS.test(value)) return false;
+  try {
+    return new URL(value, PROBE_ORIGIN).origin === PROBE_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
 /** Links may go to http(s), mailto or a site-relative path; nothing else (no javascript:, data:). */
 export function isSafeHref(href: string): boolean {
   const value = href.trim();
-  if (value.startsWith("/") && !value.startsWith("//")) return true;
-  if (value.startsWith("#")) return true;
+  if (value.startsWith("#")) return !UNSAFE_URL_CHARS.test(value);
+  if (value.startsWith("/")) return isSiteRelative(value);
+  if (UNSAFE_URL_CHARS.test(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === "http:" || url.protocol === "https:" || url.protocol === "mailto:";
@@ -21,7 +37,8 @@ export function isSafeHref(href: string): boolean {
 /** Image sources: site-relative media paths or https URLs. */
 export function isSafeImageSrc(src: string): boolean {
   const value = src.trim();
-  if (value.startsWith("/") && !value.startsWith("//")) return true;
+  if (value.startsWith("/")) return isSiteRelative(value);
+  if (UNSAFE_URL_CHARS.test(value)) return false;
   try {
     return new URL(value).protocol === "https:";
   } catch {
@@ -34,11 +51,10 @@ const italicMark = z.object({ type: z.literal("italic") }).strict();
 const linkMark = z
   .object({
     type: z.literal("link"),
-    attrs: z
-      .object({
-        href: z.string().max(2048).refine(isSafeHref, "Links must be http(s), mailto or site-relative"),
-      })
-      .passthrough(),
+    // Only href is kept: any other attribute an editor sends (target, onclick, style) is dropped.
+    attrs: z.object({
+      href: z.string().max(2048).refine(isSafeHref, "Links must be http(s), mailto or site-relative"),
+    }),
   })
   .strict();
 export const markSchema = z.discriminatedUnion("type", [boldMark, italicMark, linkMark]);

@@ -5,6 +5,10 @@ import { getArticle, getRecentArticleParams } from "@/server/data/articles";
 
 type Params = { section: string; slug: string };
 
+// The complete page is static output: for a slug not prerendered at build time the first request
+// waits for it (no streamed shell), so a missing article answers 404 on its very first request.
+export const ensureStatic = "navigation";
+
 export async function generateStaticParams(): Promise<Params[]> {
   return getRecentArticleParams(20);
 }
