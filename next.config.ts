@@ -6,6 +6,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Prisma's generated client and the pg driver run on the server only, unbundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "sharp"],
+  // "/x/page/1" is not one of our URLs: the first page of a listing has no page suffix.
+  async redirects() {
+    return [
+      { source: "/tag/:slug/page/1", destination: "/tag/:slug", permanent: true },
+      { source: "/author/:slug/page/1", destination: "/author/:slug", permanent: true },
+      { source: "/:section/page/1", destination: "/:section", permanent: true },
+    ];
+  },
   images: {
     formats: ["image/avif", "image/webp"],
     localPatterns: [{ pathname: "/media/**" }],

@@ -17,6 +17,15 @@ for (const [label, width] of [["desktop", 1280], ["mobile", 375]] as const) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
     for (const target of targets) {
       await page.goto(base + target, { waitUntil: "networkidle" });
+      // Scroll through once so that lazy images below the fold load before the full-page shot.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 60));
+        }
+        window.scrollTo(0, 0);
+      });
+      await page.waitForLoadState("networkidle");
       const name = `${label}-${theme}-${target.replace(/[^a-z0-9]+/gi, "_").slice(0, 40) || "front"}.png`;
       await page.screenshot({ path: `screenshots/${name}`, fullPage: true });
       console.log(`screenshots/${name}`);

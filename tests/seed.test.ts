@@ -6,6 +6,9 @@ import { verifyPassword } from "../src/server/services/passwords.ts";
 import { publicArticleWhere } from "../src/server/data/visibility.ts";
 import { demoArticles, demoAuthors, demoSections, editorsPicks, frontPage } from "../scripts/seed/content.ts";
 import { seedWith } from "../scripts/lib/seed.ts";
+import { prepareDatabase } from "../scripts/lib/prepare.ts";
+import type { PrismaClient } from "../src/generated/prisma/client.ts";
+import { createTestDatabase } from "./test-database.ts";
 
 // Runs on the database the global setup migrated and seeded (PGlite, or PostgreSQL when
 // TEST_DATABASE_URL is set).
@@ -21,10 +24,14 @@ describe("demo content", () => {
     expect(settings.siteName).toBe("The Dell Boys");
     expect(settings.language).toBe("en");
     expect(await prisma.section.count()).toBeGreaterThanOrEqual(8);
-    const publicCount = await prisma.article.count({ where: { ...publicArticleWhere(), slug: { not: SEED_SLUG } } });
+    const publicCount = await prisma.article.count({
+      where: { ...publicArticleWhere(), slug: { not: SEED_SLUG } },
+    });
     expect(publicCount).toBeGreaterThanOrEqual(40);
     for (const section of demoSections) {
-      const inSection = await prisma.article.count({ where: { ...publicArticleWhere(), section: { slug: section.slug } } });
+      const inSection = await prisma.article.count({
+        where: { ...publicArticleWhere(), section: { slug: section.slug } },
+      });
       expect(inSection, section.slug).toBeGreaterThanOrEqual(3);
     }
   });
@@ -49,7 +56,9 @@ describe("demo content", () => {
     expect(a.bodyText.toLowerCase()).not.toContain("editors' picks");
     expect(body.content.some((b) => b.type === "heading")).toBe(false);
     // Spicer's two answers sit together in one paragraph.
-    const spicer = a.bodyText.split("\n\n").find((p) => p.includes("I have not had that discussion with him"));
+    const spicer = a.bodyText
+      .split("\n\n")
+      .find((p) => p.includes("I have not had that discussion with him"));
     expect(spicer).toContain("I said I have not had a discussion with him on the question");
   });
 
@@ -83,46 +92,77 @@ describe("demo content", () => {
   });
 
   it("stores hero and inline images as media files with their dimensions", async () => {
-    const withHero = await prisma.article.findMany({ where: { heroImageId: { not: null } }, include: { heroImage: true } });
+    const withHero = await prisma.article.findMany({
+      where: { heroImageId: { not: null } },
+      include: { heroImage: true },
+    });
     expect(withHero.length).toBeGreaterThanOrEqual(30);
     const sample = withHero[0]!.heroImage!;
     const file = await getMedia(sample.storageKey);
     expect(file?.length).toBe(sample.bytes);
     expect(sample.alt.length).toBeGreaterThan(5);
     const bodies = await prisma.article.findMany({ select: { body: true } });
-    const inlineImages = bodies.flatMap((b) => articleBodySchema.parse(b.body).content.filter((n) => n.type === "image"));
+    const inlineImages = bodies.flatMap((b) =>
+      articleBodySchema.parse(b.body).content.filter((n) => n.type === "image"),
+    );
     expect(inlineImages.length).toBeGreaterThanOrEqual(6);
   });
 
   it("curates the front page and editors' picks in order", async () => {
-    const picks = await prisma.curatedSlot.findMany({ where: { list: "EDITORS_PICKS" }, orderBy: { position: "asc" }, include: { article: true } });
+    // Other test files curate their fixtures at positions 900 and up, in parallel with this one.
+    const demo = { position: { lt: 900 } };
+    const picks = await prisma.curatedSlot.findMany({
+      where: { list: "EDITORS_PICKS", ...demo },
+      orderBy: { position: "asc" },
+      include: { article: true },
+    });
     expect(picks.map((p) => p.article.slug)).toEqual(editorsPicks);
     expect(editorsPicks).toContain(SEED_SLUG);
-    const front = await prisma.curatedSlot.findMany({ where: { list: "FRONT_PAGE" }, orderBy: { position: "asc" }, include: { article: true } });
+    const front = await prisma.curatedSlot.findMany({
+      where: { list: "FRONT_PAGE", ...demo },
+      orderBy: { position: "asc" },
+      include: { article: true },
+    });
     expect(front.map((p) => p.article.slug)).toEqual(frontPage);
   });
 
+  // On a database of its own: other test files add fixtures to the shared one while this runs.
   it("is idempotent and never overwrites what staff changed", async () => {
-    const counts = async () =>
-      Promise.all([
-        prisma.article.count(),
-        prisma.user.count(),
-        prisma.section.count(),
-        prisma.tag.count(),
-        prisma.media.count(),
-        prisma.curatedSlot.count(),
-        prisma.revision.count(),
-        prisma.correction.count(),
-      ]);
-    const before = await counts();
-    const section = await prisma.section.findUniqueOrThrow({ where: { slug: demoSections[0]!.slug } });
-    await prisma.section.update({ where: { id: section.id }, data: { name: "Renamed by staff" } });
+    const own = await createTestDatabase("news_seed");
+    await prepareDatabase(own.url, { seedIfEmpty: true });
+    const prisma = createPrismaClient(own.url, 2);
     try {
-      await seedWith(prisma);
-      expect(await counts()).toEqual(before);
-      expect((await prisma.section.findUniqueOrThrow({ where: { id: section.id } })).name).toBe("Renamed by staff");
+      await expectIdempotent(prisma);
     } finally {
-      await prisma.section.update({ where: { id: section.id }, data: { name: section.name } });
+      await prisma.$disconnect();
+      await own.drop();
     }
-  }, 120_000);
+  }, 180_000);
 });
+
+async function expectIdempotent(prisma: PrismaClient) {
+  const counts = async () =>
+    Promise.all([
+      prisma.article.count(),
+      prisma.user.count(),
+      prisma.section.count(),
+      prisma.tag.count(),
+      prisma.media.count(),
+      prisma.curatedSlot.count(),
+      prisma.revision.count(),
+      prisma.correction.count(),
+      prisma.articleViewDaily.count(),
+    ]);
+  const before = await counts();
+  const section = await prisma.section.findUniqueOrThrow({ where: { slug: demoSections[0]!.slug } });
+  await prisma.section.update({ where: { id: section.id }, data: { name: "Renamed by staff" } });
+  try {
+    await seedWith(prisma);
+    expect(await counts()).toEqual(before);
+    expect((await prisma.section.findUniqueOrThrow({ where: { id: section.id } })).name).toBe(
+      "Renamed by staff",
+    );
+  } finally {
+    await prisma.section.update({ where: { id: section.id }, data: { name: section.name } });
+  }
+}

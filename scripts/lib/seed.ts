@@ -171,6 +171,27 @@ async function seedCuration(prisma: PrismaClient, list: "FRONT_PAGE" | "EDITORS_
   });
 }
 
+/**
+ * A day of demo page views, so that the most-read list has something to show on a new site; real
+ * counts come from readers through the view counter.
+ */
+async function seedViews(prisma: PrismaClient, now: Date) {
+  if ((await prisma.articleViewDaily.count()) > 0) return;
+  const recent = await prisma.article.findMany({
+    where: { status: "PUBLISHED", publishedAt: { lte: now, gte: new Date(now.getTime() - 21 * 86_400_000) } },
+    select: { id: true, slug: true },
+  });
+  const day = new Date(now.toISOString().slice(0, 10));
+  await prisma.articleViewDaily.createMany({
+    data: recent.map((a) => ({
+      articleId: a.id,
+      day,
+      // Deterministic per slug, so every seeded site ranks the same way.
+      views: 50 + ([...a.slug].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 950),
+    })),
+  });
+}
+
 export async function seedWith(prisma: PrismaClient, options: SeedOptions = {}): Promise<void> {
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
@@ -234,6 +255,7 @@ export async function seedWith(prisma: PrismaClient, options: SeedOptions = {}):
   };
 
   for (const article of demoArticles) await seedArticle(prisma, article, ids, now);
+  await seedViews(prisma, now);
   await seedCuration(prisma, "FRONT_PAGE", frontPage);
   await seedCuration(prisma, "EDITORS_PICKS", editorsPicks);
   log(`demo content ready: ${demoArticles.length} articles, ${demoSections.length} sections`);

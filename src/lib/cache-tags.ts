@@ -8,5 +8,9 @@ export const cacheTags = {
   /** Every list of public articles (front page, sections, tags, authors, search, feeds). */
   articleLists: "article-lists",
   curation: "curation",
+  /** Author names, bios and photos. */
+  authors: "authors",
+  /** The most-read list, refreshed from the batched view counts. */
+  mostRead: "most-read",
   article: (slug: string) => `article:${slug}`,
 } as const;

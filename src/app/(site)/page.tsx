@@ -1,11 +1,19 @@
+import Link from "next/link";
 import { ArticleTeaser } from "@/components/front/article-card";
-import { getFrontPage } from "@/server/data/articles";
+import { StoryRail } from "@/components/front/story-list";
+import { routes } from "@/lib/routes";
+import { getEditorsPicks, getFrontPage, getMostRead, getSiteSettings } from "@/server/data/articles";
 
 export default async function FrontPage() {
-  const { lead, topStories, latest, editorsPicks } = await getFrontPage();
+  const [{ lead, topStories, latest, sections }, editorsPicks, mostRead, settings] = await Promise.all([
+    getFrontPage(),
+    getEditorsPicks(),
+    getMostRead(),
+    getSiteSettings(),
+  ]);
   return (
     <>
-      <h1 className="sr-only">Front page</h1>
+      <h1 className="sr-only">{settings.siteName}: front page</h1>
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_300px]">
         <div className="min-w-0">
           {lead ? (
@@ -13,25 +21,38 @@ export default async function FrontPage() {
               <h2 id="top-heading" className="sr-only">
                 Top stories
               </h2>
-              <ArticleTeaser article={lead} variant="lead" headingLevel={3} priority imageSizes="(min-width: 1024px) 800px, 100vw" />
+              <ArticleTeaser
+                article={lead}
+                variant="lead"
+                priority
+                imageSizes="(min-width: 1152px) 800px, (min-width: 1024px) 70vw, 100vw"
+              />
               {topStories.length ? (
-                <div className="mt-8 grid gap-8 border-t border-rule pt-6 sm:grid-cols-2">
+                <ul className="mt-8 grid gap-8 border-t border-rule pt-6 sm:grid-cols-2">
                   {topStories.map((a) => (
-                    <ArticleTeaser key={a.id} article={a} />
+                    <li key={a.id}>
+                      <ArticleTeaser article={a} />
+                    </li>
                   ))}
-                </div>
+                </ul>
               ) : null}
             </section>
           ) : null}
           <section aria-labelledby="latest-heading" className="mt-12">
-            <h2 id="latest-heading" className="border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-widest">
+            <h2
+              id="latest-heading"
+              className="border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-widest"
+            >
               Latest news
             </h2>
             {latest.length ? (
               <ul className="mt-4 grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
                 {latest.map((a) => (
                   <li key={a.id}>
-                    <ArticleTeaser article={a} imageSizes="(min-width: 1024px) 260px, (min-width: 640px) 50vw, 100vw" />
+                    <ArticleTeaser
+                      article={a}
+                      imageSizes="(min-width: 1024px) 260px, (min-width: 640px) 50vw, 100vw"
+                    />
                   </li>
                 ))}
               </ul>
@@ -40,21 +61,42 @@ export default async function FrontPage() {
             )}
           </section>
         </div>
-        {editorsPicks.length ? (
-          <aside aria-labelledby="picks-heading" className="min-w-0 lg:border-l lg:border-rule lg:pl-8">
-            <h2 id="picks-heading" className="border-b-2 border-ink pb-1 text-sm font-bold uppercase tracking-widest">
-              Editors&rsquo; picks
-            </h2>
-            <ol className="mt-4 flex flex-col gap-6">
-              {editorsPicks.map((a) => (
-                <li key={a.id}>
-                  <ArticleTeaser article={a} variant="compact" />
-                </li>
-              ))}
-            </ol>
-          </aside>
-        ) : null}
+        <aside
+          aria-label="Editors’ picks and most read"
+          className="flex min-w-0 flex-col gap-10 lg:border-l lg:border-rule lg:pl-8"
+        >
+          <StoryRail id="picks-heading" title="Editors’ picks" articles={editorsPicks} />
+          <StoryRail id="most-read-heading" title="Most read" articles={mostRead} numbered />
+        </aside>
       </div>
+      {sections.map((block) => (
+        <section key={block.section.slug} aria-labelledby={`section-${block.section.slug}`} className="mt-14">
+          <h2
+            id={`section-${block.section.slug}`}
+            className="flex items-baseline justify-between border-b-2 border-ink pb-1"
+          >
+            <Link
+              href={routes.section(block.section.slug)}
+              className="font-serif text-2xl font-bold text-ink no-underline hover:underline"
+            >
+              {block.section.name}
+            </Link>
+            <Link href={routes.section(block.section.slug)} className="text-sm font-semibold text-accent-ink">
+              More<span className="sr-only"> {block.section.name}</span> <span aria-hidden="true">→</span>
+            </Link>
+          </h2>
+          <ul className="mt-4 grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
+            {block.articles.map((a) => (
+              <li key={a.id}>
+                <ArticleTeaser
+                  article={a}
+                  imageSizes="(min-width: 1024px) 270px, (min-width: 640px) 50vw, 100vw"
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </>
   );
 }

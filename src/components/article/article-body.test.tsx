@@ -13,22 +13,38 @@ describe("ArticleBodyView", () => {
   it("renders paragraphs, headings, quotes, pull quotes, lists and rules as their elements", () => {
     const html = render([
       { type: "heading", attrs: { level: 2 }, content: [text("What happened")] },
-      { type: "paragraph", content: [text("Plain "), text("bold", [{ type: "bold" }]), text(" and "), text("italic", [{ type: "italic" }])] },
+      {
+        type: "paragraph",
+        content: [
+          text("Plain "),
+          text("bold", [{ type: "bold" }]),
+          text(" and "),
+          text("italic", [{ type: "italic" }]),
+        ],
+      },
       { type: "blockquote", content: [{ type: "paragraph", content: [text("Quoted")] }] },
       { type: "pullQuote", attrs: { attribution: "A resident" }, content: [text("It was loud")] },
-      { type: "orderedList", attrs: { start: 3 }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("three")] }] }] },
+      {
+        type: "orderedList",
+        attrs: { start: 3 },
+        content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("three")] }] }],
+      },
       { type: "horizontalRule" },
     ]);
     expect(html).toContain("<h2>What happened</h2>");
     expect(html).toContain("<p>Plain <strong>bold</strong> and <em>italic</em></p>");
     expect(html).toContain("<blockquote><p>Quoted</p></blockquote>");
-    expect(html).toMatch(/<figure class="pull-quote[^"]*"><blockquote[^>]*><p>It was loud<\/p><\/blockquote><figcaption[^>]*>A resident<\/figcaption><\/figure>/);
+    expect(html).toMatch(
+      /<figure class="pull-quote[^"]*"><blockquote[^>]*><p>It was loud<\/p><\/blockquote><figcaption[^>]*>A resident<\/figcaption><\/figure>/,
+    );
     expect(html).toContain('<ol start="3"><li><p>three</p></li></ol>');
     expect(html).toContain("<hr/>");
   });
 
   it("escapes text: markup in content is shown, never run", () => {
-    const html = render([{ type: "paragraph", content: [text('<script>alert(1)</script><img src=x onerror="alert(2)">')] }]);
+    const html = render([
+      { type: "paragraph", content: [text('<script>alert(1)</script><img src=x onerror="alert(2)">')] },
+    ]);
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -46,14 +62,27 @@ describe("ArticleBodyView", () => {
       },
     ]);
     expect(html).toContain('<a href="/politics">site</a>');
-    expect(html).toContain('<a href="https://example.org/x" rel="noopener noreferrer"><strong> web</strong></a>');
+    expect(html).toContain(
+      '<a href="https://example.org/x" rel="noopener noreferrer"><strong> web</strong></a>',
+    );
     expect(html).toContain(" evil");
     expect(html).not.toContain("javascript:");
   });
 
   it("renders images with alt text, dimensions, caption and credit", () => {
     const html = render([
-      { type: "image", attrs: { src: "/media/demo/x.jpg", alt: "Flooded street", caption: "High Street at noon", credit: "Photo: Staff", width: 1200, height: 800, mediaId: null } },
+      {
+        type: "image",
+        attrs: {
+          src: "/media/demo/x.jpg",
+          alt: "Flooded street",
+          caption: "High Street at noon",
+          credit: "Photo: Staff",
+          width: 1200,
+          height: 800,
+          mediaId: null,
+        },
+      },
     ]);
     expect(html).toMatch(/<img[^>]*alt="Flooded street"/);
     expect(html).toMatch(/<img[^>]*width="1200"[^>]*height="800"/);

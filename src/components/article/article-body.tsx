@@ -30,8 +30,14 @@ function renderInline(nodes: InlineNode[] | undefined): ReactNode[] {
   return (nodes ?? []).map((node, i) => {
     if (node.type === "hardBreak") return <br key={i} />;
     // Links outermost, then bold/italic, whatever order the editor stored them in.
-    const marks = [...(node.marks ?? [])].sort((a, b) => Number(a.type === "link") - Number(b.type === "link"));
-    return <Fragment key={i}>{marks.reduce<ReactNode>((child, mark, j) => applyMark(mark, child, j), node.text)}</Fragment>;
+    const marks = [...(node.marks ?? [])].sort(
+      (a, b) => Number(a.type === "link") - Number(b.type === "link"),
+    );
+    return (
+      <Fragment key={i}>
+        {marks.reduce<ReactNode>((child, mark, j) => applyMark(mark, child, j), node.text)}
+      </Fragment>
+    );
   });
 }
 
@@ -60,7 +66,9 @@ function renderBlock(block: BodyBlock, key: number): ReactNode {
             <p>{renderInline(block.content)}</p>
           </blockquote>
           {block.attrs?.attribution ? (
-            <figcaption className="mt-3 text-sm font-semibold text-muted">{block.attrs.attribution}</figcaption>
+            <figcaption className="mt-3 text-sm font-semibold text-muted">
+              {block.attrs.attribution}
+            </figcaption>
           ) : null}
         </figure>
       );
@@ -85,7 +93,14 @@ function renderBlock(block: BodyBlock, key: number): ReactNode {
       const { src, alt, caption, credit, width, height } = block.attrs;
       return (
         <figure key={key}>
-          <Image src={src} alt={alt} width={width} height={height} sizes="(min-width: 768px) 680px, 100vw" className="h-auto w-full" />
+          <Image
+            src={src}
+            alt={alt}
+            width={width}
+            height={height}
+            sizes="(min-width: 768px) 680px, 100vw"
+            className="h-auto w-full"
+          />
           {caption || credit ? (
             <figcaption>
               {caption}

@@ -1,7 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
-import type { ArticleCard } from "@/server/data/articles";
+import type { ArticleCard } from "@/server/data/article-queries";
 
 type Variant = "lead" | "standard" | "compact";
 
@@ -45,7 +45,9 @@ export function ArticleTeaser({
           {article.headline}
         </Link>
       </Heading>
-      {variant !== "compact" && article.standfirst ? <p className="text-base text-muted">{article.standfirst}</p> : null}
+      {variant !== "compact" && article.standfirst ? (
+        <p className="text-base text-muted">{article.standfirst}</p>
+      ) : null}
       <p className="text-xs text-muted">
         <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
         {article.authors.length ? <> · {article.authors.map((a) => a.name).join(", ")}</> : null}

@@ -14,10 +14,15 @@ export function SiteHeader({ settings, sections }: { settings: SiteSettings; sec
       </a>
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 sm:py-6">
         <div className="min-w-0">
-          <Link href={routes.home()} className="font-serif text-3xl font-bold tracking-tight text-ink no-underline sm:text-4xl">
+          <Link
+            href={routes.home()}
+            className="font-serif text-3xl font-bold tracking-tight text-ink no-underline sm:text-4xl"
+          >
             {settings.siteName}
           </Link>
-          {settings.tagline ? <p className="mt-1 hidden text-sm text-muted sm:block">{settings.tagline}</p> : null}
+          {settings.tagline ? (
+            <p className="mt-1 hidden text-sm text-muted sm:block">{settings.tagline}</p>
+          ) : null}
         </div>
         <ThemeToggle />
       </div>
@@ -25,7 +30,10 @@ export function SiteHeader({ settings, sections }: { settings: SiteSettings; sec
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold [scrollbar-width:thin]">
           {sections.map((s) => (
             <li key={s.slug} className="shrink-0">
-              <Link href={routes.section(s.slug)} className="inline-block px-2 py-3 text-ink no-underline hover:text-accent hover:underline">
+              <Link
+                href={routes.section(s.slug)}
+                className="inline-block px-2 py-3 text-ink no-underline hover:text-accent hover:underline"
+              >
                 {s.name}
               </Link>
             </li>

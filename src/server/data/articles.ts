@@ -1,83 +1,30 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { articleBodySchema, readingMinutes, type ArticleBody } from "@/lib/article-body";
 import { cacheTags } from "@/lib/cache-tags";
-import { mediaUrl } from "@/lib/media";
-import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
-import { isPublic, publicArticleWhere } from "@/server/data/visibility";
+import {
+  authorListing,
+  curatedArticles,
+  findArticle,
+  latestArticles,
+  listingParams,
+  mostReadArticles,
+  recentArticleParams,
+  relatedArticles,
+  sectionBlocks,
+  sectionListing,
+  tagListing,
+  type ArticleCard,
+  type ArticleLookup,
+  type SectionBlock,
+} from "@/server/data/article-queries";
 
-/** Reads for reader pages: cached, tagged, plain objects. */
+/**
+ * Cached reads for reader pages ('use cache' + tags from lib/cache-tags.ts): a repeated page view
+ * does not touch the database. The queries themselves live in article-queries.ts.
+ */
 
-export interface ImageView {
-  src: string;
-  alt: string;
-  width: number;
-  height: number;
-  caption: string;
-  credit: string;
-}
-
-export interface ArticleCard {
-  id: string;
-  slug: string;
-  url: string;
-  headline: string;
-  standfirst: string;
-  publishedAt: string;
-  section: { slug: string; name: string };
-  authors: { slug: string; name: string }[];
-  image: ImageView | null;
-}
-
-export interface ArticleDetail extends ArticleCard {
-  body: ArticleBody;
-  updatedAt: string | null;
-  readingMinutes: number;
-  tags: { slug: string; name: string }[];
-  corrections: { id: string; text: string; createdAt: string }[];
-  seoTitle: string;
-  seoDescription: string;
-}
-
-const cardSelect = {
-  id: true,
-  slug: true,
-  headline: true,
-  standfirst: true,
-  publishedAt: true,
-  heroCaption: true,
-  heroCredit: true,
-  section: { select: { slug: true, name: true } },
-  authors: { orderBy: { position: "asc" }, select: { user: { select: { slug: true, name: true } } } },
-  heroImage: { select: { storageKey: true, alt: true, width: true, height: true, caption: true, credit: true } },
-} satisfies Prisma.ArticleSelect;
-
-type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
-
-function toCard(row: CardRow): ArticleCard {
-  const hero = row.heroImage;
-  return {
-    id: row.id,
-    slug: row.slug,
-    url: `/${row.section.slug}/${row.slug}`,
-    headline: row.headline,
-    standfirst: row.standfirst,
-    publishedAt: (row.publishedAt ?? new Date(0)).toISOString(),
-    section: row.section,
-    authors: row.authors.map((a) => a.user),
-    image: hero
-      ? {
-          src: mediaUrl(hero.storageKey),
-          alt: hero.alt,
-          width: hero.width,
-          height: hero.height,
-          caption: row.heroCaption || hero.caption,
-          credit: row.heroCredit || hero.credit,
-        }
-      : null,
-  };
-}
+export type { ArticleCard, ArticleDetail, AuthorInfo, Listing, SectionInfo, TagInfo } from "@/server/data/article-queries";
 
 export interface SiteSettings {
   siteName: string;
@@ -115,20 +62,25 @@ export async function getSections(): Promise<SectionLink[]> {
   return prisma.section.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { slug: true, name: true } });
 }
 
+export async function getEditorsPicks(): Promise<ArticleCard[]> {
+  "use cache";
+  cacheTag(cacheTags.articleLists, cacheTags.curation);
+  cacheLife("minutes");
+  return curatedArticles("EDITORS_PICKS");
+}
+
+export async function getMostRead(): Promise<ArticleCard[]> {
+  "use cache";
+  cacheTag(cacheTags.articleLists, cacheTags.mostRead);
+  cacheLife("minutes");
+  return mostReadArticles(5);
+}
+
 export interface FrontPage {
   lead: ArticleCard | null;
   topStories: ArticleCard[];
   latest: ArticleCard[];
-  editorsPicks: ArticleCard[];
-}
-
-async function curatedCards(list: "FRONT_PAGE" | "EDITORS_PICKS", now: Date): Promise<ArticleCard[]> {
-  const slots = await prisma.curatedSlot.findMany({
-    where: { list, article: publicArticleWhere(now) },
-    orderBy: { position: "asc" },
-    select: { article: { select: cardSelect } },
-  });
-  return slots.map((s) => toCard(s.article));
+  sections: SectionBlock[];
 }
 
 export async function getFrontPage(): Promise<FrontPage> {
@@ -136,63 +88,47 @@ export async function getFrontPage(): Promise<FrontPage> {
   cacheTag(cacheTags.articleLists, cacheTags.curation);
   cacheLife("minutes");
   const now = new Date();
-  const [front, editorsPicks] = await Promise.all([curatedCards("FRONT_PAGE", now), curatedCards("EDITORS_PICKS", now)]);
-  const shown = new Set(front.map((a) => a.id));
-  const latestRows = await prisma.article.findMany({
-    where: { ...publicArticleWhere(now), id: { notIn: [...shown] } },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: 12,
-    select: cardSelect,
-  });
+  const front = await curatedArticles("FRONT_PAGE", now);
+  const frontIds = front.map((a) => a.id);
+  const latest = await latestArticles(6, frontIds, now);
+  const sections = await sectionBlocks(4, [...frontIds, ...latest.map((a) => a.id)], now);
   const [lead = null, ...topStories] = front;
-  return { lead, topStories, latest: latestRows.map(toCard), editorsPicks };
+  return { lead, topStories, latest, sections };
 }
 
-export type ArticleLookup =
-  | { kind: "found"; article: ArticleDetail }
-  | { kind: "gone" }
-  | { kind: "missing" };
-
-/** An article by slug: found when public, gone when it was public once and no longer is. */
 export async function getArticle(slug: string): Promise<ArticleLookup> {
   "use cache";
   cacheTag(cacheTags.article(slug));
   cacheLife("hours");
-  const row = await prisma.article.findUnique({
-    where: { slug },
-    select: {
-      ...cardSelect,
-      status: true,
-      body: true,
-      bodyText: true,
-      firstPublishedAt: true,
-      contentUpdatedAt: true,
-      seoTitle: true,
-      seoDescription: true,
-      tags: { orderBy: { position: "asc" }, select: { tag: { select: { slug: true, name: true } } } },
-      corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
-    },
-  });
-  if (!row) return { kind: "missing" };
-  if (!isPublic(row)) {
-    // A scheduled article not yet live was never public: to readers it does not exist yet.
-    return row.firstPublishedAt ? { kind: "gone" } : { kind: "missing" };
-  }
-  const updated = row.contentUpdatedAt && row.publishedAt && row.contentUpdatedAt > row.publishedAt ? row.contentUpdatedAt : null;
-  return {
-    kind: "found",
-    article: {
-      ...toCard(row),
-      // Stored bodies were validated on save; parsing again keeps the renderer's input honest.
-      body: articleBodySchema.parse(row.body),
-      updatedAt: updated?.toISOString() ?? null,
-      readingMinutes: readingMinutes(row.bodyText),
-      tags: row.tags.map((t) => t.tag),
-      corrections: row.corrections.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt.toISOString() })),
-      seoTitle: row.seoTitle,
-      seoDescription: row.seoDescription,
-    },
-  };
+  return findArticle(slug);
+}
+
+export async function getRelated(article: { id: string; sectionId: string; tagIds: string[] }): Promise<ArticleCard[]> {
+  "use cache";
+  cacheTag(cacheTags.articleLists);
+  cacheLife("hours");
+  return relatedArticles(article, 4);
+}
+
+export async function getSectionPage(slug: string, page: number) {
+  "use cache";
+  cacheTag(cacheTags.articleLists, cacheTags.sections);
+  cacheLife("minutes");
+  return sectionListing(slug, page);
+}
+
+export async function getTagPage(slug: string, page: number) {
+  "use cache";
+  cacheTag(cacheTags.articleLists);
+  cacheLife("minutes");
+  return tagListing(slug, page);
+}
+
+export async function getAuthorPage(slug: string, page: number) {
+  "use cache";
+  cacheTag(cacheTags.articleLists, cacheTags.authors);
+  cacheLife("minutes");
+  return authorListing(slug, page);
 }
 
 /** Recent public article paths, prerendered at build time. */
@@ -200,11 +136,12 @@ export async function getRecentArticleParams(limit: number): Promise<{ section: 
   "use cache";
   cacheTag(cacheTags.articleLists);
   cacheLife("minutes");
-  const rows = await prisma.article.findMany({
-    where: publicArticleWhere(),
-    orderBy: { publishedAt: "desc" },
-    take: limit,
-    select: { slug: true, section: { select: { slug: true } } },
-  });
-  return rows.map((r) => ({ section: r.section.slug, slug: r.slug }));
+  return recentArticleParams(limit);
+}
+
+export async function getListingParams() {
+  "use cache";
+  cacheTag(cacheTags.articleLists, cacheTags.sections, cacheTags.authors);
+  cacheLife("minutes");
+  return listingParams(20);
 }

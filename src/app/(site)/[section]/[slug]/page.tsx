@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
-import { getArticle, getRecentArticleParams } from "@/server/data/articles";
+import {
+  getArticle,
+  getEditorsPicks,
+  getRecentArticleParams,
+  getRelated,
+  getSiteSettings,
+} from "@/server/data/articles";
 
 type Params = { section: string; slug: string };
 
@@ -30,6 +36,19 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
   const found = await getArticle(slug);
   // Decided before anything streams, so the very first request already answers 404.
   if (found.kind !== "found") notFound();
-  if (found.article.section.slug !== section) permanentRedirect(found.article.url);
-  return <ArticleView article={found.article} />;
+  const article = found.article;
+  if (article.section.slug !== section) permanentRedirect(article.url);
+  const [related, editorsPicks, settings] = await Promise.all([
+    getRelated({ id: article.id, sectionId: article.sectionId, tagIds: article.tagIds }),
+    getEditorsPicks(),
+    getSiteSettings(),
+  ]);
+  return (
+    <ArticleView
+      article={article}
+      canonicalUrl={settings.siteUrl + article.url}
+      related={related}
+      editorsPicks={editorsPicks}
+    />
+  );
 }

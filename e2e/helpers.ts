@@ -1,0 +1,27 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const SEED_ARTICLE = "/politics/sessions-offered-to-quit-amid-rift-with-trump";
+export const SEED_HEADLINE = "Sessions Offered to Quit Amid Rift With Trump on Russian Federation";
+export const HIDDEN_TOKENS = ["DRAFTTOKEN1", "DRAFTTOKEN2", "DRAFTTOKEN3", "REVIEWTOKEN", "SCHEDULEDTOKEN1", "SCHEDULEDTOKEN2", "ARCHIVEDTOKEN"];
+
+/** WCAG 2.2 AA as axe-core checks it: no violations at all. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Both themes: the stored choice is applied before first paint by /theme-init.js. */
+export async function expectAccessibleInBothThemes(page: Page) {
+  for (const theme of ["light", "dark"]) {
+    await page.evaluate((t) => localStorage.setItem("theme", t), theme);
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+    await expectAccessible(page);
+  }
+}

@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import { notFound } from "next/navigation";
+import { ListingView } from "@/components/listing/listing-view";
+import { parsePageParam, routes } from "@/lib/routes";
+import { getAuthorPage, getSectionPage, getTagPage } from "@/server/data/articles";
+
+/**
+ * The section, tag and author pages, shared by their first-page and /page/N routes. Existence
+ * is decided before anything renders: an unknown slug, an empty list or a page beyond the last
+ * is a 404.
+ */
+
+/** A page number from the URL; "/x/page/1" never gets here (next.config.ts redirects it to "/x"). */
+export function pageFromParam(value: string): number {
+  const page = parsePageParam(value);
+  if (page === null) notFound();
+  return page;
+}
+
+const pageTitle = (title: string, page: number) => (page > 1 ? `${title} – page ${page}` : title);
+
+export async function sectionMetadata(slug: string, page: number): Promise<Metadata> {
+  const listing = await getSectionPage(slug, page);
+  if (!listing) return {};
+  return {
+    title: pageTitle(listing.entity.name, page),
+    description: listing.entity.description || `The latest ${listing.entity.name} news.`,
+    alternates: { canonical: routes.section(slug, page) },
+  };
+}
+
+export async function SectionListing({ slug, page }: { slug: string; page: number }) {
+  const listing = await getSectionPage(slug, page);
+  if (!listing) notFound();
+  const { entity } = listing;
+  return (
+    <ListingView
+      kicker="Section"
+      title={entity.name}
+      intro={
+        entity.description ? <p className="mt-3 max-w-2xl text-lg text-muted">{entity.description}</p> : null
+      }
+      articles={listing.articles}
+      page={listing.page}
+      totalPages={listing.totalPages}
+      href={(n) => routes.section(slug, n)}
+    />
+  );
+}
+
+export async function tagMetadata(slug: string, page: number): Promise<Metadata> {
+  const listing = await getTagPage(slug, page);
+  if (!listing) return {};
+  return {
+    title: pageTitle(listing.entity.name, page),
+    description: listing.entity.description || `Stories tagged ${listing.entity.name}.`,
+    alternates: { canonical: routes.tag(slug, page) },
+  };
+}
+
+export async function TagListing({ slug, page }: { slug: string; page: number }) {
+  const listing = await getTagPage(slug, page);
+  if (!listing) notFound();
+  const { entity } = listing;
+  return (
+    <ListingView
+      kicker="Topic"
+      title={entity.name}
+      intro={
+        <p className="mt-3 max-w-2xl text-lg text-muted">
+          {entity.description ||
+            `${listing.total} ${listing.total === 1 ? "story" : "stories"} tagged ${entity.name}.`}
+        </p>
+      }
+      articles={listing.articles}
+      page={listing.page}
+      totalPages={listing.totalPages}
+      href={(n) => routes.tag(slug, n)}
+    />
+  );
+}
+
+export async function authorMetadata(slug: string, page: number): Promise<Metadata> {
+  const listing = await getAuthorPage(slug, page);
+  if (!listing) return {};
+  return {
+    title: pageTitle(listing.entity.name, page),
+    description: listing.entity.bio || `Stories by ${listing.entity.name}.`,
+    alternates: { canonical: routes.author(slug, page) },
+  };
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .filter(Boolean)
+    .slice(0, 2)
+    .join("")
+    .toUpperCase();
+}
+
+export async function AuthorListing({ slug, page }: { slug: string; page: number }) {
+  const listing = await getAuthorPage(slug, page);
+  if (!listing) notFound();
+  const { entity } = listing;
+  return (
+    <ListingView
+      kicker="Author"
+      title={entity.name}
+      intro={
+        <div className="mt-4 flex max-w-3xl items-start gap-4">
+          {entity.image ? (
+            <Image
+              src={entity.image}
+              alt={`Photo of ${entity.name}`}
+              width={96}
+              height={96}
+              className="size-20 shrink-0 rounded-full object-cover sm:size-24"
+            />
+          ) : (
+            <span
+              aria-hidden="true"
+              className="flex size-20 shrink-0 items-center justify-center rounded-full bg-surface font-serif text-2xl font-bold text-accent-ink sm:size-24"
+            >
+              {initials(entity.name)}
+            </span>
+          )}
+          {entity.bio ? <p className="text-lg text-muted">{entity.bio}</p> : null}
+        </div>
+      }
+      articles={listing.articles}
+      page={listing.page}
+      totalPages={listing.totalPages}
+      href={(n) => routes.author(slug, n)}
+    />
+  );
+}

@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HighlightedText } from "@/components/search/highlighted-text";
+import { Pagination } from "@/components/site/pagination";
+import { formatDate } from "@/lib/format";
+import { routes } from "@/lib/routes";
+import type { SectionLink } from "@/server/data/articles";
+import { getSearchResults, type SearchResult } from "@/server/data/search";
+
+/** One page of results for a (normalised, non-empty) query; a page past the last does not exist. */
+export async function SearchResults({
+  q,
+  section,
+  page,
+  sections,
+}: {
+  q: string;
+  section: SectionLink | undefined;
+  page: number;
+  sections: SectionLink[];
+}) {
+  const found = await getSearchResults(q, section?.slug, page);
+  if (!found) notFound();
+  const where = section ? ` in ${section.name}` : "";
+
+  if (found.total === 0) {
+    return (
+      <section aria-labelledby="search-results-heading" className="mt-8">
+        <h2 id="search-results-heading" className="font-serif text-2xl font-bold break-words">
+          No results for &ldquo;{q}&rdquo;{where}
+        </h2>
+        <p className="mt-3 text-muted">Check the spelling or try fewer or different words.</p>
+        {section ? (
+          <p className="mt-3">
+            <Link href={routes.search({ q })} className="font-semibold text-accent-ink">
+              Search all sections for &ldquo;{q}&rdquo;
+            </Link>
+          </p>
+        ) : null}
+        <h3 className="mt-6 text-sm font-bold uppercase tracking-widest">Or browse a section</h3>
+        <ul className="mt-3 flex flex-wrap gap-2">
+          {sections.map((s) => (
+            <li key={s.slug}>
+              <Link
+                href={routes.section(s.slug)}
+                className="inline-flex min-h-11 items-center rounded-sm border border-rule px-3 text-ink no-underline hover:border-accent"
+              >
+                {s.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+
+  const count = `${found.total.toLocaleString("en-GB")} ${found.total === 1 ? "result" : "results"}`;
+  return (
+    <section aria-labelledby="search-results-heading" className="mt-8">
+      <h2 id="search-results-heading" className="font-serif text-2xl font-bold break-words">
+        {count} for &ldquo;{q}&rdquo;{where}
+      </h2>
+      {found.totalPages > 1 ? (
+        <p className="mt-1 text-sm text-muted">
+          Page {found.page} of {found.totalPages}
+        </p>
+      ) : null}
+      <ol className="mt-4">
+        {found.results.map((r) => (
+          <li key={r.id} className="border-t border-rule py-5">
+            <SearchHit result={r} />
+          </li>
+        ))}
+      </ol>
+      <Pagination
+        page={found.page}
+        totalPages={found.totalPages}
+        href={(n) => routes.search({ q, section: section?.slug, page: n })}
+      />
+    </section>
+  );
+}
+
+function SearchHit({ result }: { result: SearchResult }) {
+  return (
+    <article className="flex flex-col gap-2">
+      <p className="text-xs font-bold uppercase tracking-wide text-accent-ink">{result.section.name}</p>
+      <h3 className="font-serif text-xl font-bold leading-snug">
+        <Link href={result.url} className="text-ink no-underline hover:underline">
+          {result.headline}
+        </Link>
+      </h3>
+      {result.snippet.length ? (
+        <p className="text-base text-muted">
+          <HighlightedText segments={result.snippet} />
+        </p>
+      ) : result.standfirst ? (
+        <p className="text-base text-muted">{result.standfirst}</p>
+      ) : null}
+      <p className="text-xs text-muted">
+        <time dateTime={result.publishedAt}>{formatDate(result.publishedAt)}</time>
+      </p>
+    </article>
+  );
+}

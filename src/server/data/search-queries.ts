@@ -1,0 +1,103 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, parseHighlight, type HighlightSegment } from "@/lib/highlight";
+import { prisma } from "@/server/db";
+import { cardSelect, PAGE_SIZE, toCard, type ArticleCard } from "@/server/data/article-queries";
+import { publicArticleSql } from "@/server/data/visibility";
+
+/**
+ * Reader search over the generated "searchVector" column (headline A, standfirst B, body C; GIN
+ * index; see the init migration). Uncached: pages use getSearchResults in search.ts.
+ */
+
+export const MAX_QUERY_LENGTH = 200;
+
+export type SearchResult = ArticleCard & { snippet: HighlightSegment[] };
+
+export interface SearchPage {
+  results: SearchResult[];
+  total: number;
+  page: number;
+  totalPages: number;
+}
+
+export interface SearchOptions {
+  q: string;
+  /** A section slug; an unknown slug matches nothing. */
+  section?: string | null;
+  page: number;
+  pageSize?: number;
+  now?: Date;
+}
+
+/**
+ * The query as searched and shown: control characters and highlight markers removed (a NUL byte
+ * would be a database error), whitespace collapsed, at most 200 characters (code points, so that
+ * a pair of surrogates is never cut in half).
+ */
+export function normalizeSearchQuery(q: string): string {
+  const cleaned = q
+    .replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join("").trim();
+}
+
+// ts_headline options: the private-use markers instead of HTML tags (see lib/highlight.ts).
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * One page of public articles matching `q`, best first. `websearch_to_tsquery` gives readers the
+ * syntax they know ("quoted phrase", or, -word) and never fails on malformed input; a query of
+ * only stop words or punctuation reduces to nothing and matches nothing. Null when the page does
+ * not exist (page 1 always exists, even with no results).
+ */
+export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, now = new Date() }: SearchOptions): Promise<SearchPage | null> {
+  if (!Number.isInteger(page) || page < 1) return null;
+  const text = normalizeSearchQuery(q);
+  if (!text) return page === 1 ? { results: [], total: 0, page: 1, totalPages: 1 } : null;
+
+  // Written out at each use rather than shared through a CTE, so that every `@@` compares with
+  // a plain expression and can use the GIN index.
+  const query = Prisma.sql`websearch_to_tsquery('english', ${text})`;
+  const sectionFilter = section
+    ? Prisma.sql`AND "a"."sectionId" = (SELECT "id" FROM "Section" WHERE "slug" = ${section})`
+    : Prisma.empty;
+  const matches = Prisma.sql`
+    FROM "Article" AS "a"
+    WHERE "a"."searchVector" @@ ${query}
+      AND ${publicArticleSql("a", now)}
+      ${sectionFilter}`;
+
+  const [{ total }] = await prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS "total" ${matches}`;
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  if (page > totalPages) return null;
+  if (total === 0) return { results: [], total: 0, page, totalPages };
+
+  // Rank and cut the page first, then build snippets for that page only. Markers are removed
+  // from the source text so that only ts_headline's own marks can become highlights.
+  const hits = await prisma.$queryRaw<{ id: string; snippet: string }[]>`
+    SELECT "hits"."id",
+           ts_headline('english',
+                       translate("hits"."standfirst" || ' ' || "hits"."bodyText", ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''),
+                       ${query},
+                       ${HEADLINE_OPTIONS}) AS "snippet"
+    FROM (
+      SELECT "a"."id", "a"."publishedAt", "a"."standfirst", "a"."bodyText",
+             ts_rank_cd("a"."searchVector", ${query}) AS "rank"
+      ${matches}
+      ORDER BY "rank" DESC, "a"."publishedAt" DESC, "a"."id" DESC
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    ) AS "hits"
+    ORDER BY "hits"."rank" DESC, "hits"."publishedAt" DESC, "hits"."id" DESC`;
+
+  const rows = await prisma.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: cardSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const results: SearchResult[] = [];
+  for (const hit of hits) {
+    const row = byId.get(hit.id);
+    // Deleted between the two queries: skip rather than fail the page.
+    if (row) results.push({ ...toCard(row), snippet: parseHighlight(hit.snippet) });
+  }
+  return { results, total, page, totalPages };
+}

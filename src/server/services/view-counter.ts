@@ -1,0 +1,54 @@
+import "server-only";
+import { prisma } from "@/server/db";
+
+/**
+ * Page views for the most-read list, counted in memory and written in one statement per batch:
+ * never a database write per view, and article pages stay fully cached (the count arrives by a
+ * beacon after the page has loaded). Each instance flushes its own counts; sums are additive.
+ * A crash loses at most one interval of counts, which is fine for a popularity ranking.
+ */
+const FLUSH_INTERVAL_MS = 10_000;
+const MAX_PENDING = 10_000;
+
+const pending = new Map<string, number>();
+let timer: NodeJS.Timeout | undefined;
+
+export function recordView(articleId: string): void {
+  pending.set(articleId, (pending.get(articleId) ?? 0) + 1);
+  if (pending.size >= MAX_PENDING) void flushViews();
+  else timer ??= setTimeout(() => void flushViews(), FLUSH_INTERVAL_MS).unref();
+}
+
+/** Writes the pending counts (unknown article ids are ignored). Returns the views written. */
+export async function flushViews(day: Date = new Date()): Promise<number> {
+  clearTimeout(timer);
+  timer = undefined;
+  if (pending.size === 0) return 0;
+  const batch = [...pending];
+  pending.clear();
+  const ids = batch.map(([id]) => id);
+  const counts = batch.map(([, n]) => n);
+  try {
+    const written = await prisma.$queryRaw<{ articleId: string }[]>`
+      INSERT INTO "ArticleViewDaily" ("articleId", "day", "views")
+      SELECT v.id, ${day.toISOString().slice(0, 10)}::date, v.n
+        FROM unnest(${ids}::text[], ${counts}::int[]) AS v(id, n)
+        JOIN "Article" a ON a."id" = v.id
+      ON CONFLICT ("articleId", "day") DO UPDATE SET "views" = "ArticleViewDaily"."views" + EXCLUDED."views"
+      RETURNING "articleId"`;
+    const counted = new Map(batch);
+    return written.reduce((sum, row) => sum + (counted.get(row.articleId) ?? 0), 0);
+  } catch (error) {
+    // Keep the counts for the next attempt rather than losing them to a database hiccup.
+    for (const [id, n] of batch) pending.set(id, (pending.get(id) ?? 0) + n);
+    timer ??= setTimeout(() => void flushViews(), FLUSH_INTERVAL_MS).unref();
+    console.error("view counter: flush failed, will retry", error);
+    return 0;
+  }
+}
+
+export function pendingViews(): number {
+  let total = 0;
+  for (const n of pending.values()) total += n;
+  return total;
+}

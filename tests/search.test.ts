@@ -1,0 +1,281 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArticleStatus } from "@/generated/prisma/client";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/highlight";
+import { prisma } from "@/server/db";
+import { searchArticles, type SearchPage } from "@/server/data/search-queries";
+
+// Runs on the database the global setup migrated and seeded (PGlite, or PostgreSQL when
+// TEST_DATABASE_URL is set), alongside other test files: every article here carries made-up
+// words that nothing else uses, and is deleted afterwards.
+
+const HOUR = 3_600_000;
+const now = new Date();
+const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
+const ids: string[] = [];
+let sectionA: { id: string; slug: string };
+let sectionB: { id: string; slug: string };
+const run = Math.random().toString(36).slice(2, 8);
+
+async function article(fields: {
+  key: string;
+  headline: string;
+  standfirst?: string;
+  bodyText?: string;
+  status?: ArticleStatus;
+  publishedAt?: Date | null;
+  section?: { id: string };
+}): Promise<string> {
+  const row = await prisma.article.create({
+    data: {
+      slug: `search-test-${run}-${fields.key}`,
+      headline: fields.headline,
+      standfirst: fields.standfirst ?? "",
+      body: { type: "doc", content: [] },
+      bodyText: fields.bodyText ?? "",
+      status: fields.status ?? "PUBLISHED",
+      publishedAt: fields.publishedAt === undefined ? ago(24) : fields.publishedAt,
+      sectionId: (fields.section ?? sectionA).id,
+    },
+    select: { id: true },
+  });
+  ids.push(row.id);
+  return row.id;
+}
+
+const search = (q: string, more: { section?: string; page?: number; pageSize?: number } = {}) =>
+  searchArticles({ q, page: 1, ...more });
+
+async function found(q: string, more: Parameters<typeof search>[1] = {}): Promise<SearchPage> {
+  const result = await search(q, more);
+  expect(result, q).not.toBeNull();
+  return result!;
+}
+
+const slugsOf = (page: SearchPage) => page.results.map((r) => r.slug.replace(`search-test-${run}-`, ""));
+
+beforeAll(async () => {
+  const sections = await prisma.section.findMany({
+    orderBy: { position: "asc" },
+    take: 2,
+    select: { id: true, slug: true },
+  });
+  expect(sections).toHaveLength(2);
+  [sectionA, sectionB] = sections as [typeof sectionA, typeof sectionB];
+
+  // Ranking: the newest has the word only in its body, the oldest in its headline.
+  await article({
+    key: "rank-headline",
+    headline: "Vexlimore report lands at the town hall",
+    bodyText: "Nothing to see.",
+    publishedAt: ago(72),
+  });
+  await article({
+    key: "rank-standfirst",
+    headline: "A report lands",
+    standfirst: "The vexlimore findings, in brief.",
+    bodyText: "Nothing.",
+    publishedAt: ago(48),
+  });
+  await article({
+    key: "rank-body",
+    headline: "Another report",
+    bodyText: "Deep in the text the vexlimore is mentioned once.",
+    publishedAt: ago(24),
+  });
+
+  // Phrases and exclusions.
+  await article({
+    key: "phrase-exact",
+    headline: "Quarry news",
+    bodyText: "Workers found glimmerstone quarrelwick near the ridge.",
+  });
+  await article({
+    key: "phrase-loose",
+    headline: "More quarry news",
+    bodyText: "The quarrelwick seam was dry, but glimmerstone turned up by tarnbeck later.",
+  });
+
+  // Section filter.
+  await article({ key: "section-a", headline: "Plomquist in the first section", section: sectionA });
+  await article({ key: "section-b", headline: "Plomquist in the second section", section: sectionB });
+
+  // Pagination: equal text, so rank ties and the newest comes first.
+  for (let i = 0; i < 5; i++) {
+    await article({ key: `page-${i}`, headline: `Paginix story number ${i}`, publishedAt: ago(10 + i) });
+  }
+
+  // Visibility: only the published and the due scheduled article may be found.
+  await article({ key: "hidden-draft", headline: "Hushvarrow draft", status: "DRAFT", publishedAt: null });
+  await article({
+    key: "hidden-review",
+    headline: "Hushvarrow in review",
+    status: "IN_REVIEW",
+    publishedAt: null,
+  });
+  await article({
+    key: "hidden-scheduled",
+    headline: "Hushvarrow scheduled",
+    status: "SCHEDULED",
+    publishedAt: new Date(now.getTime() + 48 * HOUR),
+  });
+  await article({
+    key: "hidden-archived",
+    headline: "Hushvarrow archived",
+    status: "ARCHIVED",
+    publishedAt: ago(500),
+  });
+  await article({
+    key: "hidden-future",
+    headline: "Hushvarrow published in the future",
+    status: "PUBLISHED",
+    publishedAt: new Date(now.getTime() + 48 * HOUR),
+  });
+  await article({
+    key: "visible-published",
+    headline: "Hushvarrow published",
+    status: "PUBLISHED",
+    publishedAt: ago(5),
+  });
+  await article({
+    key: "visible-scheduled",
+    headline: "Hushvarrow scheduled and due",
+    status: "SCHEDULED",
+    publishedAt: ago(1),
+  });
+
+  // Hostile content: markup and the highlight markers themselves.
+  await article({
+    key: "hostile",
+    headline: `<script>alert("zapfenmoor")</script> ${HIGHLIGHT_START}headline${HIGHLIGHT_STOP}`,
+    standfirst: `A ${HIGHLIGHT_START}fake${HIGHLIGHT_STOP} highlight`,
+    bodyText: `Zapfenmoor <script>alert('x')</script> says 1 < 2 and ${HIGHLIGHT_START}forged${HIGHLIGHT_STOP} text ${HIGHLIGHT_STOP}zapfenmoor${HIGHLIGHT_START} again.`,
+  });
+});
+
+afterAll(async () => {
+  await prisma.article.deleteMany({ where: { id: { in: ids } } });
+  await prisma.$disconnect();
+});
+
+describe("searchArticles", () => {
+  it("ranks a headline match above a standfirst match above a body-only match", async () => {
+    const page = await found("vexlimore");
+    expect(slugsOf(page)).toEqual(["rank-headline", "rank-standfirst", "rank-body"]);
+    expect(page.total).toBe(3);
+    expect(page.totalPages).toBe(1);
+  });
+
+  it("returns cards with section, URL and a snippet highlighting the match", async () => {
+    const [first] = (await found("glimmerstone quarrelwick")).results;
+    expect(first).toMatchObject({
+      section: { slug: sectionA.slug },
+      url: `/${sectionA.slug}/search-test-${run}-phrase-exact`,
+    });
+    expect(first!.snippet.filter((s) => s.highlight).map((s) => s.text.toLowerCase())).toEqual(
+      expect.arrayContaining(["glimmerstone", "quarrelwick"]),
+    );
+  });
+
+  it('matches a "quoted phrase" only where the words stand together, loose words anywhere', async () => {
+    expect(slugsOf(await found('"glimmerstone quarrelwick"'))).toEqual(["phrase-exact"]);
+    expect(slugsOf(await found("glimmerstone quarrelwick")).sort()).toEqual(["phrase-exact", "phrase-loose"]);
+  });
+
+  it("supports or and -word", async () => {
+    expect(slugsOf(await found("glimmerstone -tarnbeck"))).toEqual(["phrase-exact"]);
+    expect(slugsOf(await found("quarrelwick or vexlimore")).sort()).toEqual(
+      ["phrase-exact", "phrase-loose", "rank-body", "rank-headline", "rank-standfirst"].sort(),
+    );
+  });
+
+  it("filters by section slug; an unknown section matches nothing", async () => {
+    expect(slugsOf(await found("plomquist")).sort()).toEqual(["section-a", "section-b"]);
+    expect(slugsOf(await found("plomquist", { section: sectionB.slug }))).toEqual(["section-b"]);
+    expect(slugsOf(await found("plomquist", { section: sectionA.slug }))).toEqual(["section-a"]);
+    expect((await found("plomquist", { section: "no-such-section" })).total).toBe(0);
+  });
+
+  it("pages without overlap and answers null beyond the last page", async () => {
+    const one = await found("paginix", { pageSize: 2 });
+    const two = await found("paginix", { pageSize: 2, page: 2 });
+    const three = await found("paginix", { pageSize: 2, page: 3 });
+    expect(one).toMatchObject({ total: 5, totalPages: 3, page: 1 });
+    expect(two).toMatchObject({ total: 5, totalPages: 3, page: 2 });
+    expect([...slugsOf(one), ...slugsOf(two), ...slugsOf(three)]).toEqual([
+      "page-0",
+      "page-1",
+      "page-2",
+      "page-3",
+      "page-4",
+    ]);
+    expect(await search("paginix", { pageSize: 2, page: 4 })).toBeNull();
+    expect(await search("paginix", { pageSize: 2, page: 0 })).toBeNull();
+    expect(await search("paginix", { pageSize: 2, page: 1.5 })).toBeNull();
+  });
+
+  it("page 1 of no results is an empty page; page 2 of it does not exist", async () => {
+    expect(await search("unfindablewordqq")).toEqual({ results: [], total: 0, page: 1, totalPages: 1 });
+    expect(await search("unfindablewordqq", { page: 2 })).toBeNull();
+  });
+
+  it("never finds drafts, articles in review, future-scheduled, future-dated or archived articles", async () => {
+    expect(slugsOf(await found("hushvarrow")).sort()).toEqual(["visible-published", "visible-scheduled"]);
+  });
+
+  it("never finds the demo content's hidden articles", async () => {
+    for (const token of [
+      "DRAFTTOKEN1",
+      "DRAFTTOKEN2",
+      "DRAFTTOKEN3",
+      "REVIEWTOKEN",
+      "SCHEDULEDTOKEN1",
+      "SCHEDULEDTOKEN2",
+      "ARCHIVEDTOKEN",
+    ]) {
+      expect((await found(token)).total, token).toBe(0);
+    }
+    // The control: a public demo article is found by a word of its headline.
+    expect((await found("bypass")).total).toBeGreaterThan(0);
+  });
+
+  it("answers an empty page, not an error, for queries that reduce to nothing", async () => {
+    for (const q of [
+      "the and of",
+      "!!! ... ---",
+      "",
+      "   ",
+      '"',
+      "-",
+      "or",
+      "( ) & | ! <-> :*",
+      "'\\",
+      "\u0000",
+      "\uE000\uE001",
+      "-the",
+    ]) {
+      expect(await search(q), JSON.stringify(q)).toEqual({ results: [], total: 0, page: 1, totalPages: 1 });
+    }
+    expect(await search("the and of", { page: 2 })).toBeNull();
+  });
+
+  it("searches only the first 200 characters of a query", async () => {
+    expect((await found(`vexlimore ${"a ".repeat(300)}`)).total).toBe(3);
+    expect((await found(`${"a ".repeat(100)}vexlimore`)).total).toBe(0);
+  });
+
+  it("returns markup and marker characters in content as plain text, never as a highlight", async () => {
+    const page = await found("zapfenmoor");
+    expect(slugsOf(page)).toEqual(["hostile"]);
+    const [hit] = page.results;
+    const highlighted = hit!.snippet.filter((s) => s.highlight).map((s) => s.text.toLowerCase());
+    expect(highlighted.length).toBeGreaterThan(0);
+    expect(new Set(highlighted)).toEqual(new Set(["zapfenmoor"]));
+    const text = hit!.snippet.map((s) => s.text).join("");
+    expect(text).not.toMatch(/[\uE000\uE001]/);
+    expect(text).toContain("forged");
+    expect(text).toContain("1 < 2");
+    expect(text).not.toContain("&lt;");
+    // The card itself is the stored text: React renders it as text.
+    expect(hit!.headline).toContain('<script>alert("zapfenmoor")</script>');
+  });
+});
