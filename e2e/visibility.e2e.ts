@@ -1,14 +1,34 @@
 import { expect, test } from "@playwright/test";
+import { demoArticles } from "../scripts/seed/content.ts";
 
-// Slugs of the demo articles that must never be shown (see scripts/seed/content.ts).
-test("unpublished demo articles answer 404 to readers, on their first request", async ({ request }) => {
+// The demo articles that must never be shown (see scripts/seed/content/unpublished.ts).
+const hidden = demoArticles.filter((a) => a.status !== "PUBLISHED");
+
+test("unpublished demo articles answer 404 (never public) or 410 (withdrawn) on their first request", async ({ request }) => {
   const front = await (await request.get("/")).text();
-  const { demoArticles } = await import("../scripts/seed/content.ts");
-  const hidden = demoArticles.filter((a) => a.status !== "PUBLISHED");
   expect(hidden.length).toBeGreaterThanOrEqual(7);
   for (const article of hidden) {
     const response = await request.get(`/${article.section}/${article.slug}`, { maxRedirects: 0 });
-    expect(response.status(), `${article.status} ${article.slug}`).toBe(404);
+    // Archived articles were public once: they are gone, not missing.
+    expect(response.status(), `${article.status} ${article.slug}`).toBe(article.status === "ARCHIVED" ? 410 : 404);
     expect(front).not.toContain(article.slug);
   }
+});
+
+test("a withdrawn article's page says so in the site's design, with a search box", async ({ page }) => {
+  const archived = hidden.find((a) => a.status === "ARCHIVED")!;
+  const response = await page.goto(`/${archived.section}/${archived.slug}`);
+  expect(response?.status()).toBe(410);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This story is no longer available");
+  await expect(page.getByRole("searchbox")).toBeVisible();
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+});
+
+test("paths are canonical: upper case redirects permanently to lower case", async ({ request }) => {
+  const response = await request.get("/Politics/Sessions-Offered-To-Quit-Amid-Rift-With-Trump", { maxRedirects: 0 });
+  expect(response.status()).toBe(301);
+  expect(new URL(response.headers().location!, "http://x").pathname).toBe("/politics/sessions-offered-to-quit-amid-rift-with-trump");
+  const slash = await request.get("/politics/", { maxRedirects: 0 });
+  expect([301, 308]).toContain(slash.status());
+  expect(new URL(slash.headers().location!, "http://x").pathname).toBe("/politics");
 });

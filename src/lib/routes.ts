@@ -15,11 +15,30 @@ export const routes = {
     const text = query.toString();
     return text ? `/search?${text}` : "/search";
   },
+  /** Feeds: the whole site, or one section, tag or author. */
+  feed: (format: FeedFormat, scope?: FeedScope) => `${scope ? feedBase(scope) : ""}/feed.${feedExtension[format]}`,
+  sitemapIndex: () => "/sitemap.xml",
+  /** Articles published in one month (YYYY-MM), so that no sitemap exceeds 50,000 URLs. */
+  sitemapArticles: (month: string) => `/sitemaps/articles-${month}.xml`,
+  sitemapPages: (kind: "sections" | "tags" | "authors") => `/sitemaps/${kind}.xml`,
+  sitemapNews: () => "/sitemaps/news.xml",
 } as const;
+
+export type FeedFormat = "rss" | "atom" | "json";
+export type FeedScope = { kind: "section" | "tag" | "author"; slug: string };
+const feedExtension: Record<FeedFormat, string> = { rss: "xml", atom: "atom", json: "json" };
+function feedBase(scope: FeedScope): string {
+  return scope.kind === "section" ? `/${scope.slug}` : `/${scope.kind}/${scope.slug}`;
+}
+
+/** An absolute URL on the site (siteUrl from the settings, without a trailing slash). */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path, `${siteUrl.replace(/\/+$/, "")}/`).toString();
+}
 
 /** First path segments that can never be a section slug, and article slugs that would clash. */
 export const reservedSlugs = new Set([
-  "api", "author", "tag", "search", "dashboard", "signin", "signout", "media", "feed", "feeds", "page",
+  "api", "author", "tag", "search", "404", "410", "dashboard", "signin", "signout", "media", "feed", "feeds", "page",
   "sitemap.xml", "robots.txt", "_next", "favicon.ico", "opengraph-image", "static",
 ]);
 

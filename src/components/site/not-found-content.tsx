@@ -4,10 +4,28 @@ import { routes } from "@/lib/routes";
 /** The 404 message in the site's design, with a way on: search and the front page. */
 export function NotFoundContent() {
   return (
+    <ErrorMessage code="Error 404" title="We can’t find that page">
+      It may have moved, or the address may be mistyped.
+    </ErrorMessage>
+  );
+}
+
+/** 410: the story existed and was withdrawn (unpublished, archived or deleted). */
+export function GoneContent() {
+  return (
+    <ErrorMessage code="Error 410" title="This story is no longer available">
+      It has been withdrawn by the newsroom. You may find related coverage by searching.
+    </ErrorMessage>
+  );
+}
+
+/** An error page's text in the site's design, with a way on: search and the front page. */
+export function ErrorMessage({ code, title, children }: { code: string; title: string; children: React.ReactNode }) {
+  return (
     <div className="mx-auto max-w-2xl py-10">
-      <p className="text-sm font-bold uppercase tracking-wide text-accent-ink">Error 404</p>
-      <h1 className="mt-2 font-serif text-4xl font-bold">We can&rsquo;t find that page</h1>
-      <p className="mt-4 text-lg text-muted">It may have moved, or the address may be mistyped.</p>
+      <p className="text-sm font-bold uppercase tracking-wide text-accent-ink">{code}</p>
+      <h1 className="mt-2 font-serif text-4xl font-bold">{title}</h1>
+      <p className="mt-4 text-lg text-muted">{children}</p>
       <form action={routes.search()} method="get" role="search" className="mt-8 flex gap-2">
         <label htmlFor="notfound-q" className="sr-only">
           Search the site
@@ -17,7 +35,7 @@ export function NotFoundContent() {
           name="q"
           type="search"
           placeholder="Search the site"
-          className="min-w-0 flex-1 rounded-sm border border-rule bg-paper px-3 py-2 text-ink"
+          className="min-w-0 flex-1 rounded-sm border border-muted bg-paper px-3 py-2 text-ink"
         />
         <button type="submit" className="rounded-sm bg-ink px-4 py-2 font-semibold text-paper">
           Search

@@ -24,7 +24,19 @@ export function SiteHeader({ settings, sections }: { settings: SiteSettings; sec
             <p className="mt-1 hidden text-sm text-muted sm:block">{settings.tagline}</p>
           ) : null}
         </div>
-        <ThemeToggle />
+        <div className="flex shrink-0 items-center gap-2">
+          <Link
+            href={routes.search()}
+            className="inline-flex h-11 min-w-11 items-center justify-center rounded-full border border-rule px-3 text-sm font-medium text-ink no-underline hover:bg-surface"
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <circle cx="8.5" cy="8.5" r="5.5" />
+              <path d="m13 13 4.5 4.5" strokeLinecap="round" />
+            </svg>
+            <span className="ml-1.5 max-sm:sr-only">Search</span>
+          </Link>
+          <ThemeToggle />
+        </div>
       </div>
       <nav aria-label="Sections" className="border-t border-rule">
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold [scrollbar-width:thin]">

@@ -1,0 +1,54 @@
+import "server-only";
+import { prisma } from "@/server/db";
+import { isPublic } from "@/server/data/visibility";
+import { reservedSlugs } from "@/lib/routes";
+
+/**
+ * What an old or retired path should answer before any page renders: 301 to its new URL (a
+ * Redirect row: slug or section changed), 410 when the article at it was public once and no
+ * longer is (archived, unpublished, deleted: a Redirect row without a target, or derived from the
+ * article itself), or nothing. Used by the proxy, so answers are kept per path for a few seconds:
+ * a hot article costs one lookup per interval, not one per request.
+ */
+export type PathStatus = { status: 301; location: string } | { status: 410 } | null;
+
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 20_000;
+const memo = new Map<string, { value: PathStatus; expires: number }>();
+
+/** Paths that could be an article ("/section/slug"); everything else is left alone. */
+function articleSlugOf(path: string): string | null {
+  const match = /^\/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(path);
+  if (!match || reservedSlugs.has(match[1]!) || match[2] === "page") return null;
+  return match[2]!;
+}
+
+async function lookup(path: string): Promise<PathStatus> {
+  const redirect = await prisma.redirect.findUnique({ where: { fromPath: path } });
+  if (redirect) return redirect.toPath ? { status: 301, location: redirect.toPath } : { status: 410 };
+  const slug = articleSlugOf(path);
+  if (!slug) return null;
+  const article = await prisma.article.findUnique({
+    where: { slug },
+    select: { status: true, publishedAt: true, firstPublishedAt: true },
+  });
+  if (article && article.firstPublishedAt && !isPublic(article)) return { status: 410 };
+  return null;
+}
+
+export async function pathStatus(path: string): Promise<PathStatus> {
+  const now = Date.now();
+  const hit = memo.get(path);
+  if (hit && hit.expires > now) return hit.value;
+  const value = await lookup(path);
+  memo.delete(path);
+  memo.set(path, { value, expires: now + TTL_MS });
+  if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
+  return value;
+}
+
+/** Forget cached answers (after a publish, unpublish or slug change on this instance). */
+export function forgetPathStatus(paths?: string[]): void {
+  if (!paths) memo.clear();
+  else for (const p of paths) memo.delete(p);
+}
