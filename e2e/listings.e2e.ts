@@ -117,3 +117,13 @@ test.describe("front page sections", () => {
     await expect(page.locator("main")).toBeFocused();
   });
 });
+
+test.describe("narrow phones", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const path of ["/", "/politics/sessions-offered-to-quit-amid-rift-with-trump", "/politics", "/search?q=dellbridge"]) {
+    test(`no horizontal scrolling at 320 px on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await expectNoHorizontalScroll(page);
+    });
+  }
+});

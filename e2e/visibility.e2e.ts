@@ -32,3 +32,11 @@ test("paths are canonical: upper case redirects permanently to lower case", asyn
   expect([301, 308]).toContain(slash.status());
   expect(new URL(slash.headers().location!, "http://x").pathname).toBe("/politics");
 });
+
+test("an article's earlier URL answers 301 to its current one, in one hop", async ({ request }) => {
+  const response = await request.get("/politics/sessions-offered-to-quit", { maxRedirects: 0 });
+  expect(response.status()).toBe(301);
+  const location = new URL(response.headers().location!, "http://x").pathname;
+  expect(location).toBe("/politics/sessions-offered-to-quit-amid-rift-with-trump");
+  expect((await request.get(location, { maxRedirects: 0 })).status()).toBe(200);
+});

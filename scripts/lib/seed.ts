@@ -4,6 +4,7 @@ import { mediaUrl } from "../../src/lib/media.ts";
 import { createPrismaClient } from "../../src/server/prisma-client.ts";
 import { getMedia, putMedia } from "../../src/server/media-store.ts";
 import { hashPassword } from "../../src/server/services/passwords.ts";
+import { recordPathChange } from "../../src/server/services/publishing.ts";
 import type { Prisma, PrismaClient } from "../../src/generated/prisma/client.ts";
 import {
   demoArticles,
@@ -256,6 +257,10 @@ export async function seedWith(prisma: PrismaClient, options: SeedOptions = {}):
 
   for (const article of demoArticles) await seedArticle(prisma, article, ids, now);
   await seedViews(prisma, now);
+  // The seed article was first published under a shorter slug: its old URL redirects.
+  if ((await prisma.redirect.count()) === 0) {
+    await recordPathChange(prisma, "/politics/sessions-offered-to-quit", "/politics/sessions-offered-to-quit-amid-rift-with-trump");
+  }
   await seedCuration(prisma, "FRONT_PAGE", frontPage);
   await seedCuration(prisma, "EDITORS_PICKS", editorsPicks);
   log(`demo content ready: ${demoArticles.length} articles, ${demoSections.length} sections`);

@@ -1,0 +1,99 @@
+/**
+ * Reader-page benchmark (a script, not a test): requests per second and p50/p99 latency with
+ * autocannon at 50 connections for the article page, the front page and a section page, beside a
+ * static file served by the same server (the ceiling); HTML and JavaScript bytes (gzipped).
+ *
+ *   npx tsx bench/reader.ts                 # builds if needed, starts `npm start` on a fresh embedded DB
+ *   BENCH_URL=http://localhost:3000 npx tsx bench/reader.ts   # against a server already running
+ *
+ * Each figure is the median of RUNS runs of DURATION seconds after a warm-up.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+
+const RUNS = Number(process.env.RUNS ?? 3);
+const DURATION = Number(process.env.DURATION ?? 10);
+const CONNECTIONS = 50;
+const root = path.resolve(import.meta.dirname, "..");
+
+const targets = {
+  "static file (/theme-init.js)": "/theme-init.js",
+  "article page (cached)": "/politics/sessions-offered-to-quit-amid-rift-with-trump",
+  "front page (cached)": "/",
+  "section page (cached)": "/politics",
+};
+
+async function startServer(): Promise<{ url: string; child?: ChildProcess; cleanup: () => void }> {
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, cleanup: () => {} };
+  const dataDir = mkdtempSync(path.join(tmpdir(), "news-bench-"));
+  const port = process.env.BENCH_PORT ?? "3900";
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", "start"], {
+    cwd: root,
+    env: { ...process.env, PORT: port, DATA_DIR: dataDir, DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("Ready in")) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    child,
+    cleanup: () => {
+      child.kill("SIGTERM");
+      setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 3000).unref();
+    },
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function pageWeight(base: string, pathName: string) {
+  const html = await (await fetch(base + pathName)).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  let js = 0;
+  for (const src of new Set(scripts)) js += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  return { htmlGzip: gzipSync(html).length, jsGzip: js, scripts: new Set(scripts).size };
+}
+
+const server = await startServer();
+try {
+  const rows: Record<string, { rps: number; p50: number; p99: number }> = {};
+  for (const [name, p] of Object.entries(targets)) {
+    await autocannon({ url: server.url + p, connections: CONNECTIONS, duration: 3 }); // warm-up
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await load(server.url + p));
+    rows[name] = { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) };
+  }
+  const ceiling = rows["static file (/theme-init.js)"]!.rps;
+  console.log(`\nautocannon, ${CONNECTIONS} connections, median of ${RUNS} × ${DURATION}s\n`);
+  console.log("| target | req/s | vs static | p50 ms | p99 ms |\n|---|---|---|---|---|");
+  for (const [name, r] of Object.entries(rows)) {
+    console.log(`| ${name} | ${Math.round(r.rps)} | ${Math.round((r.rps / ceiling) * 100)} % | ${r.p50} | ${r.p99} |`);
+  }
+  const weights: Record<string, Awaited<ReturnType<typeof pageWeight>>> = {};
+  for (const [name, p] of Object.entries(targets)) if (!p.endsWith(".js")) weights[name] = await pageWeight(server.url, p);
+  console.log("\n| page | HTML gzip KB | JS gzip KB | scripts |\n|---|---|---|---|");
+  for (const [name, w] of Object.entries(weights)) {
+    console.log(`| ${name} | ${(w.htmlGzip / 1024).toFixed(1)} | ${(w.jsGzip / 1024).toFixed(1)} | ${w.scripts} |`);
+  }
+  mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  const file = path.join(root, "bench/results", `reader-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify({ connections: CONNECTIONS, runs: RUNS, duration: DURATION, rows, weights }, null, 2));
+  console.log(`\nraw figures: ${path.relative(root, file)}`);
+} finally {
+  server.cleanup();
+}
