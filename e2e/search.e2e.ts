@@ -81,6 +81,8 @@ test.describe("search", () => {
   test("pages through many results, keeping the query", async ({ page }) => {
     // The town's name is in more than a page (12) of demo stories.
     await page.goto("/search?q=dellbridge");
+    // Results stream in after the static shell: wait for them before reading.
+    await expect(resultItems(page).locator("h3 a")).toHaveCount(12);
     const firstPage = await resultItems(page).locator("h3 a").allInnerTexts();
     expect(firstPage).toHaveLength(12);
     await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: /older/i }).click();
@@ -88,6 +90,7 @@ test.describe("search", () => {
     await expect(
       page.getByRole("navigation", { name: "Pagination" }).locator('[aria-current="page"]'),
     ).toHaveText(/2/);
+    await expect(resultItems(page).locator("h3 a").first()).toBeVisible();
     const secondPage = await resultItems(page).locator("h3 a").allInnerTexts();
     expect(secondPage.length).toBeGreaterThan(0);
     expect(secondPage.filter((h) => firstPage.includes(h))).toEqual([]);

@@ -130,6 +130,7 @@ async function main(): Promise<number> {
 
     const next = path.join(root, "node_modules/.bin/next");
     const port = String(config.PORT);
+    childEnv.PORT = port;
     if (command === "build" || (command === "start" && buildIsStale())) {
       log("building (next build)");
       child = runChild(next, ["build"], { ...childEnv, NODE_ENV: "production" });

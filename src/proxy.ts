@@ -19,19 +19,39 @@ export async function proxy(request: NextRequest) {
   // Search pages are numbered from 1; anything else is not a page of ours.
   if (pathname === "/search") {
     const page = request.nextUrl.searchParams.get("page");
-    if (page !== null && !/^[1-9][0-9]{0,5}$/.test(page)) {
-      return NextResponse.rewrite(new URL("/404", request.url), { status: 404 });
-    }
+    if (page !== null && !/^[1-9][0-9]{0,5}$/.test(page)) return errorPage(request, 404);
     return NextResponse.next();
   }
 
   const status = await pathStatus(pathname);
   if (status?.status === 301) return NextResponse.redirect(new URL(status.location, request.url), 301);
-  if (status?.status === 410) return NextResponse.rewrite(new URL("/410", request.url), { status: 410 });
+  if (status?.status === 410) return errorPage(request, 410);
   return NextResponse.next();
+}
+
+/**
+ * A rewrite keeps the status of the page it rewrites to (200 for a prerendered page), so the
+ * error page's HTML is fetched from this server once a minute and sent with the right status.
+ */
+const errorPages = new Map<number, { html: string; expires: number }>();
+async function errorPage(request: NextRequest, status: 404 | 410): Promise<Response> {
+  let page = errorPages.get(status);
+  if (!page || page.expires < Date.now()) {
+    // From this very server (not the public host, which may sit behind a load balancer).
+    const origin = `http://127.0.0.1:${process.env.PORT ?? request.nextUrl.port ?? "3000"}`;
+    const source = await fetch(`${origin}${status === 410 ? "/410" : "/404"}`, { cache: "no-store" });
+    page = { html: await source.text(), expires: Date.now() + 60_000 };
+    errorPages.set(status, page);
+  }
+  return new NextResponse(page.html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60" },
+  });
 }
 
 export const config = {
   // Reader paths only: not assets, media, images, API routes, feeds, sitemaps or metadata files.
-  matcher: ["/((?!_next/|api/|media/|sitemaps/|favicon|icon|apple-icon|opengraph-image|robots.txt|sitemap.xml|theme-init.js|.*\\.(?:xml|atom|json|png|jpg|jpeg|webp|avif|svg|ico|txt)$).*)"],
+  matcher: [
+    "/((?!_next/|api/|media/|sitemaps/|favicon|icon|apple-icon|robots.txt|sitemap.xml|theme-init.js|(?:.*/)?opengraph-image|.*\\.(?:xml|atom|json|png|jpg|jpeg|webp|avif|svg|ico|txt)$).*)",
+  ],
 };

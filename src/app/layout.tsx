@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { feedAlternates, ogLocale } from "@/lib/seo/metadata";
 import { getSiteSettings } from "@/server/data/articles";
 import "./globals.css";
 
@@ -24,6 +25,18 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(settings.siteUrl),
     title: { default: settings.siteName, template: `%s | ${settings.siteName}` },
     description: settings.tagline,
+    applicationName: settings.siteName,
+    // Pages replace these with their own (Next.js merges metadata shallowly); they are the
+    // fallback for pages that set none, such as the not-found page.
+    alternates: { types: feedAlternates(settings) },
+    openGraph: {
+      type: "website",
+      siteName: settings.siteName,
+      locale: ogLocale(settings.language),
+      title: settings.siteName,
+      description: settings.tagline,
+    },
+    twitter: { card: "summary_large_image" },
   };
 }
 

@@ -1,8 +1,24 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleTeaser } from "@/components/front/article-card";
 import { StoryRail } from "@/components/front/story-list";
+import { JsonLd } from "@/components/seo/json-ld";
 import { routes } from "@/lib/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { organizationJsonLd, webSiteJsonLd } from "@/lib/seo/structured-data";
 import { getEditorsPicks, getFrontPage, getMostRead, getSiteSettings } from "@/server/data/articles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  const name = settings.tagline ? `${settings.siteName} – ${settings.tagline}` : settings.siteName;
+  return pageMetadata(settings, {
+    title: { absolute: name },
+    socialTitle: settings.siteName,
+    description: settings.tagline || settings.siteName,
+    path: routes.home(),
+    image: "site",
+  });
+}
 
 export default async function FrontPage() {
   const [{ lead, topStories, latest, sections }, editorsPicks, mostRead, settings] = await Promise.all([
@@ -13,6 +29,8 @@ export default async function FrontPage() {
   ]);
   return (
     <>
+      <JsonLd data={webSiteJsonLd(settings)} />
+      <JsonLd data={organizationJsonLd(settings)} />
       <h1 className="sr-only">{settings.siteName}: front page</h1>
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_300px]">
         <div className="min-w-0">

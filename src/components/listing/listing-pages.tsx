@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Image from "next/image";
 import { notFound } from "next/navigation";
 import { ListingView } from "@/components/listing/listing-view";
+import { JsonLd } from "@/components/seo/json-ld";
 import { parsePageParam, routes } from "@/lib/routes";
-import { getAuthorPage, getSectionPage, getTagPage } from "@/server/data/articles";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { breadcrumbJsonLd, collectionPageJsonLd, profilePageJsonLd } from "@/lib/seo/structured-data";
+import { getAuthorPage, getSectionPage, getSiteSettings, getTagPage } from "@/server/data/articles";
 
 /**
  * The section, tag and author pages, shared by their first-page and /page/N routes. Existence
@@ -20,75 +23,114 @@ export function pageFromParam(value: string): number {
 
 const pageTitle = (title: string, page: number) => (page > 1 ? `${title} – page ${page}` : title);
 
+const sectionDescription = (s: { name: string; description: string }) =>
+  s.description || `The latest ${s.name} news.`;
+
 export async function sectionMetadata(slug: string, page: number): Promise<Metadata> {
-  const listing = await getSectionPage(slug, page);
+  const [listing, settings] = await Promise.all([getSectionPage(slug, page), getSiteSettings()]);
   if (!listing) return {};
-  return {
-    title: pageTitle(listing.entity.name, page),
-    description: listing.entity.description || `The latest ${listing.entity.name} news.`,
-    alternates: { canonical: routes.section(slug, page) },
-  };
+  const { entity } = listing;
+  return pageMetadata(settings, {
+    title: pageTitle(entity.name, page),
+    description: sectionDescription(entity),
+    path: routes.section(slug, page),
+    feed: { kind: "section", slug, name: entity.name },
+    // The section's card (app/(site)/[section]/opengraph-image.tsx) fills og:image on its first
+    // page; /page/N is a deeper segment whose openGraph would drop it, so it names the site's.
+    image: page === 1 ? "file" : "site",
+  });
 }
 
 export async function SectionListing({ slug, page }: { slug: string; page: number }) {
-  const listing = await getSectionPage(slug, page);
+  const [listing, settings] = await Promise.all([getSectionPage(slug, page), getSiteSettings()]);
   if (!listing) notFound();
   const { entity } = listing;
   return (
-    <ListingView
-      kicker="Section"
-      title={entity.name}
-      intro={
-        entity.description ? <p className="mt-3 max-w-2xl text-lg text-muted">{entity.description}</p> : null
-      }
-      articles={listing.articles}
-      page={listing.page}
-      totalPages={listing.totalPages}
-      href={(n) => routes.section(slug, n)}
-    />
+    <>
+      <JsonLd
+        data={collectionPageJsonLd(settings, {
+          name: entity.name,
+          description: sectionDescription(entity),
+          path: routes.section(slug, page),
+        })}
+      />
+      <JsonLd data={breadcrumbJsonLd(settings, [{ name: entity.name, path: routes.section(slug) }])} />
+      <ListingView
+        kicker="Section"
+        title={entity.name}
+        intro={
+          entity.description ? (
+            <p className="mt-3 max-w-2xl text-lg text-muted">{entity.description}</p>
+          ) : null
+        }
+        articles={listing.articles}
+        page={listing.page}
+        totalPages={listing.totalPages}
+        href={(n) => routes.section(slug, n)}
+      />
+    </>
   );
 }
 
+const tagDescription = (t: { name: string; description: string }) =>
+  t.description || `Stories tagged ${t.name}.`;
+
 export async function tagMetadata(slug: string, page: number): Promise<Metadata> {
-  const listing = await getTagPage(slug, page);
+  const [listing, settings] = await Promise.all([getTagPage(slug, page), getSiteSettings()]);
   if (!listing) return {};
-  return {
-    title: pageTitle(listing.entity.name, page),
-    description: listing.entity.description || `Stories tagged ${listing.entity.name}.`,
-    alternates: { canonical: routes.tag(slug, page) },
-  };
+  const { entity } = listing;
+  return pageMetadata(settings, {
+    title: pageTitle(entity.name, page),
+    description: tagDescription(entity),
+    path: routes.tag(slug, page),
+    feed: { kind: "tag", slug, name: entity.name },
+    image: "site",
+  });
 }
 
 export async function TagListing({ slug, page }: { slug: string; page: number }) {
-  const listing = await getTagPage(slug, page);
+  const [listing, settings] = await Promise.all([getTagPage(slug, page), getSiteSettings()]);
   if (!listing) notFound();
   const { entity } = listing;
   return (
-    <ListingView
-      kicker="Topic"
-      title={entity.name}
-      intro={
-        <p className="mt-3 max-w-2xl text-lg text-muted">
-          {entity.description ||
-            `${listing.total} ${listing.total === 1 ? "story" : "stories"} tagged ${entity.name}.`}
-        </p>
-      }
-      articles={listing.articles}
-      page={listing.page}
-      totalPages={listing.totalPages}
-      href={(n) => routes.tag(slug, n)}
-    />
+    <>
+      <JsonLd
+        data={collectionPageJsonLd(settings, {
+          name: entity.name,
+          description: tagDescription(entity),
+          path: routes.tag(slug, page),
+        })}
+      />
+      <JsonLd data={breadcrumbJsonLd(settings, [{ name: entity.name, path: routes.tag(slug) }])} />
+      <ListingView
+        kicker="Topic"
+        title={entity.name}
+        intro={
+          <p className="mt-3 max-w-2xl text-lg text-muted">
+            {entity.description ||
+              `${listing.total} ${listing.total === 1 ? "story" : "stories"} tagged ${entity.name}.`}
+          </p>
+        }
+        articles={listing.articles}
+        page={listing.page}
+        totalPages={listing.totalPages}
+        href={(n) => routes.tag(slug, n)}
+      />
+    </>
   );
 }
 
 export async function authorMetadata(slug: string, page: number): Promise<Metadata> {
-  const listing = await getAuthorPage(slug, page);
+  const [listing, settings] = await Promise.all([getAuthorPage(slug, page), getSiteSettings()]);
   if (!listing) return {};
-  return {
-    title: pageTitle(listing.entity.name, page),
-    description: listing.entity.bio || `Stories by ${listing.entity.name}.`,
-    alternates: { canonical: routes.author(slug, page) },
-  };
+  const { entity } = listing;
+  return pageMetadata(settings, {
+    title: pageTitle(entity.name, page),
+    description: entity.bio || `Stories by ${entity.name}.`,
+    path: routes.author(slug, page),
+    feed: { kind: "author", slug, name: entity.name },
+    image: "site",
+  });
 }
 
 function initials(name: string): string {
@@ -102,38 +144,42 @@ function initials(name: string): string {
 }
 
 export async function AuthorListing({ slug, page }: { slug: string; page: number }) {
-  const listing = await getAuthorPage(slug, page);
+  const [listing, settings] = await Promise.all([getAuthorPage(slug, page), getSiteSettings()]);
   if (!listing) notFound();
   const { entity } = listing;
   return (
-    <ListingView
-      kicker="Author"
-      title={entity.name}
-      intro={
-        <div className="mt-4 flex max-w-3xl items-start gap-4">
-          {entity.image ? (
-            <Image
-              src={entity.image}
-              alt={`Photo of ${entity.name}`}
-              width={96}
-              height={96}
-              className="size-20 shrink-0 rounded-full object-cover sm:size-24"
-            />
-          ) : (
-            <span
-              aria-hidden="true"
-              className="flex size-20 shrink-0 items-center justify-center rounded-full bg-surface font-serif text-2xl font-bold text-accent-ink sm:size-24"
-            >
-              {initials(entity.name)}
-            </span>
-          )}
-          {entity.bio ? <p className="text-lg text-muted">{entity.bio}</p> : null}
-        </div>
-      }
-      articles={listing.articles}
-      page={listing.page}
-      totalPages={listing.totalPages}
-      href={(n) => routes.author(slug, n)}
-    />
+    <>
+      <JsonLd data={profilePageJsonLd(settings, entity)} />
+      <JsonLd data={breadcrumbJsonLd(settings, [{ name: entity.name, path: routes.author(slug) }])} />
+      <ListingView
+        kicker="Author"
+        title={entity.name}
+        intro={
+          <div className="mt-4 flex max-w-3xl items-start gap-4">
+            {entity.image ? (
+              <Image
+                src={entity.image}
+                alt={`Photo of ${entity.name}`}
+                width={96}
+                height={96}
+                className="size-20 shrink-0 rounded-full object-cover sm:size-24"
+              />
+            ) : (
+              <span
+                aria-hidden="true"
+                className="flex size-20 shrink-0 items-center justify-center rounded-full bg-surface font-serif text-2xl font-bold text-accent-ink sm:size-24"
+              >
+                {initials(entity.name)}
+              </span>
+            )}
+            {entity.bio ? <p className="text-lg text-muted">{entity.bio}</p> : null}
+          </div>
+        }
+        articles={listing.articles}
+        page={listing.page}
+        totalPages={listing.totalPages}
+        href={(n) => routes.author(slug, n)}
+      />
+    </>
   );
 }

@@ -2,9 +2,22 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SearchArea, type RawSearchParams } from "@/components/search/search-area";
 import { SearchForm } from "@/components/search/search-form";
-import { getSections } from "@/server/data/articles";
+import { routes } from "@/lib/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { getSections, getSiteSettings } from "@/server/data/articles";
 
-export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
+// Results pages are not indexed (endless, thin, query-made URLs), but their links are followed.
+// The query is not read here: metadata stays static, and the canonical URL is /search itself.
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return pageMetadata(settings, {
+    title: "Search",
+    description: `Search the stories of ${settings.siteName}.`,
+    path: routes.search(),
+    image: "site",
+    robots: { index: false, follow: true },
+  });
+}
 
 // The heading and an empty form are static; everything that reads the URL renders per request.
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {

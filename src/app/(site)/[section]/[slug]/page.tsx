@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
+import { JsonLd } from "@/components/seo/json-ld";
+import { absoluteUrl, routes } from "@/lib/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import {
   getArticle,
   getEditorsPicks,
@@ -21,14 +25,23 @@ export async function generateStaticParams(): Promise<Params[]> {
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug } = await params;
-  const found = await getArticle(slug);
+  const [found, settings] = await Promise.all([getArticle(slug), getSiteSettings()]);
   if (found.kind !== "found") return {};
   const a = found.article;
-  return {
+  return pageMetadata(settings, {
     title: a.seoTitle || a.headline,
-    description: a.seoDescription || a.standfirst,
-    alternates: { canonical: a.url },
-  };
+    description: a.seoDescription || a.standfirst || a.headline,
+    path: a.url,
+    // og:image comes from opengraph-image.tsx beside this page.
+    image: "file",
+    article: {
+      publishedTime: a.publishedAt,
+      modifiedTime: a.updatedAt ?? a.publishedAt,
+      section: a.section.name,
+      authors: a.authors.map((author) => absoluteUrl(settings.siteUrl, routes.author(author.slug))),
+      tags: a.tags.map((t) => t.name),
+    },
+  });
 }
 
 export default async function ArticlePage({ params }: { params: Promise<Params> }) {
@@ -44,11 +57,20 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
     getSiteSettings(),
   ]);
   return (
-    <ArticleView
-      article={article}
-      canonicalUrl={settings.siteUrl + article.url}
-      related={related}
-      editorsPicks={editorsPicks}
-    />
+    <>
+      <JsonLd data={newsArticleJsonLd(article, settings)} />
+      <JsonLd
+        data={breadcrumbJsonLd(settings, [
+          { name: article.section.name, path: routes.section(article.section.slug) },
+          { name: article.headline, path: article.url },
+        ])}
+      />
+      <ArticleView
+        article={article}
+        canonicalUrl={settings.siteUrl + article.url}
+        related={related}
+        editorsPicks={editorsPicks}
+      />
+    </>
   );
 }

@@ -1,0 +1,4 @@
+// GET /[section]/feed.json – JSON Feed 1.1 of the newest 50 public articles in a section (404 if readers cannot see it)
+import { scopedFeedRoute } from "@/server/feed-handler";
+
+export const GET = scopedFeedRoute("json", "section", "section");

@@ -1,0 +1,32 @@
+import { truncateText } from "@/lib/seo/metadata";
+
+/**
+ * Text for generated images. The card font is local and covers Latin, Greek and Cyrillic; for
+ * anything else (emoji, CJK, Arabic…) the renderer would try to fetch a font or emoji images from
+ * the network, so those characters are dropped instead.
+ */
+const emoji = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f\u20e3]/gu;
+const otherScripts =
+  /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/gu;
+
+export function cardText(text: string, max: number): string {
+  return truncateText(text.replace(emoji, " ").replace(otherScripts, ""), max);
+}
+
+/** Headline size on a 1200x630 card: large for short headlines, smaller as they grow. */
+export function headlineFontSize(text: string): number {
+  if (text.length <= 50) return 76;
+  if (text.length <= 80) return 66;
+  if (text.length <= 120) return 56;
+  return 48;
+}
+
+const articles = new Set(["the", "a", "an"]);
+
+/** One letter for the app icon: "The Dell Boys" → "D". */
+export function monogram(siteName: string): string {
+  const words = siteName.trim().split(/\s+/).filter(Boolean);
+  const word = words.find((w) => !articles.has(w.toLowerCase())) ?? words[0] ?? "";
+  const letter = cardText(word, 40).match(/\p{L}|\p{N}/u)?.[0];
+  return letter ? letter.toLocaleUpperCase() : "•";
+}

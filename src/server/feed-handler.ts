@@ -1,0 +1,48 @@
+import "server-only";
+import { feedContentTypes } from "@/lib/feeds";
+import type { FeedFormat, FeedScope } from "@/lib/routes";
+import { getFeedDocument } from "@/server/data/feeds";
+import { cachedResponse } from "@/server/http-cache";
+
+/**
+ * The one GET handler behind all twelve feed routes (site, section, tag, author × RSS, Atom, JSON
+ * Feed): look up the cached document, answer 404 for a scope readers cannot see, and otherwise
+ * answer with ETag/Last-Modified so that pollers get 304s.
+ */
+
+// Slugs are short; a longer one cannot exist and is not worth a cache entry.
+const MAX_SLUG_LENGTH = 200;
+
+function notFound(): Response {
+  return new Response("Not found\n", {
+    status: 404,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "public, max-age=60",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+async function respond(request: Request, format: FeedFormat, scope: FeedScope | null): Promise<Response> {
+  if (scope && (scope.slug.length === 0 || scope.slug.length > MAX_SLUG_LENGTH)) return notFound();
+  const doc = await getFeedDocument(format, scope);
+  if (!doc) return notFound();
+  return cachedResponse(request, doc.body, {
+    contentType: feedContentTypes[format],
+    lastModified: new Date(doc.lastModified),
+  });
+}
+
+/** GET for the site-wide feed in one format. */
+export function siteFeedRoute(format: FeedFormat) {
+  return (request: Request): Promise<Response> => respond(request, format, null);
+}
+
+/** GET for a section, tag or author feed; `param` names the route's dynamic segment. */
+export function scopedFeedRoute<P extends string>(format: FeedFormat, kind: FeedScope["kind"], param: P) {
+  return async (request: Request, context: { params: Promise<Record<P, string>> }): Promise<Response> => {
+    const params = await context.params;
+    return respond(request, format, { kind, slug: params[param] });
+  };
+}
