@@ -23,7 +23,12 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
-    { name: "mobile", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 740 } } },
+    {
+      name: "mobile",
+      use: { ...devices["Pixel 7"], viewport: { width: 375, height: 740 } },
+      // Machine-facing responses are the same for every viewport: checked once, on desktop.
+      testIgnore: ["**/feeds.e2e.ts", "**/seo.e2e.ts", "**/sitemaps.e2e.ts"],
+    },
   ],
   webServer: {
     command: "tsx --conditions=react-server scripts/e2e-server.ts",

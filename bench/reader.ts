@@ -63,7 +63,11 @@ async function load(url: string) {
 
 async function pageWeight(base: string, pathName: string) {
   const html = await (await fetch(base + pathName)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  // Scripts a modern browser downloads: not the nomodule polyfills for old browsers.
+  const scripts = [...html.matchAll(/<script([^>]*)>/g)]
+    .filter((m) => !/nomodule/i.test(m[1]!))
+    .map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1])
+    .filter((src): src is string => Boolean(src));
   let js = 0;
   for (const src of new Set(scripts)) js += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
   return { htmlGzip: gzipSync(html).length, jsGzip: js, scripts: new Set(scripts).size };

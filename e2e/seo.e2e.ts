@@ -8,7 +8,6 @@ import { SEED_ARTICLE, SEED_HEADLINE } from "./helpers";
  * tests reach the server at), so they are compared by path and fetched by path.
  */
 
-test.skip(({ isMobile }) => isMobile, "metadata is the same for every viewport");
 
 const SITE_NAME = "The Dell Boys";
 // From the seed article (scripts/seed/content/seed-article.ts).

@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { ResponsiveImage } from "@/components/ui/responsive-image";
 import { Fragment, type ReactNode } from "react";
 import { isSafeHref, type ArticleBody, type BodyBlock, type InlineNode, type Mark } from "@/lib/article-body";
 
@@ -93,7 +93,7 @@ function renderBlock(block: BodyBlock, key: number): ReactNode {
       const { src, alt, caption, credit, width, height } = block.attrs;
       return (
         <figure key={key}>
-          <Image
+          <ResponsiveImage
             src={src}
             alt={alt}
             width={width}

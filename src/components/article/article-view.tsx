@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { ResponsiveImage } from "@/components/ui/responsive-image";
 import Link from "next/link";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { routes } from "@/lib/routes";
@@ -69,7 +69,7 @@ export function ArticleView({
         </header>
         {article.image ? (
           <figure className="mt-6">
-            <Image
+            <ResponsiveImage
               src={article.image.src}
               alt={article.image.alt}
               width={article.image.width}

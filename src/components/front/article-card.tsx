@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { ResponsiveImage } from "@/components/ui/responsive-image";
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import type { ArticleCard } from "@/server/data/article-queries";
@@ -29,7 +29,7 @@ export function ArticleTeaser({
   return (
     <article className="group flex flex-col gap-2">
       {article.image && variant !== "compact" ? (
-        <Image
+        <ResponsiveImage
           src={article.image.src}
           alt={article.image.alt}
           width={article.image.width}

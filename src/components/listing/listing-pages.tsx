@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Image from "next/image";
+import { ResponsiveImage } from "@/components/ui/responsive-image";
 import { notFound } from "next/navigation";
 import { ListingView } from "@/components/listing/listing-view";
 import { JsonLd } from "@/components/seo/json-ld";
@@ -157,7 +157,7 @@ export async function AuthorListing({ slug, page }: { slug: string; page: number
         intro={
           <div className="mt-4 flex max-w-3xl items-start gap-4">
             {entity.image ? (
-              <Image
+              <ResponsiveImage
                 src={entity.image}
                 alt={`Photo of ${entity.name}`}
                 width={96}

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { SearchForm } from "@/components/search/search-form";
+import { SearchQuerySync } from "@/components/search/search-query-sync.client";
 import { SearchResults } from "@/components/search/search-results";
 import type { SectionLink } from "@/server/data/articles";
 import { normalizeSearchQuery } from "@/server/data/search";
@@ -10,7 +10,7 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
- * The request-time part of /search: reads the URL, shows the form with the current query and
+ * The request-time part of /search: reads the URL, fills the form with the current query and
  * streams the results. A page number that is not a positive integer does not exist.
  */
 export async function SearchArea({
@@ -32,7 +32,7 @@ export async function SearchArea({
     if (page > 1) notFound();
     return (
       <>
-        <SearchForm sections={sections} section={section?.slug} />
+        <SearchQuerySync q="" section={section?.slug ?? ""} />
         <p className="mt-8 text-muted">Type a word or a phrase to search our stories.</p>
         <SearchTips />
       </>
@@ -40,7 +40,7 @@ export async function SearchArea({
   }
   return (
     <>
-      <SearchForm sections={sections} q={q} section={section?.slug} />
+      <SearchQuerySync q={q} section={section?.slug ?? ""} />
       <Suspense fallback={<p className="mt-8 text-muted">Searching…</p>}>
         <SearchResults q={q} section={section} page={page} sections={sections} />
       </Suspense>

@@ -6,7 +6,8 @@ const fieldClass = "min-h-11 w-full rounded-sm border border-muted bg-paper px-3
 
 /**
  * The search form: a plain GET form, so it works without JavaScript and every search has a URL.
- * Rendered empty in the static shell and again with the current query once the URL is known.
+ * Rendered once, empty, in the static shell (never replaced, so nothing typed is lost);
+ * SearchQuerySync fills in the current query once the URL is known.
  */
 export function SearchForm({
   sections,
@@ -34,6 +35,7 @@ export function SearchForm({
           name="q"
           type="search"
           defaultValue={q}
+          data-initial={q}
           maxLength={MAX_QUERY_LENGTH}
           enterKeyHint="search"
           className={fieldClass}
@@ -43,7 +45,13 @@ export function SearchForm({
         <label htmlFor="search-section" className="text-sm font-semibold text-ink">
           Section
         </label>
-        <select id="search-section" name="section" defaultValue={section} className={fieldClass}>
+        <select
+          id="search-section"
+          name="section"
+          defaultValue={section}
+          data-initial={section}
+          className={fieldClass}
+        >
           <option value="">All sections</option>
           {sections.map((s) => (
             <option key={s.slug} value={s.slug}>

@@ -19,13 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
-// The heading and an empty form are static; everything that reads the URL renders per request.
+// The heading and the form are static; everything that reads the URL renders per request.
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const sections = await getSections();
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-4xl font-bold">Search</h1>
-      <Suspense fallback={<SearchForm sections={sections} />}>
+      <SearchForm sections={sections} />
+      <Suspense fallback={<p className="mt-8 text-muted">Searching…</p>}>
         <SearchArea searchParams={searchParams} sections={sections} />
       </Suspense>
     </div>
