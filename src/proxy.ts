@@ -50,8 +50,9 @@ async function errorPage(request: NextRequest, status: 404 | 410): Promise<Respo
 }
 
 export const config = {
-  // Reader paths only: not assets, media, images, API routes, feeds, sitemaps or metadata files.
+  // Reader paths only: not the front page (".+"), assets, media, images, API routes, feeds,
+  // sitemaps or metadata files.
   matcher: [
-    "/((?!_next/|api/|media/|sitemaps/|favicon|icon|apple-icon|robots.txt|sitemap.xml|theme-init.js|(?:.*/)?opengraph-image|.*\\.(?:xml|atom|json|png|jpg|jpeg|webp|avif|svg|ico|txt)$).*)",
+    "/((?!_next/|api/|media/|sitemaps/|favicon|icon|apple-icon|robots.txt|sitemap.xml|theme-init.js|(?:.*/)?opengraph-image|.*\\.(?:xml|atom|json|png|jpg|jpeg|webp|avif|svg|ico|txt)$).+)",
   ],
 };
