@@ -5,19 +5,16 @@ import type { ArticleBody } from "@/lib/article-body";
 import {
   articleFeedHtml,
   bodyToFeedHtml,
-  cdata,
   escapeHtml,
-  escapeXml,
   plainTextToFeedHtml,
-  rfc3339,
   rfc822,
-  stripInvalidXmlChars,
   toAtom,
   toJsonFeed,
   toRss,
   type Feed,
   type FeedItem,
 } from "@/lib/feeds";
+import { cdata, escapeXml, stripInvalidXmlChars, w3cDatetime as rfc3339 } from "@/lib/xml";
 
 // Text an editor (or an attacker with an editor account) could type into any field: markup,
 // a CDATA terminator, a script end tag, quotes, entities, and characters XML 1.0 forbids.

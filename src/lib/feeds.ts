@@ -6,6 +6,7 @@ import {
   type InlineNode,
   type Mark,
 } from "@/lib/article-body";
+import { cdata, escapeXml, stripInvalidXmlChars, w3cDatetime, XML_ESCAPES } from "@/lib/xml";
 
 /**
  * Feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) from one plain feed object, and the HTML of an article
@@ -79,41 +80,12 @@ export const feedContentTypes = {
 // ---------------------------------------------------------------------------------------------
 // Escaping
 
-// Not allowed anywhere in an XML 1.0 document, not even as character references: C0 controls
-// other than tab, newline and carriage return, U+FFFE/U+FFFF, and unpaired UTF-16 surrogates
-// (which cannot be encoded as UTF-8 at all).
-const XML_INVALID =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text with every character XML 1.0 forbids removed. */
-export function stripInvalidXmlChars(text: string): string {
-  return text.replace(XML_INVALID, "");
-}
-
-// The five XML specials. The apostrophe differs: &apos; is XML's own entity (some XML parsers
-// leave numeric references in attributes undecoded), &#39; is the form every HTML parser knows.
-const XML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
+// Inside feed content HTML the apostrophe is &#39;, the form every HTML parser knows.
 const HTML_ESCAPES: Record<string, string> = { ...XML_ESCAPES, "'": "&#39;" };
-
-/** Escapes text for XML element content and attribute values. */
-export function escapeXml(text: string): string {
-  return stripInvalidXmlChars(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
-}
 
 /** Escapes text for HTML element content and attribute values (inside feed content). */
 export function escapeHtml(text: string): string {
   return stripInvalidXmlChars(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
-
-/** A CDATA section that stays one: "]]>" in the text is split across two sections. */
-export function cdata(text: string): string {
-  return `<![CDATA[${stripInvalidXmlChars(text).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,11 +94,6 @@ export function cdata(text: string): string {
 /** RFC 822 (as RFC 1123 refines it), for RSS: "Fri, 27 Nov 2026 09:30:00 GMT". */
 export function rfc822(iso: string): string {
   return new Date(iso).toUTCString();
-}
-
-/** RFC 3339 without fractional seconds, for Atom and JSON Feed: "2026-11-27T09:30:00Z". */
-export function rfc3339(iso: string): string {
-  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,8 +294,8 @@ export function toAtom(feed: Feed): string {
       el("id", item.id),
       el("title", item.title, attr("type", "text")),
       `<link${attr("rel", "alternate")}${attr("type", "text/html")}${attr("href", item.url)}/>`,
-      el("published", rfc3339(item.published)),
-      el("updated", rfc3339(item.updated)),
+      el("published", w3cDatetime(item.published)),
+      el("updated", w3cDatetime(item.updated)),
       ...item.authors.map((a) => person("author", a)),
       ...categories(item).map((name) => `<category${attr("term", name)}/>`),
       el("summary", item.summary, attr("type", "text")),
@@ -348,7 +315,7 @@ export function toAtom(feed: Feed): string {
     el("id", feed.feedUrls.atom) +
     el("title", feed.title, attr("type", "text")) +
     el("subtitle", feed.description, attr("type", "text")) +
-    el("updated", rfc3339(feed.updated)) +
+    el("updated", w3cDatetime(feed.updated)) +
     `<link${attr("rel", "alternate")}${attr("type", "text/html")}${attr("href", feed.homePageUrl)}/>` +
     `<link${attr("rel", "self")}${attr("type", "application/atom+xml")}${attr("href", feed.feedUrls.atom)}/>` +
     person("author", feed.publisher) +
@@ -378,8 +345,8 @@ export function toJsonFeed(feed: Feed): string {
       content_html: t(item.contentHtml),
       summary: t(item.summary),
       ...(item.image ? { image: item.image.url } : {}),
-      date_published: rfc3339(item.published),
-      date_modified: rfc3339(item.updated),
+      date_published: w3cDatetime(item.published),
+      date_modified: w3cDatetime(item.updated),
       authors: item.authors.map(person),
       tags: categories(item).map(t),
     })),

@@ -6,15 +6,14 @@ import {
   SITEMAP_MAX_URLS,
   SITEMAP_NS,
   articleSitemapPath,
-  escapeXml,
   newsLanguage,
   newsUrlsetXml,
   parseSitemapName,
   sitemapIndexXml,
   sitemapParts,
   urlsetXml,
-  w3cDatetime,
 } from "@/lib/sitemap-xml";
+import { escapeXml, w3cDatetime } from "@/lib/xml";
 
 // Attributes kept (namespaces), text never coerced to numbers, one-element lists still lists.
 const parser = new XMLParser({

@@ -1,4 +1,5 @@
 import { routes } from "@/lib/routes";
+import { escapeXml, w3cDatetime } from "@/lib/xml";
 
 /**
  * Sitemap documents (sitemaps.org 0.9, with Google's image and news extensions) as strings, and
@@ -49,29 +50,6 @@ export interface NewsUrl {
 }
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
-
-// Everything outside XML 1.0's Char production: C0 controls other than tab, LF and CR, U+FFFE,
-// U+FFFF and unpaired surrogates (with the u flag a lone surrogate is one code point here).
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Text or attribute content: the five predefined entities, and characters XML cannot carry dropped. */
-export function escapeXml(text: string): string {
-  return text.replace(NOT_XML_CHAR, "").replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-
-/** W3C Datetime in UTC to the second ("2026-11-27T09:30:00Z"). */
-export function w3cDatetime(value: string | Date): string {
-  const date = typeof value === "string" ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) throw new Error(`Not a date: ${String(value)}`);
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 
 /**
  * Google News wants an ISO 639 code ("en", "fr"), except zh-cn and zh-tw for Chinese: the

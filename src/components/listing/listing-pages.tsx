@@ -3,6 +3,7 @@ import { ResponsiveImage } from "@/components/ui/responsive-image";
 import { notFound } from "next/navigation";
 import { ListingView } from "@/components/listing/listing-view";
 import { JsonLd } from "@/components/seo/json-ld";
+import { listingDescription } from "@/lib/listing-text";
 import { parsePageParam, routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { breadcrumbJsonLd, collectionPageJsonLd, profilePageJsonLd } from "@/lib/seo/structured-data";
@@ -23,16 +24,13 @@ export function pageFromParam(value: string): number {
 
 const pageTitle = (title: string, page: number) => (page > 1 ? `${title} – page ${page}` : title);
 
-const sectionDescription = (s: { name: string; description: string }) =>
-  s.description || `The latest ${s.name} news.`;
-
 export async function sectionMetadata(slug: string, page: number): Promise<Metadata> {
   const [listing, settings] = await Promise.all([getSectionPage(slug, page), getSiteSettings()]);
   if (!listing) return {};
   const { entity } = listing;
   return pageMetadata(settings, {
     title: pageTitle(entity.name, page),
-    description: sectionDescription(entity),
+    description: listingDescription("section", entity),
     path: routes.section(slug, page),
     feed: { kind: "section", slug, name: entity.name },
     // The section's card (app/(site)/[section]/opengraph-image.tsx) fills og:image on its first
@@ -50,7 +48,7 @@ export async function SectionListing({ slug, page }: { slug: string; page: numbe
       <JsonLd
         data={collectionPageJsonLd(settings, {
           name: entity.name,
-          description: sectionDescription(entity),
+          description: listingDescription("section", entity),
           path: routes.section(slug, page),
         })}
       />
@@ -72,16 +70,13 @@ export async function SectionListing({ slug, page }: { slug: string; page: numbe
   );
 }
 
-const tagDescription = (t: { name: string; description: string }) =>
-  t.description || `Stories tagged ${t.name}.`;
-
 export async function tagMetadata(slug: string, page: number): Promise<Metadata> {
   const [listing, settings] = await Promise.all([getTagPage(slug, page), getSiteSettings()]);
   if (!listing) return {};
   const { entity } = listing;
   return pageMetadata(settings, {
     title: pageTitle(entity.name, page),
-    description: tagDescription(entity),
+    description: listingDescription("tag", entity),
     path: routes.tag(slug, page),
     feed: { kind: "tag", slug, name: entity.name },
     image: "site",
@@ -97,7 +92,7 @@ export async function TagListing({ slug, page }: { slug: string; page: number })
       <JsonLd
         data={collectionPageJsonLd(settings, {
           name: entity.name,
-          description: tagDescription(entity),
+          description: listingDescription("tag", entity),
           path: routes.tag(slug, page),
         })}
       />
@@ -126,7 +121,7 @@ export async function authorMetadata(slug: string, page: number): Promise<Metada
   const { entity } = listing;
   return pageMetadata(settings, {
     title: pageTitle(entity.name, page),
-    description: entity.bio || `Stories by ${entity.name}.`,
+    description: listingDescription("author", entity),
     path: routes.author(slug, page),
     feed: { kind: "author", slug, name: entity.name },
     image: "site",

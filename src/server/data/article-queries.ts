@@ -162,26 +162,10 @@ export interface SectionInfo {
   description: string;
 }
 
-/** A section's page: page 1 exists even while the section has no stories (it is in the navigation). */
-export async function sectionListing(slug: string, page: number, now = new Date()): Promise<Listing<SectionInfo> | null> {
-  const section = await prisma.section.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true } });
-  if (!section) return null;
-  const { id, ...info } = section;
-  return listPage(info, { sectionId: id }, page, { allowEmptyFirstPage: true, now });
-}
-
 export interface TagInfo {
   slug: string;
   name: string;
   description: string;
-}
-
-/** A tag's page: a tag with no public story does not exist for readers (no leak from drafts). */
-export async function tagListing(slug: string, page: number, now = new Date()): Promise<Listing<TagInfo> | null> {
-  const tag = await prisma.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true } });
-  if (!tag) return null;
-  const { id, ...info } = tag;
-  return listPage(info, { tags: { some: { tagId: id } } }, page, { allowEmptyFirstPage: false, now });
 }
 
 export interface AuthorInfo {
@@ -191,12 +175,54 @@ export interface AuthorInfo {
   image: string | null;
 }
 
-/** An author's page: bio, photo and stories; staff with no public story have no public page. */
+/**
+ * Who a section, tag or author page (and its feed) is about, and which articles belong to it.
+ * Sections are in the navigation, so their pages exist while empty; a tag or an author with no
+ * public story does not exist for readers (no leak from drafts).
+ */
+export interface Scope<T> {
+  entity: T;
+  filter: Prisma.ArticleWhereInput;
+  allowEmpty: boolean;
+  updatedAt: Date;
+}
+
+export async function sectionScope(slug: string): Promise<Scope<SectionInfo> | null> {
+  const s = await prisma.section.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true, updatedAt: true } });
+  if (!s) return null;
+  const { id, updatedAt, ...entity } = s;
+  return { entity, filter: { sectionId: id }, allowEmpty: true, updatedAt };
+}
+
+export async function tagScope(slug: string): Promise<Scope<TagInfo> | null> {
+  const t = await prisma.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true, updatedAt: true } });
+  if (!t) return null;
+  const { id, updatedAt, ...entity } = t;
+  return { entity, filter: { tags: { some: { tagId: id } } }, allowEmpty: false, updatedAt };
+}
+
+export async function authorScope(slug: string): Promise<Scope<AuthorInfo> | null> {
+  const u = await prisma.user.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, bio: true, image: true, updatedAt: true } });
+  if (!u) return null;
+  const { id, updatedAt, ...entity } = u;
+  return { entity, filter: { authors: { some: { userId: id } } }, allowEmpty: false, updatedAt };
+}
+
+async function scopedListing<T>(scope: Scope<T> | null, page: number, now: Date): Promise<Listing<T> | null> {
+  return scope && listPage(scope.entity, scope.filter, page, { allowEmptyFirstPage: scope.allowEmpty, now });
+}
+
+export async function sectionListing(slug: string, page: number, now = new Date()): Promise<Listing<SectionInfo> | null> {
+  return scopedListing(await sectionScope(slug), page, now);
+}
+
+export async function tagListing(slug: string, page: number, now = new Date()): Promise<Listing<TagInfo> | null> {
+  return scopedListing(await tagScope(slug), page, now);
+}
+
+/** An author's page: bio, photo and stories. */
 export async function authorListing(slug: string, page: number, now = new Date()): Promise<Listing<AuthorInfo> | null> {
-  const user = await prisma.user.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, bio: true, image: true } });
-  if (!user) return null;
-  const { id, ...info } = user;
-  return listPage(info, { authors: { some: { userId: id } } }, page, { allowEmptyFirstPage: false, now });
+  return scopedListing(await authorScope(slug), page, now);
 }
 
 export type ArticleLookup = { kind: "found"; article: ArticleDetail } | { kind: "gone" } | { kind: "missing" };

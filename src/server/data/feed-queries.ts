@@ -5,7 +5,8 @@ import { articleFeedHtml, bodyToFeedHtml, plainTextToFeedHtml, type Feed, type F
 import { formatDate } from "@/lib/format";
 import { mediaUrl } from "@/lib/media";
 import { absoluteUrl, routes, type FeedScope } from "@/lib/routes";
-import { cardSelect } from "@/server/data/article-queries";
+import { authorScope, cardSelect, sectionScope, tagScope } from "@/server/data/article-queries";
+import { listingDescription } from "@/lib/listing-text";
 import { prisma } from "@/server/db";
 import { publicArticleWhere } from "@/server/data/visibility";
 
@@ -60,44 +61,24 @@ interface ScopeInfo {
 }
 
 async function resolveScope(scope: FeedScope): Promise<ScopeInfo | null> {
-  switch (scope.kind) {
-    case "section": {
-      const s = await prisma.section.findUnique({ where: { slug: scope.slug }, select: { id: true, slug: true, name: true, description: true, updatedAt: true } });
-      if (!s) return null;
-      return {
-        name: s.name,
-        description: s.description || `The latest ${s.name} news.`,
-        homePath: routes.section(s.slug),
-        filter: { sectionId: s.id },
-        allowEmpty: true,
-        updatedAt: s.updatedAt,
-      };
-    }
-    case "tag": {
-      const t = await prisma.tag.findUnique({ where: { slug: scope.slug }, select: { id: true, slug: true, name: true, description: true, updatedAt: true } });
-      if (!t) return null;
-      return {
-        name: t.name,
-        description: t.description || `Stories tagged ${t.name}.`,
-        homePath: routes.tag(t.slug),
-        filter: { tags: { some: { tagId: t.id } } },
-        allowEmpty: false,
-        updatedAt: t.updatedAt,
-      };
-    }
-    case "author": {
-      const u = await prisma.user.findUnique({ where: { slug: scope.slug }, select: { id: true, slug: true, name: true, bio: true, updatedAt: true } });
-      if (!u) return null;
-      return {
-        name: u.name,
-        description: u.bio || `Stories by ${u.name}.`,
-        homePath: routes.author(u.slug),
-        filter: { authors: { some: { userId: u.id } } },
-        allowEmpty: false,
-        updatedAt: u.updatedAt,
-      };
-    }
-  }
+  const found =
+    scope.kind === "section"
+      ? await sectionScope(scope.slug)
+      : scope.kind === "tag"
+        ? await tagScope(scope.slug)
+        : await authorScope(scope.slug);
+  if (!found) return null;
+  const { entity } = found;
+  const homePath =
+    scope.kind === "section" ? routes.section(entity.slug) : scope.kind === "tag" ? routes.tag(entity.slug) : routes.author(entity.slug);
+  return {
+    name: entity.name,
+    description: listingDescription(scope.kind, entity),
+    homePath,
+    filter: found.filter,
+    allowEmpty: found.allowEmpty,
+    updatedAt: found.updatedAt,
+  };
 }
 
 /**
