@@ -129,6 +129,9 @@ async function main(): Promise<number> {
     }
 
     const next = path.join(root, "node_modules/.bin/next");
+    // The socket's address for rate limits when no trusted proxy is in front (see client-ip.ts).
+    const preload = `--require ${path.join(root, "scripts/runtime/peer-address.cjs")}`;
+    childEnv.NODE_OPTIONS = [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
     const port = String(config.PORT);
     childEnv.PORT = port;
     if (command === "build" || (command === "start" && buildIsStale())) {

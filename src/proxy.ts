@@ -53,6 +53,6 @@ export const config = {
   // Reader paths only: not the front page (".+"), assets, media, images, API routes, feeds,
   // sitemaps or metadata files.
   matcher: [
-    "/((?!_next/|api/|media/|sitemaps/|favicon|icon|apple-icon|robots.txt|sitemap.xml|theme-init.js|(?:.*/)?opengraph-image|.*\\.(?:xml|atom|json|png|jpg|jpeg|webp|avif|svg|ico|txt)$).+)",
+    "/((?!_next/|api/|media/|dashboard|signin|invite/|preview/|sitemaps/|favicon|icon|apple-icon|robots.txt|sitemap.xml|theme-init.js|(?:.*/)?opengraph-image|.*\\.(?:xml|atom|json|png|jpg|jpeg|webp|avif|svg|ico|txt)$).+)",
   ],
 };

@@ -49,6 +49,16 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: optional(z.string().min(10, "must be at least 10 characters")).transform(
     (v) => v ?? "dellboys-demo-2026",
   ),
+  /**
+   * How many reverse proxies (load balancer, CDN) stand in front of the app and append to
+   * X-Forwarded-For. 0: the header is not believed and the socket's address is the client.
+   */
+  TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10)).transform((v) => v ?? 0),
+  /** OAuth sign-in for staff switches on when both of a provider's variables are set. */
+  AUTH_GITHUB_ID: optional(z.string()),
+  AUTH_GITHUB_SECRET: optional(z.string()),
+  AUTH_GOOGLE_ID: optional(z.string()),
+  AUTH_GOOGLE_SECRET: optional(z.string()),
   /** Connections the embedded server accepts: above the sum of every pool (app, build, tests). */
   /** Set by the launcher when it serves the embedded database (smaller pools). */
   EMBEDDED_DATABASE: optional(z.enum(["0", "1"])).transform((v) => v === "1"),

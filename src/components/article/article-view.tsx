@@ -14,11 +14,14 @@ export function ArticleView({
   canonicalUrl,
   related,
   editorsPicks,
+  preview = false,
 }: {
   article: ArticleDetail;
   canonicalUrl: string;
   related: ArticleCard[];
   editorsPicks: ArticleCard[];
+  /** A staff preview: no view counting. */
+  preview?: boolean;
 }) {
   return (
     <>
@@ -128,7 +131,7 @@ export function ArticleView({
             </ul>
           </nav>
         ) : null}
-        <ViewBeacon articleId={article.id} />
+        {preview ? null : <ViewBeacon articleId={article.id} />}
       </article>
       <div className="mx-auto mt-16 grid max-w-6xl gap-12 border-t border-rule pt-8 print:hidden lg:grid-cols-[minmax(0,1fr)_300px]">
         {related.length ? (

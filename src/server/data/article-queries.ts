@@ -227,48 +227,59 @@ export async function authorListing(slug: string, page: number, now = new Date()
 
 export type ArticleLookup = { kind: "found"; article: ArticleDetail } | { kind: "gone" } | { kind: "missing" };
 
+const detailSelect = {
+  ...cardSelect,
+  status: true,
+  body: true,
+  bodyText: true,
+  sectionId: true,
+  firstPublishedAt: true,
+  contentUpdatedAt: true,
+  seoTitle: true,
+  seoDescription: true,
+  tags: { orderBy: { position: "asc" }, select: { tag: { select: { id: true, slug: true, name: true } } } },
+  corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
+} satisfies Prisma.ArticleSelect;
+
+function toDetail(row: Prisma.ArticleGetPayload<{ select: typeof detailSelect }>): ArticleDetail {
+  const updated =
+    row.contentUpdatedAt && row.publishedAt && row.contentUpdatedAt > row.publishedAt ? row.contentUpdatedAt : null;
+  return {
+    ...toCard(row),
+    // Stored bodies were validated on save; parsing again keeps the renderer's input honest.
+    body: articleBodySchema.parse(row.body),
+    updatedAt: updated?.toISOString() ?? null,
+    readingMinutes: readingMinutes(row.bodyText),
+    tags: row.tags.map((t) => ({ slug: t.tag.slug, name: t.tag.name })),
+    tagIds: row.tags.map((t) => t.tag.id),
+    sectionId: row.sectionId,
+    corrections: row.corrections.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt.toISOString() })),
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+  };
+}
+
 /** An article by slug: found when public, gone when it was public once and no longer is. */
 export async function findArticle(slug: string, now = new Date()): Promise<ArticleLookup> {
-  const row = await prisma.article.findUnique({
-    where: { slug },
-    select: {
-      ...cardSelect,
-      status: true,
-      body: true,
-      bodyText: true,
-      sectionId: true,
-      firstPublishedAt: true,
-      contentUpdatedAt: true,
-      seoTitle: true,
-      seoDescription: true,
-      tags: { orderBy: { position: "asc" }, select: { tag: { select: { id: true, slug: true, name: true } } } },
-      corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
-    },
-  });
+  const row = await prisma.article.findUnique({ where: { slug }, select: detailSelect });
   if (!row) return { kind: "missing" };
   if (!isPublic(row, now)) {
     // Gone: it was public once (archived, unpublished, or rescheduled into the future). A
     // scheduled article that never went live does not exist for readers yet.
     return row.firstPublishedAt ? { kind: "gone" } : { kind: "missing" };
   }
-  const updated =
-    row.contentUpdatedAt && row.publishedAt && row.contentUpdatedAt > row.publishedAt ? row.contentUpdatedAt : null;
-  return {
-    kind: "found",
-    article: {
-      ...toCard(row),
-      // Stored bodies were validated on save; parsing again keeps the renderer's input honest.
-      body: articleBodySchema.parse(row.body),
-      updatedAt: updated?.toISOString() ?? null,
-      readingMinutes: readingMinutes(row.bodyText),
-      tags: row.tags.map((t) => ({ slug: t.tag.slug, name: t.tag.name })),
-      tagIds: row.tags.map((t) => t.tag.id),
-      sectionId: row.sectionId,
-      corrections: row.corrections.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt.toISOString() })),
-      seoTitle: row.seoTitle,
-      seoDescription: row.seoDescription,
-    },
-  };
+  return { kind: "found", article: toDetail(row) };
+}
+
+/**
+ * Any article by id, whatever its status, rendered as readers would see it: for staff previews
+ * only (never cached; the caller checks permission).
+ */
+export async function previewArticle(id: string): Promise<ArticleDetail | null> {
+  const row = await prisma.article.findUnique({ where: { id }, select: detailSelect });
+  if (!row) return null;
+  const detail = toDetail(row);
+  return row.publishedAt ? detail : { ...detail, publishedAt: new Date().toISOString() };
 }
 
 /**

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { SignInForm } from "@/components/dashboard/signin-form.client";
+import { oauthProviderIds } from "@/auth";
+import { getSiteSettings } from "@/server/data/articles";
+
+export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false, follow: false } };
+
+async function SignInArea({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const next = typeof params.callbackUrl === "string" ? params.callbackUrl : typeof params.next === "string" ? params.next : "/dashboard";
+  const providers = oauthProviderIds();
+  return (
+    <>
+      {params.signedOut ? <p role="status" className="mb-4 text-sm text-muted">You have signed out.</p> : null}
+      {params.error ? <p role="alert" className="mb-4 text-sm text-accent-ink">Sign-in failed. Check your details and try again.</p> : null}
+      <SignInForm next={next} />
+      {providers.length ? (
+        <p className="mt-4 text-sm text-muted">
+          Or sign in with{" "}
+          {providers.map((id) => (
+            <a key={id} className="underline" href={`/api/auth/signin/${id}`}>
+              {id === "github" ? "GitHub" : "Google"}{" "}
+            </a>
+          ))}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const settings = await getSiteSettings();
+  return (
+    <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
+      <p className="mb-6 font-serif text-2xl font-bold">
+        <Link href="/">{settings.siteName}</Link>
+      </p>
+      <h1 className="mb-6 text-xl font-semibold">Staff sign-in</h1>
+      <Suspense fallback={<p>Loading…</p>}>
+        <SignInArea searchParams={searchParams} />
+      </Suspense>
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { articleListQuerySchema } from "@/lib/schemas/article";
+import { statusLabels } from "@/lib/status-labels";
+import { buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { DateTime } from "@/components/dashboard/date-time.client";
+import { createDraftAction } from "@/server/actions/articles";
+import { listStaffArticles, staffOptions } from "@/server/data/dashboard";
+import { prisma } from "@/server/db";
+import { staffOrSignIn } from "@/server/services/staff-page";
+
+export const metadata: Metadata = { title: "Articles" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ArticlesPage({ searchParams }: { searchParams: Search }) {
+  const actor = await staffOrSignIn("/dashboard");
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
+  const parsed = articleListQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
+  const [list, options] = await Promise.all([listStaffArticles(prisma, actor, query), staffOptions(prisma)]);
+  const pageHref = (page: number) => `/dashboard?${new URLSearchParams({ ...raw, page: String(page) })}`;
+
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Articles</h1>
+        <form action={createDraftAction}>
+          <button type="submit" className={buttonClass}>New article</button>
+        </form>
+      </div>
+      {!parsed.success ? <p role="alert" className="mb-3 text-sm text-accent-ink">Some filters were not valid and were ignored.</p> : null}
+      <form method="get" className="mb-4 grid gap-3 rounded-md border border-rule p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter articles">
+        <div className="sm:col-span-2">
+          <label htmlFor="q" className="text-sm font-semibold">Search</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="status" className="text-sm font-semibold">Status</label>
+          <select id="status" name="status" defaultValue={query.status ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {Object.entries(statusLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="section" className="text-sm font-semibold">Section</label>
+          <select id="section" name="section" defaultValue={query.section ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {options.sections.map((s) => <option key={s.id} value={s.slug}>{s.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="author" className="text-sm font-semibold">Author</label>
+          <select id="author" name="author" defaultValue={query.author ?? ""} className={inputClass}>
+            <option value="">Anyone</option>
+            {options.authors.map((u) => <option key={u.id} value={u.slug}>{u.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sort" className="text-sm font-semibold">Sort by</label>
+          <select id="sort" name="sort" defaultValue={`${query.sort}`} className={inputClass}>
+            <option value="updated">Last edited</option>
+            <option value="published">Publish time</option>
+            <option value="headline">Headline</option>
+          </select>
+        </div>
+        <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-6">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="order" value="asc" defaultChecked={query.order === "asc"} /> Oldest / A–Z first
+          </label>
+          <button type="submit" className={secondaryButtonClass}>Apply</button>
+          <Link href="/dashboard" className="text-sm underline">Clear</Link>
+        </div>
+      </form>
+
+      <p className="mb-2 text-sm text-muted" role="status">{list.total} article{list.total === 1 ? "" : "s"}</p>
+      {list.rows.length === 0 ? (
+        <p className="rounded-md border border-rule p-6 text-center">No articles match. <Link className="underline" href="/dashboard">Show all</Link></p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
+            <caption className="sr-only">Articles</caption>
+            <thead>
+              <tr className="border-b border-rule">
+                <th scope="col" className="py-2 pr-3">Headline</th>
+                <th scope="col" className="py-2 pr-3">Status</th>
+                <th scope="col" className="py-2 pr-3">Section</th>
+                <th scope="col" className="py-2 pr-3">Authors</th>
+                <th scope="col" className="py-2">Last edited</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((a) => (
+                <tr key={a.id} className="border-b border-rule align-top">
+                  <td className="py-2 pr-3">
+                    <Link href={`/dashboard/articles/${a.id}`} className="font-semibold underline-offset-4 hover:underline">{a.headline}</Link>
+                  </td>
+                  <td className="py-2 pr-3">
+                    <span className="rounded bg-surface px-2 py-0.5 text-xs font-semibold">{statusLabels[a.status]}</span>
+                    {a.status === "SCHEDULED" && a.publishedAt ? <span className="block text-xs text-muted"><DateTime iso={a.publishedAt.toISOString()} /></span> : null}
+                  </td>
+                  <td className="py-2 pr-3">{a.section.name}</td>
+                  <td className="py-2 pr-3">{a.authors.map((x) => x.user.name).join(", ")}</td>
+                  <td className="py-2">
+                    <DateTime iso={a.updatedAt.toISOString()} />
+                    {a.lastEditedBy ? <span className="block text-xs text-muted">by {a.lastEditedBy.name}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.pages > 1 ? (
+        <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
+          {list.page > 1 ? <Link className="underline" href={pageHref(list.page - 1)}>Previous</Link> : null}
+          <span>Page {list.page} of {list.pages}</span>
+          {list.page < list.pages ? <Link className="underline" href={pageHref(list.page + 1)}>Next</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+// POST /api/v1/articles/:id/{submit|publish|schedule|unpublish|archive|corrections|presence}
+// GET  /api/v1/articles/:id/{revisions|presence}
+import { z } from "zod";
+import { apiRoute, readJson } from "@/server/api/handler";
+import { apiJson } from "@/server/api/respond";
+import { apiArticle } from "@/server/api/serialize";
+import { correctionSchema, scheduleSchema, versionSchema } from "@/lib/schemas/article";
+import { prisma } from "@/server/db";
+import { presentEditors, touchPresence } from "@/server/data/dashboard";
+import * as articles from "@/server/services/articles";
+import { notFound } from "@/server/services/errors";
+
+type Params = { id: string; action: string };
+
+const transitions = {
+  submit: [versionSchema, articles.submitForReview],
+  publish: [versionSchema, articles.publishArticle],
+  schedule: [scheduleSchema, articles.scheduleArticle],
+  unpublish: [versionSchema, articles.unpublishArticle],
+  archive: [versionSchema, articles.archiveArticle],
+} as const;
+
+export const POST = apiRoute<Params>("staff-write", async ({ request, params, actor }) => {
+  if (params.action in transitions) {
+    const [schema, run] = transitions[params.action as keyof typeof transitions];
+    const input: unknown = await readJson(request, schema as z.ZodType);
+    return apiJson(apiArticle(await run(prisma, actor!, params.id, input)));
+  }
+  if (params.action === "corrections") {
+    const correction = await articles.addCorrection(prisma, actor!, params.id, await readJson(request, correctionSchema));
+    return apiJson(correction, { status: 201 });
+  }
+  if (params.action === "presence") {
+    await articles.getArticleForStaff(prisma, actor!, params.id);
+    await touchPresence(prisma, params.id, actor!.id);
+    return apiJson(await presentEditors(prisma, params.id, actor!.id));
+  }
+  throw notFound("That action");
+});
+
+export const GET = apiRoute<Params>("staff-read", async ({ params, actor }) => {
+  if (params.action === "revisions") return apiJson(await articles.listRevisions(prisma, actor!, params.id));
+  if (params.action === "presence") {
+    await articles.getArticleForStaff(prisma, actor!, params.id);
+    return apiJson(await presentEditors(prisma, params.id, actor!.id));
+  }
+  throw notFound("That resource");
+});

@@ -1,0 +1,79 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { env } from "@/lib/env";
+import { clientIp } from "@/server/client-ip";
+import { prisma } from "@/server/db";
+import { checkPassword, normalizeEmail } from "@/server/services/sign-in";
+
+/**
+ * Staff sign-in (Auth.js v5). Sessions are JWTs carrying the user id and session version;
+ * server/services/session.ts checks both against the database on every staff request, so a
+ * disabled, demoted or reset account loses access on its next request.
+ */
+
+export class RateLimitedSignin extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+function oauthProviders(): NextAuthConfig["providers"] {
+  const e = env();
+  const providers: NextAuthConfig["providers"] = [];
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) providers.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
+  return providers;
+}
+
+export const oauthProviderIds = () => oauthProviders().map((p) => (typeof p === "function" ? p().id : p.id));
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        const result = await checkPassword(prisma, clientIp(request.headers), email, password);
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+        if (result.reason === "rate_limited") throw new RateLimitedSignin();
+        return null;
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    // OAuth is for existing staff only: the verified email must belong to an enabled account.
+    async signIn({ account, profile, user }) {
+      if (!account || account.type === "credentials") return true;
+      const email = normalizeEmail(String(profile?.email ?? user.email ?? ""));
+      const verified = account.provider === "github" || profile?.email_verified === true;
+      const staff = email && verified ? await prisma.user.findUnique({ where: { email } }) : null;
+      return !!staff && !staff.disabled;
+    },
+    async jwt({ token, user, account }) {
+      if (user) {
+        // First sign-in of this session: bind the token to our user row and its current version.
+        const email = normalizeEmail(String(user.email ?? ""));
+        const staff =
+          account?.type === "credentials" && user.id
+            ? await prisma.user.findUnique({ where: { id: user.id } })
+            : await prisma.user.findUnique({ where: { email } });
+        if (!staff) return null;
+        token.sub = staff.id;
+        token.sv = staff.sessionVersion;
+        token.name = staff.name;
+        token.email = staff.email;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      (session as { sessionVersion?: number }).sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      return session;
+    },
+  },
+});

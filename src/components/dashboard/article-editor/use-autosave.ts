@@ -1,0 +1,105 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { callApi, type ApiFailure } from "@/components/dashboard/api-client";
+
+/**
+ * Saving an article: changes are collected per field and sent with the version they were based
+ * on. One save at a time: a change made while a save is in flight waits for it and goes out with
+ * the new version, so one person's own autosaves never conflict with each other.
+ */
+export type SaveState =
+  | { kind: "saved"; at: Date | null }
+  | { kind: "unsaved" }
+  | { kind: "saving" }
+  | { kind: "error"; message: string; fields?: Record<string, string> }
+  | { kind: "conflict"; error: ApiFailure };
+
+type Saved = { version: number; status: string; updatedAt: string; slug: string; path: string };
+
+export function useArticleSaver<F extends Record<string, unknown>>(options: {
+  id: string;
+  version: number;
+  fields: F;
+  /** Autosave after this many ms without typing; null: only explicit saves (live articles). */
+  autosaveMs: number | null;
+  onSaved: (saved: Saved) => void;
+}) {
+  const { id, autosaveMs, onSaved } = options;
+  const version = useRef(options.version);
+  const latest = useRef(options.fields);
+  latest.current = options.fields;
+  const dirty = useRef(new Set<keyof F>());
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
+
+  const send = useCallback(async (): Promise<boolean> => {
+    if (dirty.current.size === 0) return true;
+    const keys = [...dirty.current];
+    dirty.current.clear();
+    const changes = Object.fromEntries(keys.map((k) => [k, latest.current[k]]));
+    setState({ kind: "saving" });
+    const result = await callApi<Saved>("PATCH", `/api/v1/articles/${id}`, { version: version.current, ...changes });
+    if (result.ok) {
+      version.current = result.data.version;
+      onSaved(result.data);
+      setState(dirty.current.size ? { kind: "unsaved" } : { kind: "saved", at: new Date() });
+      return true;
+    }
+    for (const k of keys) dirty.current.add(k); // nothing typed is dropped
+    if (result.status === 409) setState({ kind: "conflict", error: result.error });
+    else setState({ kind: "error", message: result.error.message, fields: result.error.fields });
+    return false;
+  }, [id, onSaved]);
+
+  /** Saves now (waiting for a save in flight first); true when everything is saved. */
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    if (timer.current) clearTimeout(timer.current);
+    while (inFlight.current) await inFlight.current;
+    const run = send();
+    inFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      inFlight.current = null;
+    }
+  }, [send]);
+
+  const markChanged = useCallback(
+    (key: keyof F) => {
+      dirty.current.add(key);
+      setState((s) => (s.kind === "conflict" ? s : { kind: "unsaved" }));
+      if (timer.current) clearTimeout(timer.current);
+      if (autosaveMs !== null) timer.current = setTimeout(() => void saveNow(), autosaveMs);
+    },
+    [autosaveMs, saveNow],
+  );
+
+  /** After a conflict: take the server's version number and save everything of ours on top. */
+  const overwrite = useCallback(
+    async (currentVersion: number, allKeys: (keyof F)[]) => {
+      version.current = currentVersion;
+      for (const k of allKeys) dirty.current.add(k);
+      return saveNow();
+    },
+    [saveNow],
+  );
+
+  // Leaving with unsaved changes asks first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirty.current.size || inFlight.current) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  const setVersion = useCallback((v: number) => {
+    version.current = v;
+  }, []);
+
+  return { state, markChanged, saveNow, overwrite, version, setVersion, hasUnsaved: () => dirty.current.size > 0 };
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { articleBodySchema } from "@/lib/article-body";
+import { reservedSlugs } from "@/lib/routes";
+
+/**
+ * One schema per entity, shared by the editor form, the server actions and the JSON API (and
+ * the OpenAPI document generated from it).
+ */
+
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(1, "A slug is required.")
+  .max(120, "At most 120 characters.")
+  .regex(slugPattern, "Lower-case letters, digits and single hyphens only.")
+  .refine((s) => !reservedSlugs.has(s), "This slug is reserved.");
+
+/** "Héllo, World!" → "hello-world" (for slugs suggested from headlines). */
+export function slugify(text: string, maxLength = 80): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug.slice(0, maxLength).replace(/-+$/, "") || "article";
+}
+
+export const seoHints = { titleIdeal: 60, titleMax: 70, descriptionIdeal: 155, descriptionMax: 200 } as const;
+
+const id = z.string().trim().min(1).max(64);
+
+export const articleFieldsSchema = z
+  .object({
+    headline: z.string().trim().min(1, "A headline is required.").max(200, "At most 200 characters."),
+    standfirst: z.string().trim().max(400, "At most 400 characters."),
+    slug: slugSchema,
+    sectionId: id,
+    /** Tag names, in order; unknown names create tags when the user may. */
+    tags: z.array(z.string().trim().min(1).max(60, "Tags have at most 60 characters.")).max(12, "At most 12 tags."),
+    /** Byline, in order. */
+    authorIds: z.array(id).min(1, "An article needs at least one author.").max(8),
+    heroImageId: id.nullable(),
+    heroCaption: z.string().trim().max(500),
+    heroCredit: z.string().trim().max(200),
+    seoTitle: z.string().trim().max(seoHints.titleMax, `At most ${seoHints.titleMax} characters.`),
+    seoDescription: z.string().trim().max(seoHints.descriptionMax, `At most ${seoHints.descriptionMax} characters.`),
+    body: articleBodySchema,
+  })
+  .strict();
+
+/** Creating: only a headline is needed; the rest has defaults (slug from the headline). */
+export const articleCreateSchema = articleFieldsSchema.partial().required({ headline: true }).strict();
+
+/** Updating: any fields, plus the version the change was based on (optimistic locking). */
+export const articleUpdateSchema = articleFieldsSchema
+  .partial()
+  .extend({ version: z.number().int().min(1, "version is required.") })
+  .strict();
+
+export const versionSchema = z.object({ version: z.number().int().min(1) }).strict();
+export const scheduleSchema = z
+  .object({
+    version: z.number().int().min(1),
+    /** ISO 8601 with an offset or Z; stored in UTC. */
+    publishAt: z.iso.datetime({ offset: true, message: "Give a date and time with a time zone." }),
+  })
+  .strict();
+export const correctionSchema = z.object({ text: z.string().trim().min(5, "Describe the correction.").max(1000) }).strict();
+
+export const articleStatusSchema = z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]);
+export const articleListQuerySchema = z.object({
+  status: articleStatusSchema.optional(),
+  section: z.string().optional(),
+  author: z.string().optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(["updated", "published", "headline"]).default("updated"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export type ArticleFields = z.infer<typeof articleFieldsSchema>;
+export type ArticleCreate = z.infer<typeof articleCreateSchema>;
+export type ArticleUpdate = z.infer<typeof articleUpdateSchema>;
+export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;

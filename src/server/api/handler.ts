@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import { defaultSiteUrl } from "@/lib/env";
+import { prisma } from "@/server/db";
+import { actorFromToken } from "@/server/services/api-tokens";
+import { ServiceError, fieldErrors } from "@/server/services/errors";
+import type { Actor } from "@/server/services/permissions";
+import { currentActor } from "@/server/services/session";
+import { apiError } from "@/server/api/respond";
+
+/**
+ * The one wrapper every /api/v1 route uses: who is calling (staff session or bearer token),
+ * whether a browser request comes from our own origin, body size, and one error shape.
+ */
+
+type Access = "public" | "staff-read" | "staff-write";
+export type ApiContext<P> = { request: Request; params: P; actor: Actor | null };
+type Handler<P> = (ctx: ApiContext<P>) => Promise<Response>;
+
+const MAX_JSON_BYTES = 1_000_000;
+const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function ownOrigins(request: Request): Set<string> {
+  const origins = new Set([new URL(defaultSiteUrl()).origin]);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto") ?? "http";
+  if (host) origins.add(`${proto}://${host}`);
+  return origins;
+}
+
+/**
+ * Cookies travel with cross-site requests: a state-changing request on a session must carry our
+ * own Origin. (`Origin: null`, another site, or none at all is refused.) Bearer tokens are not
+ * sent by browsers on their own, so they need no such check.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (!origin || origin === "null" || !ownOrigins(request).has(origin)) {
+    throw new ServiceError("forbidden", "Cross-site request refused: the Origin header must be this site.");
+  }
+}
+
+async function resolveActor(request: Request, access: Access): Promise<Actor | null> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const found = match ? await actorFromToken(prisma, match[1]!) : null;
+    if (!found) throw new ServiceError("unauthenticated", "The API token is invalid or revoked.");
+    if (access === "staff-write" && found.scope !== "WRITE") throw new ServiceError("forbidden", "This API token is read-only.");
+    return found.actor;
+  }
+  const actor = access === "public" && !request.headers.get("cookie") ? null : await currentActor();
+  if (actor && writeMethods.has(request.method)) assertSameOrigin(request);
+  return actor;
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ServiceError) {
+    const headers = typeof error.extra?.retryAfterSeconds === "number" ? { "Retry-After": String(error.extra.retryAfterSeconds) } : undefined;
+    return apiError(error.status, error.code, error.message, error.fields, headers, error.extra);
+  }
+  if (error instanceof z.ZodError) {
+    return apiError(422, "invalid", "Some fields are not valid.", fieldErrors(error.issues));
+  }
+  console.error(JSON.stringify({ level: "error", msg: "api handler failed", error: String((error as Error)?.stack ?? error) }));
+  return apiError(500, "internal", "Something went wrong on our side. Nothing was changed.");
+}
+
+export function apiRoute<P = Record<string, never>>(access: Access, handler: Handler<P>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const actor = await resolveActor(request, access);
+      if (access !== "public" && !actor) throw new ServiceError("unauthenticated", "Sign in or send a bearer API token.");
+      return await handler({ request, params: await context.params, actor });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** The request's JSON body, parsed by schema: 413 when too large, 400 when not JSON, 422 per field. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_JSON_BYTES) throw new ServiceError("too_large", `Request bodies are limited to ${MAX_JSON_BYTES} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new ServiceError("too_large", `Request bodies are limited to ${MAX_JSON_BYTES} bytes.`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ServiceError("bad_request", "The request body must be JSON.");
+  }
+  return schema.parse(value);
+}
+
+/** Query parameters parsed by schema (422 per parameter). */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  return schema.parse(Object.fromEntries(new URL(request.url).searchParams));
+}

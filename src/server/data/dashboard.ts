@@ -1,0 +1,80 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { ArticleListQuery } from "@/lib/schemas/article";
+import { atLeast, type Actor } from "@/server/services/permissions";
+
+/**
+ * Reads for the newsroom. Never cached: staff must see every change at once, and nothing here
+ * may enter a public cache. Contributors and authors see their own articles; editors see all.
+ */
+
+export function staffArticleWhere(actor: Actor, query: Partial<ArticleListQuery>): Prisma.ArticleWhereInput {
+  const and: Prisma.ArticleWhereInput[] = [];
+  if (!atLeast(actor, "EDITOR")) and.push({ OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] });
+  if (query.status) and.push({ status: query.status });
+  if (query.section) and.push({ section: { slug: query.section } });
+  if (query.author) and.push({ authors: { some: { user: { slug: query.author } } } });
+  if (query.q) and.push({ OR: [{ headline: { contains: query.q, mode: "insensitive" } }, { slug: { contains: query.q.toLowerCase() } }] });
+  return { AND: and };
+}
+
+const orderBy = (query: ArticleListQuery): Prisma.ArticleOrderByWithRelationInput[] => {
+  const dir = query.order;
+  if (query.sort === "headline") return [{ headline: dir }, { id: "asc" }];
+  if (query.sort === "published") return [{ publishedAt: { sort: dir, nulls: "last" } }, { id: "asc" }];
+  return [{ updatedAt: dir }, { id: "asc" }];
+};
+
+export const staffListSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  status: true,
+  publishedAt: true,
+  updatedAt: true,
+  version: true,
+  section: { select: { slug: true, name: true } },
+  authors: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true, slug: true } } } },
+  lastEditedBy: { select: { name: true } },
+} satisfies Prisma.ArticleSelect;
+
+export type StaffArticleRow = Prisma.ArticleGetPayload<{ select: typeof staffListSelect }>;
+
+export async function listStaffArticles(db: PrismaClient, actor: Actor, query: ArticleListQuery) {
+  const where = staffArticleWhere(actor, query);
+  const [rows, total] = await Promise.all([
+    db.article.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.perPage, take: query.perPage, select: staffListSelect }),
+    db.article.count({ where }),
+  ]);
+  return { rows, total, page: query.page, perPage: query.perPage, pages: Math.max(1, Math.ceil(total / query.perPage)) };
+}
+
+export async function staffOptions(db: PrismaClient) {
+  const [sections, authors, tags] = await Promise.all([
+    db.section.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, name: true } }),
+    db.user.findMany({ where: { disabled: false }, orderBy: { name: "asc" }, select: { id: true, name: true, slug: true, role: true } }),
+    db.tag.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } }),
+  ]);
+  return { sections, authors, tags };
+}
+
+/** Who else has an article open (heartbeat in the last 45 seconds). */
+export async function presentEditors(db: PrismaClient, articleId: string, exceptUserId: string) {
+  const rows = await db.editorPresence.findMany({
+    where: { articleId, userId: { not: exceptUserId }, seenAt: { gte: new Date(Date.now() - 45_000) } },
+    select: { user: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => r.user);
+}
+
+export async function touchPresence(db: PrismaClient, articleId: string, userId: string) {
+  await db.editorPresence.upsert({
+    where: { articleId_userId: { articleId, userId } },
+    create: { articleId, userId, seenAt: new Date() },
+    update: { seenAt: new Date() },
+  });
+}
+
+export async function leavePresence(db: PrismaClient, articleId: string, userId: string) {
+  await db.editorPresence.deleteMany({ where: { articleId, userId } });
+}

@@ -1,0 +1,391 @@
+import "server-only";
+import { isDeepStrictEqual } from "node:util";
+import type { ArticleStatus, Prisma, PrismaClient } from "@/generated/prisma/client";
+import { bodyToPlainText, emptyBody, type ArticleBody } from "@/lib/article-body";
+import { reservedSlugs, routes } from "@/lib/routes";
+import {
+  articleCreateSchema,
+  articleUpdateSchema,
+  correctionSchema,
+  scheduleSchema,
+  slugify,
+  slugSchema,
+  versionSchema,
+  type ArticleFields,
+} from "@/lib/schemas/article";
+import { isPublic } from "@/server/data/visibility";
+import { audit } from "@/server/services/audit";
+import { ServiceError, notFound } from "@/server/services/errors";
+import { can, ensure, type Actor, type ArticleRef } from "@/server/services/permissions";
+import { expireArticle, expireCuration, recordDeletedPaths, recordPathChange } from "@/server/services/publishing";
+
+/**
+ * Articles in the newsroom: every write (server actions and the API alike) goes through here.
+ * Each write checks permission, checks the version it was based on (no lost updates), saves in
+ * one transaction with a revision, then expires what readers may see.
+ */
+
+type Db = PrismaClient;
+type Tx = Prisma.TransactionClient;
+
+const editorInclude = {
+  section: { select: { id: true, slug: true, name: true } },
+  authors: { orderBy: { position: "asc" }, select: { userId: true, user: { select: { id: true, name: true, slug: true } } } },
+  tags: { orderBy: { position: "asc" }, select: { tag: { select: { id: true, name: true, slug: true } } } },
+  heroImage: { select: { id: true, storageKey: true, alt: true, width: true, height: true } },
+  lastEditedBy: { select: { id: true, name: true } },
+  corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
+} satisfies Prisma.ArticleInclude;
+
+export type EditorArticle = Prisma.ArticleGetPayload<{ include: typeof editorInclude }>;
+
+function refOf(article: { status: ArticleStatus; createdById: string | null; authors: { userId: string }[] }): ArticleRef {
+  return { status: article.status, createdById: article.createdById, authorIds: article.authors.map((a) => a.userId) };
+}
+
+async function load(db: Db | Tx, id: string): Promise<EditorArticle> {
+  const article = await db.article.findUnique({ where: { id }, include: editorInclude });
+  if (!article) throw notFound("The article");
+  return article;
+}
+
+/** For the editor and the API: the article, if this actor may see it. */
+export async function getArticleForStaff(db: Db, actor: Actor, id: string): Promise<EditorArticle> {
+  const article = await load(db, id);
+  ensure(can.viewArticle(actor, refOf(article)), "You can only open your own articles.");
+  return article;
+}
+
+function conflict(current: EditorArticle): ServiceError {
+  return new ServiceError(
+    "conflict",
+    `Someone else saved this article${current.lastEditedBy ? ` (${current.lastEditedBy.name})` : ""} since you opened it.`,
+    undefined,
+    { currentVersion: current.version, lastEditedBy: current.lastEditedBy?.name ?? null, updatedAt: current.updatedAt.toISOString() },
+  );
+}
+
+function checkVersion(current: EditorArticle, version: number): void {
+  if (current.version !== version) throw conflict(current);
+}
+
+async function uniqueSlug(db: Db | Tx, base: string, exceptId?: string): Promise<string> {
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? base : `${base.slice(0, 110)}-${n}`;
+    // A headline such as "Page" or "Search" must not yield a slug the router owns.
+    if (reservedSlugs.has(candidate)) continue;
+    const taken = await db.article.findUnique({ where: { slug: candidate }, select: { id: true } });
+    if (!taken || taken.id === exceptId) return candidate;
+  }
+  throw new ServiceError("conflict", "Could not find a free slug; choose one.");
+}
+
+/** Whether slug is free for the article (for the editor's check-as-you-type). */
+export async function slugAvailability(db: Db, slug: string, exceptId?: string): Promise<{ ok: boolean; message: string }> {
+  const parsed = slugSchema.safeParse(slug);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  const taken = await db.article.findUnique({ where: { slug: parsed.data }, select: { id: true } });
+  if (taken && taken.id !== exceptId) return { ok: false, message: "Another article already uses this slug." };
+  return { ok: true, message: "Available." };
+}
+
+/** Tag names → tag ids, creating unknown ones when the actor may. */
+async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of names) {
+    const slug = slugify(name, 60);
+    const existing = await tx.tag.findFirst({ where: { OR: [{ slug }, { name: { equals: name, mode: "insensitive" } }] } });
+    if (existing) {
+      if (!ids.includes(existing.id)) ids.push(existing.id);
+      continue;
+    }
+    if (!can.createTagInline(actor)) throw new ServiceError("forbidden", `The tag "${name}" does not exist, and contributors cannot create tags.`, { tags: "Unknown tag." });
+    const created = await tx.tag.create({ data: { slug, name } });
+    ids.push(created.id);
+  }
+  return ids;
+}
+
+async function checkAuthors(tx: Tx, actor: Actor, authorIds: string[], current: string[]): Promise<void> {
+  const unique = [...new Set(authorIds)];
+  if (unique.length !== authorIds.length) throw new ServiceError("invalid", "An author is listed twice.", { authorIds: "Each author once." });
+  const found = await tx.user.count({ where: { id: { in: unique }, disabled: false } });
+  if (found !== unique.length) throw new ServiceError("invalid", "Unknown author.", { authorIds: "Choose authors from the staff list." });
+  if (!can.setAnyAuthors(actor)) {
+    // Authors and contributors may keep the byline as it is, or name only themselves.
+    const same = unique.length === current.length && unique.every((id, i) => id === current[i]);
+    if (!same && !(unique.length === 1 && unique[0] === actor.id)) {
+      throw new ServiceError("forbidden", "Only editors can change who is on the byline.", { authorIds: "Only editors can change this." });
+    }
+  }
+}
+
+async function checkSection(tx: Tx, sectionId: string): Promise<void> {
+  if (!(await tx.section.findUnique({ where: { id: sectionId }, select: { id: true } }))) {
+    throw new ServiceError("invalid", "Unknown section.", { sectionId: "Choose a section." });
+  }
+}
+
+async function checkHero(tx: Tx, heroImageId: string | null | undefined): Promise<void> {
+  if (heroImageId && !(await tx.media.findUnique({ where: { id: heroImageId }, select: { id: true } }))) {
+    throw new ServiceError("invalid", "Unknown image.", { heroImageId: "Choose an image from the media library." });
+  }
+}
+
+function snapshotOf(a: {
+  headline: string; standfirst: string; slug: string; body: unknown; sectionId: string; seoTitle: string; seoDescription: string;
+  heroImageId: string | null; heroCaption: string; heroCredit: string; tags: string[]; authorIds: string[];
+}): Prisma.InputJsonObject {
+  return { ...a, body: a.body as Prisma.InputJsonObject } as Prisma.InputJsonObject;
+}
+
+function currentFields(a: EditorArticle) {
+  return {
+    headline: a.headline, standfirst: a.standfirst, slug: a.slug, body: a.body, sectionId: a.sectionId, seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription, heroImageId: a.heroImageId, heroCaption: a.heroCaption, heroCredit: a.heroCredit,
+    tags: a.tags.map((t) => t.tag.name), authorIds: a.authors.map((x) => x.userId),
+  };
+}
+
+const pathOf = (a: { slug: string; section: { slug: string } }) => routes.article(a.section.slug, a.slug);
+/**
+ * When readers first saw the article. A scheduled article goes live at its time with no job to
+ * stamp firstPublishedAt, so until a write stamps it, that time is its publishedAt.
+ */
+const firstPublishedOf = (a: { status: ArticleStatus; publishedAt: Date | null; firstPublishedAt: Date | null }) =>
+  a.firstPublishedAt ?? (isPublic(a) ? a.publishedAt : null);
+const wasEverPublic = (a: { status: ArticleStatus; publishedAt: Date | null; firstPublishedAt: Date | null }) => firstPublishedOf(a) !== null;
+
+export async function createArticle(db: Db, actor: Actor, input: unknown): Promise<EditorArticle> {
+  const data = articleCreateSchema.parse(input);
+  ensure(can.createArticle(actor));
+  const id = await db.$transaction(async (tx) => {
+    const sectionId = data.sectionId ?? (await tx.section.findFirst({ orderBy: { position: "asc" }, select: { id: true } }))?.id;
+    if (!sectionId) throw new ServiceError("invalid", "Create a section first.", { sectionId: "No sections exist." });
+    await checkSection(tx, sectionId);
+    const authorIds = data.authorIds ?? [actor.id];
+    await checkAuthors(tx, actor, authorIds, [actor.id]);
+    await checkHero(tx, data.heroImageId);
+    const slug = data.slug ? data.slug : await uniqueSlug(tx, slugify(data.headline));
+    if (data.slug && (await tx.article.findUnique({ where: { slug }, select: { id: true } }))) {
+      throw new ServiceError("conflict", "Another article already uses this slug.", { slug: "Already in use." });
+    }
+    const tagIds = await resolveTags(tx, actor, data.tags ?? []);
+    const body = (data.body ?? emptyBody) as ArticleBody;
+    const fields = {
+      headline: data.headline, standfirst: data.standfirst ?? "", slug, sectionId, seoTitle: data.seoTitle ?? "", seoDescription: data.seoDescription ?? "",
+      heroImageId: data.heroImageId ?? null, heroCaption: data.heroCaption ?? "", heroCredit: data.heroCredit ?? "",
+    };
+    const created = await tx.article.create({
+      data: {
+        ...fields,
+        body: body as unknown as Prisma.InputJsonObject,
+        bodyText: bodyToPlainText(body),
+        createdById: actor.id,
+        lastEditedById: actor.id,
+        authors: { create: authorIds.map((userId, position) => ({ userId, position })) },
+        tags: { create: tagIds.map((tagId, position) => ({ tagId, position })) },
+        revisions: { create: { version: 1, authorId: actor.id, snapshot: snapshotOf({ ...fields, body, tags: data.tags ?? [], authorIds }) } },
+      },
+    });
+    return created.id;
+  });
+  return load(db, id);
+}
+
+/**
+ * Saves changes based on `version`. A save based on an older version is refused (409) with who
+ * saved last, so the editor can offer to reload or copy the text. "Updated" for readers moves
+ * only when a public article's headline, standfirst or body really changed.
+ */
+export async function updateArticle(db: Db, actor: Actor, id: string, input: unknown): Promise<EditorArticle> {
+  const { version, ...changes } = articleUpdateSchema.parse(input);
+  const before = await load(db, id);
+  ensure(can.editArticle(actor, refOf(before)), before.status === "PUBLISHED" ? "Contributors cannot edit published articles." : "You can only edit your own articles.");
+  checkVersion(before, version);
+  const after = await saveChanges(db, actor, before, changes);
+  return after;
+}
+
+async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes: Partial<ArticleFields>): Promise<EditorArticle> {
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    if (changes.sectionId) await checkSection(tx, changes.sectionId);
+    if (changes.authorIds) await checkAuthors(tx, actor, changes.authorIds, before.authors.map((a) => a.userId));
+    if (changes.heroImageId !== undefined) await checkHero(tx, changes.heroImageId);
+    if (changes.slug && changes.slug !== before.slug && (await tx.article.findUnique({ where: { slug: changes.slug }, select: { id: true } }))) {
+      throw new ServiceError("conflict", "Another article already uses this slug.", { slug: "Already in use." });
+    }
+    const tagIds = changes.tags ? await resolveTags(tx, actor, changes.tags) : undefined;
+    const merged = { ...currentFields(before), ...changes };
+    // Deep comparison: the stored body comes back from jsonb with its keys reordered.
+    const contentChanged =
+      merged.headline !== before.headline || merged.standfirst !== before.standfirst || !isDeepStrictEqual(merged.body, before.body);
+    // Compare-and-set on the version inside the transaction: two saves racing on one version
+    // cannot both succeed.
+    const { count } = await tx.article.updateMany({
+      where: { id: before.id, version: before.version },
+      data: {
+        headline: merged.headline, standfirst: merged.standfirst, slug: merged.slug, sectionId: merged.sectionId,
+        seoTitle: merged.seoTitle, seoDescription: merged.seoDescription, heroImageId: merged.heroImageId,
+        heroCaption: merged.heroCaption, heroCredit: merged.heroCredit,
+        body: merged.body as unknown as Prisma.InputJsonObject,
+        bodyText: bodyToPlainText(merged.body as ArticleBody),
+        version: { increment: 1 },
+        lastEditedById: actor.id,
+        firstPublishedAt: firstPublishedOf(before),
+        ...(contentChanged && isPublic(before, now) ? { contentUpdatedAt: now } : {}),
+      },
+    });
+    if (count === 0) throw conflict(await load(tx, before.id));
+    if (changes.authorIds) {
+      await tx.articleAuthor.deleteMany({ where: { articleId: before.id } });
+      await tx.articleAuthor.createMany({ data: changes.authorIds.map((userId, position) => ({ articleId: before.id, userId, position })) });
+    }
+    if (tagIds) {
+      await tx.articleTag.deleteMany({ where: { articleId: before.id } });
+      await tx.articleTag.createMany({ data: tagIds.map((tagId, position) => ({ articleId: before.id, tagId, position })) });
+    }
+    await tx.revision.create({ data: { articleId: before.id, version: before.version + 1, authorId: actor.id, snapshot: snapshotOf(merged as never) } });
+    if (wasEverPublic(before)) {
+      const section = merged.sectionId === before.sectionId ? before.section : await tx.section.findUniqueOrThrow({ where: { id: merged.sectionId } });
+      await recordPathChange(tx, pathOf(before), pathOf({ slug: merged.slug, section }));
+    }
+  });
+  const after = await load(db, before.id);
+  expireArticle([before.slug, after.slug]);
+  return after;
+}
+
+type Transition = { status: ArticleStatus; publishedAt?: Date | null; firstPublishedAt?: Date; action: string; details?: Prisma.InputJsonObject };
+
+async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transition): Promise<EditorArticle> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.article.updateMany({
+      where: { id: before.id, version: before.version },
+      data: {
+        status: t.status,
+        ...(t.publishedAt !== undefined ? { publishedAt: t.publishedAt } : {}),
+        firstPublishedAt: t.firstPublishedAt ?? firstPublishedOf(before),
+        version: { increment: 1 },
+        lastEditedById: actor.id,
+      },
+    });
+    if (count === 0) throw conflict(await load(tx, before.id));
+    await tx.revision.create({ data: { articleId: before.id, version: before.version + 1, authorId: actor.id, snapshot: snapshotOf(currentFields(before) as never) } });
+    await audit(tx, actor, t.action, "Article", before.id, { slug: before.slug, headline: before.headline, from: before.status, to: t.status, ...t.details });
+    if (t.status !== "PUBLISHED" && t.status !== "SCHEDULED") await tx.curatedSlot.deleteMany({ where: { articleId: before.id } });
+  });
+  expireArticle([before.slug]);
+  expireCuration();
+  return load(db, before.id);
+}
+
+async function loadForTransition(db: Db, actor: Actor, id: string, input: unknown) {
+  const { version } = versionSchema.parse(input);
+  const before = await load(db, id);
+  ensure(can.viewArticle(actor, refOf(before)), "You can only work on your own articles.");
+  checkVersion(before, version);
+  return before;
+}
+
+function assertPublishable(a: EditorArticle): void {
+  const fields: Record<string, string> = {};
+  if (!a.headline.trim()) fields.headline = "A headline is required to publish.";
+  if (!a.bodyText.trim()) fields.body = "The body is empty.";
+  if (Object.keys(fields).length) throw new ServiceError("invalid", "This article is not ready to publish.", fields);
+}
+
+export async function submitForReview(db: Db, actor: Actor, id: string, input: unknown) {
+  const before = await loadForTransition(db, actor, id, input);
+  ensure(can.submitForReview(actor, refOf(before)), "Only drafts can be submitted for review.");
+  if (before.status !== "DRAFT") throw new ServiceError("conflict", "Only drafts can be submitted for review.");
+  return transition(db, actor, before, { status: "IN_REVIEW", action: "article.submit" });
+}
+
+export async function publishArticle(db: Db, actor: Actor, id: string, input: unknown) {
+  const before = await loadForTransition(db, actor, id, input);
+  ensure(can.publish(actor, refOf(before)), "You cannot publish this article.");
+  assertPublishable(before);
+  const now = new Date();
+  // Re-publishing a live article keeps its time; publishing a draft or a future scheduled one is "now".
+  const publishedAt = isPublic(before, now) ? before.publishedAt! : now;
+  return transition(db, actor, before, { status: "PUBLISHED", publishedAt, firstPublishedAt: firstPublishedOf(before) ?? now, action: "article.publish" });
+}
+
+export async function scheduleArticle(db: Db, actor: Actor, id: string, input: unknown) {
+  const { publishAt, version } = scheduleSchema.parse(input);
+  const before = await loadForTransition(db, actor, id, { version });
+  ensure(can.publish(actor, refOf(before)), "You cannot schedule this article.");
+  assertPublishable(before);
+  const at = new Date(publishAt);
+  if (at.getTime() <= Date.now() + 30_000) throw new ServiceError("invalid", "Choose a time in the future.", { publishAt: "Must be in the future." });
+  if (isPublic(before)) throw new ServiceError("conflict", "This article is already published; unpublish it first.");
+  return transition(db, actor, before, { status: "SCHEDULED", publishedAt: at, action: "article.schedule", details: { publishAt: at.toISOString() } });
+}
+
+/** Back to draft. If it was public, its URL answers 410 from now on. */
+export async function unpublishArticle(db: Db, actor: Actor, id: string, input: unknown) {
+  const before = await loadForTransition(db, actor, id, input);
+  ensure(can.publish(actor, refOf(before)), "You cannot unpublish this article.");
+  if (before.status !== "PUBLISHED" && before.status !== "SCHEDULED") throw new ServiceError("conflict", "This article is not published or scheduled.");
+  return transition(db, actor, before, { status: "DRAFT", action: "article.unpublish" });
+}
+
+export async function archiveArticle(db: Db, actor: Actor, id: string, input: unknown) {
+  const before = await loadForTransition(db, actor, id, input);
+  ensure(can.publish(actor, refOf(before)), "You cannot archive this article.");
+  return transition(db, actor, before, { status: "ARCHIVED", action: "article.archive" });
+}
+
+export async function deleteArticle(db: Db, actor: Actor, id: string, input: unknown) {
+  const before = await loadForTransition(db, actor, id, input);
+  ensure(can.deleteArticle(actor, refOf(before)), "You cannot delete this article.");
+  await db.$transaction(async (tx) => {
+    if (wasEverPublic(before)) await recordDeletedPaths(tx, pathOf(before));
+    await tx.article.delete({ where: { id: before.id } });
+    await audit(tx, actor, "article.delete", "Article", before.id, { slug: before.slug, headline: before.headline, status: before.status });
+  });
+  expireArticle([before.slug]);
+  expireCuration();
+}
+
+export async function addCorrection(db: Db, actor: Actor, id: string, input: unknown) {
+  const { text } = correctionSchema.parse(input);
+  ensure(can.addCorrection(actor), "Only editors add corrections.");
+  const article = await load(db, id);
+  if (!wasEverPublic(article)) throw new ServiceError("conflict", "Corrections are for published articles.");
+  const correction = await db.correction.create({ data: { articleId: id, text, authorId: actor.id } });
+  await audit(db, actor, "article.correct", "Article", id, { slug: article.slug, text });
+  expireArticle([article.slug]);
+  return correction;
+}
+
+export async function listRevisions(db: Db, actor: Actor, id: string) {
+  await getArticleForStaff(db, actor, id);
+  return db.revision.findMany({
+    where: { articleId: id },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, createdAt: true, snapshot: true, author: { select: { name: true } } },
+  });
+}
+
+/** Restoring a revision is a new save with that revision's content (nothing is rewritten). */
+export async function restoreRevision(db: Db, actor: Actor, id: string, revisionId: string, input: unknown) {
+  const { version } = versionSchema.parse(input);
+  const before = await load(db, id);
+  ensure(can.editArticle(actor, refOf(before)), "You cannot edit this article.");
+  checkVersion(before, version);
+  const revision = await db.revision.findFirst({ where: { id: revisionId, articleId: id } });
+  if (!revision) throw notFound("The revision");
+  const snap = revision.snapshot as Record<string, unknown>;
+  const restored = articleUpdateSchema.parse({
+    version,
+    headline: snap.headline,
+    standfirst: snap.standfirst ?? "",
+    body: snap.body,
+    ...(typeof snap.seoTitle === "string" ? { seoTitle: snap.seoTitle, seoDescription: snap.seoDescription } : {}),
+  });
+  const { version: _v, ...changes } = restored;
+  return saveChanges(db, actor, before, changes);
+}

@@ -1,0 +1,53 @@
+/**
+ * The one error type services throw for a refused request. The API turns it into
+ * `{ error: { code, message, fields? } }` with its status; server actions return it to forms.
+ */
+export type ErrorCode =
+  | "bad_request"
+  | "invalid"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_large"
+  | "unsupported_type"
+  | "rate_limited";
+
+const statusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_type: 415,
+  rate_limited: 429,
+};
+
+export class ServiceError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "ServiceError";
+    this.status = statusOf[code];
+  }
+}
+
+export const forbidden = (message = "You do not have permission to do that.") => new ServiceError("forbidden", message);
+export const notFound = (what = "That") => new ServiceError("not_found", `${what} was not found.`);
+
+/** zod issues → { field: message } with dotted paths ("body.content.3.attrs.alt"). */
+export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const name = issue.path.map(String).join(".") || "_";
+    fields[name] ??= issue.message;
+  }
+  return fields;
+}

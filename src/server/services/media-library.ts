@@ -1,0 +1,62 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { mediaUrl } from "@/lib/media";
+import { ServiceError, notFound } from "@/server/services/errors";
+import { MediaError, mediaLimits, processUpload, storeUpload, updateMediaMeta } from "@/server/services/media";
+import { can, ensure, type Actor } from "@/server/services/permissions";
+
+/** The media library as staff use it: permission checks and one error type around media.ts. */
+
+function asServiceError(error: unknown): never {
+  if (error instanceof MediaError) {
+    if (error.code === "too_large") throw new ServiceError("too_large", error.message, { file: error.message });
+    if (error.code === "unsupported_type") throw new ServiceError("unsupported_type", error.message, { file: error.message });
+    throw new ServiceError("invalid", error.message, { [error.field ?? "file"]: error.message });
+  }
+  throw error;
+}
+
+export type MediaItem = { id: string; url: string; alt: string; caption: string; credit: string; width: number; height: number; createdAt: Date; uploadedBy: string | null };
+
+function toItem(m: { id: string; storageKey: string; alt: string; caption: string; credit: string; width: number; height: number; createdAt: Date; uploadedBy?: { name: string } | null }): MediaItem {
+  return { id: m.id, url: mediaUrl(m.storageKey), alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height, createdAt: m.createdAt, uploadedBy: m.uploadedBy?.name ?? null };
+}
+
+export async function uploadMedia(db: PrismaClient, actor: Actor, input: { file: File | null; alt: string; caption?: string; credit?: string }): Promise<MediaItem> {
+  ensure(can.uploadMedia(actor));
+  if (!input.file || input.file.size === 0) throw new ServiceError("invalid", "Choose an image to upload.", { file: "Choose an image." });
+  if (input.file.size > mediaLimits.maxBytes) throw new ServiceError("too_large", `Images are limited to ${mediaLimits.maxBytes / 1024 / 1024} MB.`, { file: "Too large." });
+  try {
+    const bytes = Buffer.from(await input.file.arrayBuffer());
+    const processed = await processUpload({ bytes, originalName: input.file.name, alt: input.alt, caption: input.caption, credit: input.credit });
+    const row = await storeUpload(db, processed, { originalName: input.file.name, alt: input.alt, caption: input.caption, credit: input.credit, uploadedById: actor.id });
+    return toItem(row);
+  } catch (error) {
+    asServiceError(error);
+  }
+}
+
+export async function listMedia(db: PrismaClient, actor: Actor, query: { q?: string; page?: number; perPage?: number }) {
+  ensure(can.uploadMedia(actor));
+  const perPage = Math.min(100, Math.max(1, query.perPage ?? 30));
+  const page = Math.max(1, query.page ?? 1);
+  const where = query.q ? { OR: [{ alt: { contains: query.q, mode: "insensitive" as const } }, { caption: { contains: query.q, mode: "insensitive" as const } }, { originalName: { contains: query.q, mode: "insensitive" as const } }] } : {};
+  const [rows, total] = await Promise.all([
+    db.media.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * perPage, take: perPage, include: { uploadedBy: { select: { name: true } } } }),
+    db.media.count({ where }),
+  ]);
+  return { rows: rows.map(toItem), total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+export async function editMedia(db: PrismaClient, actor: Actor, id: string, patch: { alt?: string; caption?: string; credit?: string }): Promise<MediaItem> {
+  const media = await db.media.findUnique({ where: { id }, select: { uploadedById: true } });
+  if (!media) throw notFound("The image");
+  ensure(can.editMedia(actor, media.uploadedById), "You can only edit images you uploaded.");
+  try {
+    const row = await updateMediaMeta(db, id, patch);
+    if (!row) throw notFound("The image");
+    return toItem(row);
+  } catch (error) {
+    asServiceError(error);
+  }
+}

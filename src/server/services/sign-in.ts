@@ -1,0 +1,54 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { hashPassword, verifyPassword } from "@/server/services/passwords";
+import { clear, hit, peek, type Limit, type LimitState } from "@/server/services/rate-limit";
+
+/**
+ * Password sign-in with brute-force limits. Failures count per client address and per account
+ * (the email as typed, so unknown emails are limited exactly like known ones and the answer never
+ * tells them apart). Counters live in the database: every instance sees them.
+ */
+export const signInLimits = {
+  perIp: { max: 30, windowMs: 15 * 60_000 } satisfies Limit,
+  perAccount: { max: 5, windowMs: 15 * 60_000 } satisfies Limit,
+};
+
+const ipKey = (ip: string) => `signin:ip:${ip}`;
+const accountKey = (email: string) => `signin:account:${email}`;
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** The longer wait of the two limits, or null when sign-in may be tried. */
+export async function signInBlocked(db: PrismaClient, ip: string, email: string): Promise<LimitState | null> {
+  const states = await Promise.all([
+    peek(db, ipKey(ip), signInLimits.perIp),
+    email ? peek(db, accountKey(normalizeEmail(email)), signInLimits.perAccount) : null,
+  ]);
+  const limited = states.filter((s): s is LimitState => !!s?.limited);
+  if (!limited.length) return null;
+  return limited.reduce((a, b) => (a.retryAfterSeconds >= b.retryAfterSeconds ? a : b));
+}
+
+// Compared against when the email is unknown, so that both answers take the same time.
+let dummyHash: Promise<string> | undefined;
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string; role: string; sessionVersion: number } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+export async function checkPassword(db: PrismaClient, ip: string, emailInput: string, password: string): Promise<SignInResult> {
+  const email = normalizeEmail(emailInput);
+  const blocked = await signInBlocked(db, ip, email);
+  if (blocked) return { ok: false, reason: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
+
+  const user = email ? await db.user.findUnique({ where: { email } }) : null;
+  const hash = user?.passwordHash ?? (await (dummyHash ??= hashPassword("not-a-real-password-0000")));
+  const matches = (await verifyPassword(password, hash)) && !!user?.passwordHash && !user.disabled;
+  if (!matches || !user) {
+    await Promise.all([hit(db, ipKey(ip), signInLimits.perIp), hit(db, accountKey(email), signInLimits.perAccount)]);
+    return { ok: false, reason: "invalid" };
+  }
+  await clear(db, accountKey(email));
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+}
