@@ -98,7 +98,8 @@ export async function getFrontPage(): Promise<FrontPage> {
 
 export async function getArticle(slug: string): Promise<ArticleLookup> {
   "use cache";
-  cacheTag(cacheTags.article(slug));
+  // Bylines carry author names: a renamed author expires every article page too.
+  cacheTag(cacheTags.article(slug), cacheTags.authors);
   cacheLife("hours");
   return findArticle(slug);
 }

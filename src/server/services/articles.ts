@@ -152,9 +152,9 @@ const pathOf = (a: { slug: string; section: { slug: string } }) => routes.articl
  * When readers first saw the article. A scheduled article goes live at its time with no job to
  * stamp firstPublishedAt, so until a write stamps it, that time is its publishedAt.
  */
-const firstPublishedOf = (a: { status: ArticleStatus; publishedAt: Date | null; firstPublishedAt: Date | null }) =>
-  a.firstPublishedAt ?? (isPublic(a) ? a.publishedAt : null);
-const wasEverPublic = (a: { status: ArticleStatus; publishedAt: Date | null; firstPublishedAt: Date | null }) => firstPublishedOf(a) !== null;
+type PublicationTimes = { status: ArticleStatus; publishedAt: Date | null; firstPublishedAt: Date | null };
+const firstPublishedOf = (a: PublicationTimes) => a.firstPublishedAt ?? (isPublic(a) ? a.publishedAt : null);
+const wasEverPublic = (a: PublicationTimes) => firstPublishedOf(a) !== null;
 
 export async function createArticle(db: Db, actor: Actor, input: unknown): Promise<EditorArticle> {
   const data = articleCreateSchema.parse(input);
@@ -298,7 +298,8 @@ function assertPublishable(a: EditorArticle): void {
 
 export async function submitForReview(db: Db, actor: Actor, id: string, input: unknown) {
   const before = await loadForTransition(db, actor, id, input);
-  ensure(can.submitForReview(actor, refOf(before)), "Only drafts can be submitted for review.");
+  // Permission first (403), then state (409): an editor may act on a published article, it just isn't a draft.
+  ensure(can.editArticle(actor, refOf(before)), "You cannot edit this article.");
   if (before.status !== "DRAFT") throw new ServiceError("conflict", "Only drafts can be submitted for review.");
   return transition(db, actor, before, { status: "IN_REVIEW", action: "article.submit" });
 }

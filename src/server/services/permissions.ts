@@ -33,8 +33,8 @@ export const can = {
     atLeast(actor, "EDITOR") ||
     (actor.role === "AUTHOR" && isOwn(actor, article)) ||
     (actor.role === "CONTRIBUTOR" && isOwn(actor, article) && unpublishedStates.includes(article.status)),
-  submitForReview: (actor: Actor, article: ArticleRef) =>
-    can.editArticle(actor, article) && unpublishedStates.includes(article.status),
+  /** Only drafts go to review (one already in review has nowhere to go), as the service enforces. */
+  submitForReview: (actor: Actor, article: ArticleRef) => can.editArticle(actor, article) && article.status === "DRAFT",
   publish: (actor: Actor, article: ArticleRef) =>
     atLeast(actor, "EDITOR") || (actor.role === "AUTHOR" && isOwn(actor, article)),
   deleteArticle: (actor: Actor, article: ArticleRef) =>

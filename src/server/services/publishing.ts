@@ -28,6 +28,12 @@ export async function recordPathChange(db: Db, oldPath: string, newPath: string)
   forgetPathStatus([oldPath, newPath]);
 }
 
+/** A path is live again (a new section took a slug that used to redirect): it stops redirecting. */
+export async function reclaimPath(db: Db, path: string): Promise<void> {
+  await db.redirect.deleteMany({ where: { fromPath: path } });
+  forgetPathStatus([path]);
+}
+
 /**
  * An article was deleted: its paths (current and earlier) answer 410 from now on. Unpublished
  * and archived articles need no row: the proxy derives "gone" from the article itself.
@@ -51,4 +57,16 @@ export function expireArticle(slugs: string[]): void {
 export function expireCuration(): void {
   revalidateTag(cacheTags.curation, { expire: 0 });
   revalidateTag(cacheTags.settings, { expire: 0 });
+}
+
+/** After a staff profile (name, bio, photo) changed: author pages, and every byline in lists. */
+export function expireAuthors(): void {
+  revalidateTag(cacheTags.authors, { expire: 0 });
+  revalidateTag(cacheTags.articleLists, { expire: 0 });
+}
+
+/** After sections changed (names, slugs, order, new or deleted): the navigation and every list. */
+export function expireSections(): void {
+  revalidateTag(cacheTags.sections, { expire: 0 });
+  revalidateTag(cacheTags.articleLists, { expire: 0 });
 }

@@ -14,6 +14,8 @@ async function SignInArea({ searchParams }: { searchParams: Promise<Record<strin
   return (
     <>
       {params.signedOut ? <p role="status" className="mb-4 text-sm text-muted">You have signed out.</p> : null}
+      {params.welcome ? <p role="status" className="mb-4 text-sm">Your password is set. Sign in with it now.</p> : null}
+      {params.passwordChanged ? <p role="status" className="mb-4 text-sm">Your password was changed and your other sessions ended. Sign in again.</p> : null}
       {params.error ? <p role="alert" className="mb-4 text-sm text-accent-ink">Sign-in failed. Check your details and try again.</p> : null}
       <SignInForm next={next} />
       {providers.length ? (

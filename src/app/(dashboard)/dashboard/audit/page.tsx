@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DateTime } from "@/components/dashboard/date-time.client";
+import { inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { auditQuerySchema } from "@/lib/schemas/user";
+import { auditActionPrefixes, listAudit, summarizeDetails, type AuditRow } from "@/server/data/audit";
+import { prisma } from "@/server/db";
+import { can } from "@/server/services/permissions";
+import { staffOrSignIn } from "@/server/services/staff-page";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** Where an entry's subject can be opened in the dashboard. */
+function entityHref(row: AuditRow): string | null {
+  if (row.entityType === "Article") return `/dashboard/articles/${row.entityId}`;
+  if (row.entityType === "ApiToken") return "/dashboard/tokens";
+  if (row.entityType === "User" || row.entityType === "Invitation") return "/dashboard/users";
+  return null;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Search }) {
+  const actor = await staffOrSignIn("/dashboard/audit");
+  if (!can.viewAuditLog(actor)) {
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-bold">Audit log</h1>
+        <p role="alert">Only admins can read the audit log.</p>
+      </>
+    );
+  }
+  const raw = await searchParams;
+  const parsed = auditQuerySchema.safeParse({
+    page: typeof raw.page === "string" ? raw.page : undefined,
+    action: typeof raw.action === "string" && raw.action ? raw.action : undefined,
+  });
+  const log = await listAudit(prisma, actor, parsed.success ? parsed.data : {});
+  const pageHref = (page: number) => `/dashboard/audit?${new URLSearchParams({ ...(log.action ? { action: log.action } : {}), page: String(page) })}`;
+
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold">Audit log</h1>
+      {!parsed.success ? (
+        <p role="alert" className="mb-3 text-sm text-accent-ink">
+          The filter was not valid and was ignored.
+        </p>
+      ) : null}
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-md border border-rule p-3" aria-label="Filter the audit log">
+        <div className="grow sm:grow-0">
+          <label htmlFor="action" className="text-sm font-semibold">
+            Action starts with
+          </label>
+          <input id="action" name="action" type="search" list="action-prefixes" defaultValue={log.action} placeholder="user." className={inputClass}
+            aria-describedby="action-hint" />
+          <datalist id="action-prefixes">
+            {auditActionPrefixes.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
+          <p id="action-hint" className="mt-1 text-xs text-muted">
+            For example {auditActionPrefixes.join(", ")} or article.publish
+          </p>
+        </div>
+        <button type="submit" className={secondaryButtonClass}>
+          Filter
+        </button>
+        {log.action ? (
+          <Link href="/dashboard/audit" className="text-sm underline">
+            Show everything
+          </Link>
+        ) : null}
+      </form>
+
+      <p className="mb-2 text-sm text-muted" role="status">
+        {log.total} entr{log.total === 1 ? "y" : "ies"}
+      </p>
+      {log.rows.length === 0 ? (
+        <p className="rounded-md border border-rule p-6 text-center">Nothing recorded{log.action ? " for this filter" : ""}.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
+            <caption className="sr-only">Audit log, newest first</caption>
+            <thead>
+              <tr className="border-b border-rule">
+                <th scope="col" className="py-2 pr-3">Time</th>
+                <th scope="col" className="py-2 pr-3">Who</th>
+                <th scope="col" className="py-2 pr-3">Action</th>
+                <th scope="col" className="py-2 pr-3">Subject</th>
+                <th scope="col" className="py-2">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.rows.map((row) => {
+                const href = entityHref(row);
+                return (
+                  <tr key={row.id} className="border-b border-rule align-top">
+                    <td className="whitespace-nowrap py-2 pr-3">
+                      <DateTime iso={row.createdAt.toISOString()} />
+                    </td>
+                    <td className="py-2 pr-3">{row.actor?.name ?? <span className="text-muted">System or deleted account</span>}</td>
+                    <td className="py-2 pr-3 font-mono text-xs">{row.action}</td>
+                    <td className="py-2 pr-3">
+                      {row.entityType}{" "}
+                      {href ? (
+                        <Link href={href} className="font-mono text-xs underline">
+                          {row.entityId}
+                        </Link>
+                      ) : (
+                        <span className="font-mono text-xs">{row.entityId}</span>
+                      )}
+                    </td>
+                    <td className="break-words py-2 text-muted">{summarizeDetails(row.details)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {log.pages > 1 ? (
+        <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
+          {log.page > 1 ? (
+            <Link className="underline" href={pageHref(log.page - 1)}>
+              Newer
+            </Link>
+          ) : null}
+          <span>
+            Page {log.page} of {log.pages}
+          </span>
+          {log.page < log.pages ? (
+            <Link className="underline" href={pageHref(log.page + 1)}>
+              Older
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

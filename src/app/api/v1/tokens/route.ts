@@ -1,0 +1,13 @@
+// GET /api/v1/tokens – API tokens (admins; prefixes only, never the tokens)
+// POST /api/v1/tokens – create one; the answer is the only time the token is shown
+import { apiTokenCreateSchema } from "@/lib/schemas/api-token";
+import { apiRoute, readJson } from "@/server/api/handler";
+import { apiJson } from "@/server/api/respond";
+import { prisma } from "@/server/db";
+import { createApiToken, listApiTokens } from "@/server/services/api-tokens";
+
+export const GET = apiRoute("staff-read", async ({ actor }) => apiJson(await listApiTokens(prisma, actor!)));
+
+export const POST = apiRoute("staff-write", async ({ request, actor }) =>
+  apiJson(await createApiToken(prisma, actor!, await readJson(request, apiTokenCreateSchema)), { status: 201 }),
+);

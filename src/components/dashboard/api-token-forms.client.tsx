@@ -1,0 +1,65 @@
+"use client";
+import { useActionState, useState } from "react";
+import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass } from "@/components/dashboard/form-bits";
+import { OneTimeSecret } from "@/components/dashboard/one-time-secret.client";
+import { TextField } from "@/components/dashboard/text-field";
+import type { ActionState } from "@/server/actions/action-state";
+import { createApiTokenAction, revokeApiTokenAction } from "@/server/actions/api-tokens";
+
+const initial: ActionState = { ok: false, message: "" };
+
+/** New bearer token: the token is shown once, right here. */
+export function CreateApiTokenForm() {
+  const [state, action, pending] = useActionState(createApiTokenAction, initial);
+  const [name, setName] = useState("");
+  const [scope, setScope] = useState("READ");
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    if (state.ok) setName("");
+  }
+  const token = state.ok && typeof state.data?.token === "string" ? state.data.token : null;
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <div className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+        <TextField id="token-name" name="name" label="Name" hint="What uses it, e.g. “Newsletter importer”." required maxLength={100}
+          value={name} onChange={(e) => setName(e.target.value)} error={state.fields?.name} />
+        <div>
+          <label htmlFor="token-scope" className="block text-sm font-semibold">
+            Access
+          </label>
+          <select id="token-scope" name="scope" value={scope} onChange={(e) => setScope(e.target.value)} className={inputClass}
+            aria-invalid={!!state.fields?.scope} aria-describedby={state.fields?.scope ? "token-scope-error" : undefined}>
+            <option value="READ">Read only</option>
+            <option value="WRITE">Read and write</option>
+          </select>
+          <FieldError id="token-scope-error" message={state.fields?.scope} />
+        </div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? "Creating…" : "Create token"}
+        </button>
+      </div>
+      <FormMessage ok={state.ok} message={state.message} />
+      {token ? (
+        <OneTimeSecret id="new-token" label="API token" value={token}
+          note="Copy it now: it is shown only once. Send it as “Authorization: Bearer …”. It acts with your permissions." />
+      ) : null}
+    </form>
+  );
+}
+
+export function RevokeApiTokenButton({ id, name }: { id: string; name: string }) {
+  const [state, action, pending] = useActionState(revokeApiTokenAction, initial);
+  return (
+    <form action={action}
+      onSubmit={(e) => {
+        if (!window.confirm(`Revoke “${name}”? Programs using it stop working at once.`)) e.preventDefault();
+      }}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className={dangerButtonClass} disabled={pending}>
+        Revoke<span className="sr-only"> {name}</span>
+      </button>
+      {state.ok ? null : <FormMessage ok={false} message={state.message} />}
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+import { useActionState, useState } from "react";
+import { FormMessage, buttonClass, inputClass, secondaryButtonClass, dangerButtonClass, FieldError } from "@/components/dashboard/form-bits";
+import { OneTimeSecret } from "@/components/dashboard/one-time-secret.client";
+import { TextField } from "@/components/dashboard/text-field";
+import { roleLabels, type RoleName } from "@/lib/schemas/user";
+import type { ActionState } from "@/server/actions/action-state";
+import { changeRoleAction, createPasswordResetAction, inviteStaffAction, setDisabledAction } from "@/server/actions/users";
+
+const initial: ActionState = { ok: false, message: "" };
+const linkOf = (state: ActionState) => (state.ok && typeof state.data?.url === "string" ? state.data.url : null);
+
+/** Invite someone by email; the one-time link appears below, to be passed on by hand. */
+export function InviteForm({ roles }: { roles: RoleName[] }) {
+  const [state, action, pending] = useActionState(inviteStaffAction, initial);
+  // Controlled, so that a refused invite keeps what was typed (React resets uncontrolled fields).
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<RoleName>(roles[0] ?? "CONTRIBUTOR");
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    if (state.ok) setEmail("");
+  }
+  const link = linkOf(state);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <div className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+        <TextField id="invite-email" name="email" type="email" label="Email" autoComplete="off" required value={email}
+          onChange={(e) => setEmail(e.target.value)} error={state.fields?.email} />
+        <div>
+          <label htmlFor="invite-role" className="block text-sm font-semibold">
+            Role
+          </label>
+          <select id="invite-role" name="role" value={role} onChange={(e) => setRole(e.target.value as RoleName)} className={inputClass}
+            aria-invalid={!!state.fields?.role} aria-describedby={state.fields?.role ? "invite-role-error" : undefined}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {roleLabels[r]}
+              </option>
+            ))}
+          </select>
+          <FieldError id="invite-role-error" message={state.fields?.role} />
+        </div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? "Creating…" : "Create invitation"}
+        </button>
+      </div>
+      <FormMessage ok={state.ok} message={state.message} />
+      {link ? (
+        <OneTimeSecret id="invite-link" label="Invitation link" value={link}
+          note="Send this link to the new colleague yourself. It is shown only now, works once and expires in 7 days." />
+      ) : null}
+    </form>
+  );
+}
+
+type Member = { id: string; name: string; role: RoleName; disabled: boolean };
+
+/** An admin's controls for one staff member: role, disable/enable, a password reset link. */
+export function StaffRowActions({ member }: { member: Member }) {
+  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initial);
+  const [disableState, disableAction, disablePending] = useActionState(setDisabledAction, initial);
+  const [resetState, resetAction, resetPending] = useActionState(createPasswordResetAction, initial);
+  const [role, setRole] = useState<RoleName>(member.role);
+  const resetLink = linkOf(resetState);
+  const selectId = `role-${member.id}`;
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <form action={roleAction} className="flex items-end gap-2">
+          <input type="hidden" name="userId" value={member.id} />
+          <div>
+            <label htmlFor={selectId} className="sr-only">
+              Role for {member.name}
+            </label>
+            <select id={selectId} name="role" value={role} onChange={(e) => setRole(e.target.value as RoleName)}
+              className="rounded-md border border-rule bg-paper px-2 py-2 text-sm text-ink">
+              {(Object.keys(roleLabels) as RoleName[]).map((r) => (
+                <option key={r} value={r}>
+                  {roleLabels[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={secondaryButtonClass} disabled={rolePending || role === member.role}>
+            Change role<span className="sr-only"> of {member.name}</span>
+          </button>
+        </form>
+        <form action={disableAction}
+          onSubmit={(e) => {
+            if (!member.disabled && !window.confirm(`Disable ${member.name}? They are signed out at once and cannot sign in.`)) e.preventDefault();
+          }}>
+          <input type="hidden" name="userId" value={member.id} />
+          <input type="hidden" name="disabled" value={member.disabled ? "false" : "true"} />
+          <button type="submit" className={member.disabled ? secondaryButtonClass : dangerButtonClass} disabled={disablePending}>
+            {member.disabled ? "Enable" : "Disable"}
+            <span className="sr-only"> {member.name}</span>
+          </button>
+        </form>
+        <form action={resetAction}>
+          <input type="hidden" name="userId" value={member.id} />
+          <button type="submit" className={secondaryButtonClass} disabled={resetPending}>
+            Reset password link<span className="sr-only"> for {member.name}</span>
+          </button>
+        </form>
+      </div>
+      <FormMessage ok={roleState.ok} message={roleState.message} />
+      <FormMessage ok={disableState.ok} message={disableState.message} />
+      {resetLink ? (
+        <OneTimeSecret id={`reset-${member.id}`} label={`Password reset link for ${member.name}`} value={resetLink}
+          note="Shown only now. Works once, within 24 hours; using it ends all of their sessions." />
+      ) : (
+        <FormMessage ok={resetState.ok} message={resetState.message} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import {
+  articleCreateSchema,
+  articleListQuerySchema,
+  articleUpdateSchema,
+  correctionSchema,
+  scheduleSchema,
+  versionSchema,
+} from "@/lib/schemas/article";
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse
+ * with (zod's JSON Schema output is draft 2020-12, the dialect OpenAPI 3.1 uses). A test checks
+ * that every path here has a route file and every route file is described here.
+ */
+
+const json = (schema: z.ZodType, io: "input" | "output" = "input") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
+
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", examples: ["invalid", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "rate_limited"] },
+        message: { type: "string" },
+        fields: { type: "object", additionalProperties: { type: "string" }, description: "Messages per input field (dotted paths)." },
+        currentVersion: { type: "integer", description: "On 409: the version now stored." },
+      },
+    },
+  },
+};
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((code) => [String(code), { description: errorText[code] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+  );
+const errorText: Record<number, string> = {
+  400: "Malformed request (not JSON)",
+  401: "Not signed in / bad token",
+  403: "Not allowed for this role, read-only token, or cross-site request",
+  404: "Not found",
+  409: "Conflict: the version is stale, or the state does not allow it",
+  413: "Body too large",
+  415: "Unsupported file type",
+  422: "Invalid fields (named in error.fields)",
+  429: "Too many requests (Retry-After header)",
+};
+
+const ok = (description: string, schema: object = { type: "object" }) => ({ description, content: { "application/json": { schema: { type: "object", properties: { data: schema, meta: { type: "object" } } } } } });
+const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: json(schema) } } });
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const queryParams = (schema: z.ZodObject) =>
+  Object.entries((json(schema) as { properties: Record<string, object> }).properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
+
+const transition = (summary: string, schema: z.ZodType) => ({
+  post: { summary, tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(schema), responses: { 200: ok("The article after the change"), ...errors(401, 403, 404, 409, 422) } },
+});
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Newsroom API", version: "1.0.0", description: "Articles, sections, tags, authors and media. Public reads return public articles only; everything else needs a staff session (same-origin requests) or a bearer API token created by an admin." },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "API token (read or write scope)" },
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "Staff session; state-changing requests must carry this site's Origin" },
+      },
+      schemas: { Error: errorSchema, ArticleCreate: json(articleCreateSchema), ArticleUpdate: json(articleUpdateSchema) },
+    },
+    paths: {
+      "/articles": {
+        get: { summary: "List articles", tags: ["articles"], parameters: queryParams(articleListQuerySchema), responses: { 200: ok("Articles", { type: "array" }), ...errors(422) } },
+        post: { summary: "Create a draft", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], requestBody: body(articleCreateSchema), responses: { 201: ok("The new article"), ...errors(400, 401, 403, 409, 413, 422) } },
+      },
+      "/articles/{id}": {
+        get: { summary: "Read an article", tags: ["articles"], parameters: [idParam], responses: { 200: ok("The article"), ...errors(404) } },
+        patch: { summary: "Save changes (optimistic locking by version)", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(articleUpdateSchema), responses: { 200: ok("The article"), ...errors(400, 401, 403, 404, 409, 413, 422) } },
+        delete: { summary: "Delete an article", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam, { name: "version", in: "query", required: true, schema: { type: "integer" } }], responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 409) } },
+      },
+      "/articles/{id}/submit": transition("Submit a draft for review", versionSchema),
+      "/articles/{id}/publish": transition("Publish now", versionSchema),
+      "/articles/{id}/schedule": transition("Schedule for a time (ISO 8601 with offset; stored in UTC)", scheduleSchema),
+      "/articles/{id}/unpublish": transition("Unpublish (the public URL answers 410)", versionSchema),
+      "/articles/{id}/archive": transition("Archive", versionSchema),
+      "/articles/{id}/corrections": {
+        post: { summary: "Append a correction (editors)", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(correctionSchema), responses: { 201: ok("The correction"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/articles/{id}/revisions": {
+        get: { summary: "Revisions, newest first", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Revisions", { type: "array" }), ...errors(401, 403, 404) } },
+      },
+      "/articles/{id}/revisions/{revisionId}": {
+        post: { summary: "Restore a revision as a new save", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam, { name: "revisionId", in: "path", required: true, schema: { type: "string" } }], requestBody: body(versionSchema), responses: { 200: ok("The article"), ...errors(401, 403, 404, 409) } },
+      },
+      "/articles/{id}/presence": {
+        get: { summary: "Who else has the article open", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Users", { type: "array" }), ...errors(401, 403, 404) } },
+        post: { summary: "Heartbeat: I have it open", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Others", { type: "array" }), ...errors(401, 403, 404) } },
+      },
+      "/sections": { get: { summary: "Sections", tags: ["taxonomy"], responses: { 200: ok("Sections", { type: "array" }) } } },
+      "/tags": { get: { summary: "Tags", tags: ["taxonomy"], responses: { 200: ok("Tags", { type: "array" }) } } },
+      "/authors": { get: { summary: "Authors", tags: ["authors"], responses: { 200: ok("Authors", { type: "array" }) } } },
+      "/media": {
+        get: { summary: "The media library", tags: ["media"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Images", { type: "array" }), ...errors(401) } },
+        post: {
+          summary: "Upload an image (type checked from its bytes; metadata stripped)", tags: ["media"], security: [{ bearer: [] }, { session: [] }],
+          requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", required: ["file", "alt"], properties: { file: { type: "string", contentMediaType: "application/octet-stream" }, alt: { type: "string", maxLength: 500 }, caption: { type: "string" }, credit: { type: "string" } } } } } },
+          responses: { 201: ok("The image"), ...errors(401, 403, 413, 415, 422) },
+        },
+      },
+      "/media/{id}": {
+        patch: { summary: "Alt text, caption, credit", tags: ["media"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { alt: { type: "string" }, caption: { type: "string" }, credit: { type: "string" } } } } } }, responses: { 200: ok("The image"), ...errors(401, 403, 404, 422) } },
+      },
+      "/slug-check": {
+        get: { summary: "Is a slug valid and free", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "slug", in: "query", required: true, schema: { type: "string" } }, { name: "id", in: "query", required: false, schema: { type: "string" } }], responses: { 200: ok("{ ok, message }"), ...errors(401) } },
+      },
+      "/views": {
+        post: { summary: "Count a page view (the article page's beacon)", tags: ["readers"], requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } } } }, responses: { 204: { description: "Counted" }, ...errors(400) } },
+      },
+    },
+  };
+}

@@ -1,0 +1,356 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ZodError } from "zod";
+
+// Services expire caches with revalidateTag, which throws outside a Next.js request.
+vi.mock("next/cache", () => ({ revalidateTag: vi.fn(), cacheTag: vi.fn(), cacheLife: vi.fn() }));
+
+import { revalidateTag } from "next/cache";
+import { slugify } from "@/lib/schemas/article";
+import { publicArticleWhere } from "@/server/data/visibility";
+import { prisma } from "@/server/db";
+import { forgetPathStatus, pathStatus } from "@/server/path-status";
+import {
+  addCorrection,
+  createArticle,
+  deleteArticle,
+  publishArticle,
+  restoreRevision,
+  scheduleArticle,
+  unpublishArticle,
+  updateArticle,
+} from "@/server/services/articles";
+import { ServiceError } from "@/server/services/errors";
+import type { Actor } from "@/server/services/permissions";
+import { createNewsroom, paragraphs, rejectionOf, type Newsroom } from "./newsroom-fixtures";
+
+// The article workflow through services/articles.ts on the migrated, seeded database. Users, the
+// section and everything written in it are this file's own and removed afterwards.
+
+let room: Newsroom;
+let admin: Actor, editor: Actor, author: Actor, contributor: Actor;
+const publishAt = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
+
+beforeAll(async () => {
+  room = await createNewsroom("asv");
+  ({ admin, editor, author, contributor } = room.actors);
+});
+
+afterAll(async () => {
+  await room.cleanup();
+  await prisma.$disconnect();
+});
+
+const row = (id: string) => prisma.article.findUnique({ where: { id }, include: { tags: true, authors: true } });
+const revisions = (articleId: string) => prisma.revision.findMany({ where: { articleId }, orderBy: { version: "asc" } });
+const auditRows = (entityId: string, action: string) => prisma.auditLog.findMany({ where: { entityId, action } });
+
+async function draft(actor: Actor, headline: string, body = paragraphs("First paragraph.")) {
+  return createArticle(prisma, actor, { headline: `${headline} ${room.run}`, body, sectionId: room.section.id });
+}
+
+async function published(actor: Actor, headline: string) {
+  const a = await draft(actor, headline);
+  return publishArticle(prisma, editor, a.id, { version: a.version });
+}
+
+async function serviceError(promise: Promise<unknown>): Promise<ServiceError> {
+  const error = await rejectionOf(promise);
+  expect(error).toBeInstanceOf(ServiceError);
+  return error as ServiceError;
+}
+
+describe("createArticle", () => {
+  it("derives the slug from the headline, writes revision 1 and bylines the creator", async () => {
+    const a = await draft(author, "Council Votes On Budget");
+    expect(a.slug).toBe(slugify(`Council Votes On Budget ${room.run}`));
+    expect(a).toMatchObject({ status: "DRAFT", version: 1, createdById: author.id, lastEditedById: author.id, sectionId: room.section.id });
+    expect(a.authors.map((x) => x.userId)).toEqual([author.id]);
+    const revs = await revisions(a.id);
+    expect(revs).toHaveLength(1);
+    expect(revs[0]).toMatchObject({ version: 1, authorId: author.id });
+    expect(revs[0]!.snapshot).toMatchObject({ headline: a.headline, slug: a.slug });
+  });
+
+  it("adds a numeric suffix when the slug is taken", async () => {
+    const first = await draft(author, "Same Headline");
+    const second = await draft(contributor, "Same Headline");
+    const third = await draft(editor, "Same Headline");
+    expect(second.slug).toBe(`${first.slug}-2`);
+    expect(third.slug).toBe(`${first.slug}-3`);
+  });
+
+  it("never derives a reserved slug from a headline", async () => {
+    const a = await createArticle(prisma, author, { headline: "Page", sectionId: room.section.id, body: paragraphs("x") });
+    expect(a.slug).not.toBe("page");
+    await prisma.article.delete({ where: { id: a.id } });
+  });
+});
+
+describe("updateArticle and optimistic locking", () => {
+  it("saves a change based on the current version: version + 1 and a revision", async () => {
+    const a = await draft(author, "Lock ok");
+    const after = await updateArticle(prisma, author, a.id, { version: 1, headline: `Lock ok edited ${room.run}`, body: paragraphs("Edited.") });
+    expect(after.version).toBe(2);
+    expect(after.headline).toBe(`Lock ok edited ${room.run}`);
+    expect(after.bodyText).toBe("Edited.");
+    const revs = await revisions(a.id);
+    expect(revs.map((r) => r.version)).toEqual([1, 2]);
+    expect(revs[1]!.snapshot).toMatchObject({ headline: after.headline });
+  });
+
+  it("refuses a save based on an older version with 409, who saved last, and changes nothing", async () => {
+    const a = await draft(author, "Lock stale");
+    await updateArticle(prisma, editor, a.id, { version: 1, headline: `Lock stale by editor ${room.run}` });
+    const before = await row(a.id);
+    const error = await serviceError(updateArticle(prisma, author, a.id, { version: 1, headline: "Lost update" }));
+    expect(error.code).toBe("conflict");
+    expect(error.status).toBe(409);
+    expect(error.extra).toMatchObject({ currentVersion: 2, lastEditedBy: editor.name });
+    expect(await row(a.id)).toEqual(before);
+    expect(await revisions(a.id)).toHaveLength(2);
+  });
+
+  it("lets exactly one of two concurrent saves on the same version succeed", async () => {
+    const a = await draft(author, "Race");
+    const results = await Promise.allSettled([
+      updateArticle(prisma, author, a.id, { version: 1, headline: `Race A ${room.run}` }),
+      updateArticle(prisma, editor, a.id, { version: 1, headline: `Race B ${room.run}` }),
+    ]);
+    const ok = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.reason).toBeInstanceOf(ServiceError);
+    expect((refused[0]!.reason as ServiceError).status).toBe(409);
+    const after = await row(a.id);
+    expect(after!.version).toBe(2);
+    expect(after!.headline).toBe((ok[0] as PromiseFulfilledResult<{ headline: string }>).value.headline);
+    expect((await revisions(a.id)).map((r) => r.version)).toEqual([1, 2]);
+  });
+});
+
+describe("contentUpdatedAt (\"Updated\" for readers)", () => {
+  it("moves only on a real headline, standfirst or body change of a published article", async () => {
+    const body = paragraphs("Original text.");
+    let a = await draft(author, "Updated stamp", body);
+    // Drafts: no stamp, however much changes.
+    a = await updateArticle(prisma, author, a.id, { version: a.version, body: paragraphs("Draft change.") });
+    expect(a.contentUpdatedAt).toBeNull();
+    a = await publishArticle(prisma, author, a.id, { version: a.version });
+    expect(a.contentUpdatedAt).toBeNull();
+
+    // A no-op save (the editor sends everything back unchanged), both as first sent and as read back.
+    a = await updateArticle(prisma, author, a.id, { version: a.version, headline: a.headline, standfirst: a.standfirst, body: paragraphs("Draft change.") });
+    a = await updateArticle(prisma, author, a.id, { version: a.version, headline: a.headline, standfirst: a.standfirst, body: a.body });
+    expect(a.contentUpdatedAt).toBeNull();
+    // SEO, tags, hero caption: not content.
+    a = await updateArticle(prisma, author, a.id, { version: a.version, seoTitle: "SEO title", seoDescription: "SEO", tags: [`${room.run} Stamp`], heroCaption: "c" });
+    expect(a.contentUpdatedAt).toBeNull();
+
+    a = await updateArticle(prisma, author, a.id, { version: a.version, body: paragraphs("A real change.") });
+    const first = a.contentUpdatedAt;
+    expect(first).toBeInstanceOf(Date);
+    await new Promise((r) => setTimeout(r, 20));
+    a = await updateArticle(prisma, author, a.id, { version: a.version, standfirst: "A new standfirst." });
+    expect(a.contentUpdatedAt!.getTime()).toBeGreaterThan(first!.getTime());
+    const second = a.contentUpdatedAt;
+    a = await updateArticle(prisma, author, a.id, { version: a.version, headline: `Updated stamp, new headline ${room.run}` });
+    expect(a.contentUpdatedAt!.getTime()).toBeGreaterThan(second!.getTime());
+  });
+});
+
+describe("publishing, scheduling, unpublishing", () => {
+  it("publish sets publishedAt and firstPublishedAt, expires caches and writes an audit row", async () => {
+    const a = await draft(author, "Publish me");
+    vi.mocked(revalidateTag).mockClear();
+    const t0 = Date.now();
+    const p = await publishArticle(prisma, author, a.id, { version: 1 });
+    expect(p.status).toBe("PUBLISHED");
+    expect(p.version).toBe(2);
+    expect(p.publishedAt!.getTime()).toBeGreaterThanOrEqual(t0 - 1000);
+    expect(p.firstPublishedAt).toEqual(p.publishedAt);
+    expect(revalidateTag).toHaveBeenCalled();
+    const audits = await auditRows(a.id, "article.publish");
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ actorId: author.id, entityType: "Article" });
+    expect(await prisma.article.count({ where: { id: a.id, ...publicArticleWhere() } })).toBe(1);
+  });
+
+  it("refuses to publish an empty article", async () => {
+    const a = await createArticle(prisma, author, { headline: `Empty ${room.run}`, sectionId: room.section.id });
+    const error = await serviceError(publishArticle(prisma, author, a.id, { version: 1 }));
+    expect(error.status).toBe(422);
+    expect((await row(a.id))!.status).toBe("DRAFT");
+  });
+
+  it("schedule needs a future time, and the article is invisible until then", async () => {
+    const a = await draft(author, "Scheduled");
+    const past = await serviceError(scheduleArticle(prisma, author, a.id, { version: 1, publishAt: publishAt(-60_000) }));
+    expect(past.status).toBe(422);
+    expect((await row(a.id))!.status).toBe("DRAFT");
+
+    const at = publishAt(3_600_000);
+    const s = await scheduleArticle(prisma, author, a.id, { version: 1, publishAt: at });
+    expect(s.status).toBe("SCHEDULED");
+    expect(s.publishedAt!.toISOString()).toBe(new Date(at).toISOString());
+    expect(await auditRows(a.id, "article.schedule")).toHaveLength(1);
+    const visibleAt = (now: Date) => prisma.article.count({ where: { id: a.id, ...publicArticleWhere(now) } });
+    expect(await visibleAt(new Date())).toBe(0);
+    expect(await visibleAt(new Date(Date.parse(at) - 1000))).toBe(0);
+    expect(await visibleAt(new Date(at))).toBe(1);
+    expect(await visibleAt(new Date(Date.parse(at) + 60_000))).toBe(1);
+  });
+
+  it("a scheduled article that went live at its time counts as published", async () => {
+    const a = await draft(author, "Went live");
+    let s = await scheduleArticle(prisma, author, a.id, { version: 1, publishAt: publishAt(3_600_000) });
+    expect(s.firstPublishedAt).toBeNull();
+    // Its time comes: no job runs, the visibility rule alone makes it public.
+    const liveAt = new Date(Date.now() - 60_000);
+    await prisma.article.update({ where: { id: a.id }, data: { publishedAt: liveAt } });
+    const oldPath = `/${room.section.slug}/${a.slug}`;
+
+    const reschedule = await serviceError(scheduleArticle(prisma, author, a.id, { version: s.version, publishAt: publishAt(7_200_000) }));
+    expect(reschedule.status).toBe(409);
+    s = await updateArticle(prisma, author, a.id, { version: s.version, slug: `${room.run}-went-live-moved`, body: paragraphs("Changed after going live.") });
+    expect(s.contentUpdatedAt).toBeInstanceOf(Date);
+    expect(s.firstPublishedAt).toEqual(liveAt);
+    expect(await prisma.redirect.findUnique({ where: { fromPath: oldPath } })).toMatchObject({ toPath: `/${room.section.slug}/${s.slug}` });
+    await addCorrection(prisma, editor, a.id, { text: "A correction after going live." });
+
+    s = await unpublishArticle(prisma, author, a.id, { version: s.version });
+    expect(s).toMatchObject({ status: "DRAFT", firstPublishedAt: liveAt });
+    forgetPathStatus();
+    expect(await pathStatus(`/${room.section.slug}/${s.slug}`)).toEqual({ status: 410 });
+  });
+
+  it("unpublish returns to draft, writes an audit row and removes the article's curated slots", async () => {
+    const a = await published(author, "Unpublish me");
+    const position = 9000 + Math.floor(Math.random() * 900);
+    await prisma.curatedSlot.create({ data: { list: "EDITORS_PICKS", position, articleId: a.id } });
+    const u = await unpublishArticle(prisma, author, a.id, { version: a.version });
+    expect(u.status).toBe("DRAFT");
+    expect(await auditRows(a.id, "article.unpublish")).toHaveLength(1);
+    expect(await prisma.curatedSlot.count({ where: { articleId: a.id } })).toBe(0);
+    expect(await prisma.article.count({ where: { id: a.id, ...publicArticleWhere() } })).toBe(0);
+  });
+});
+
+describe("URLs left behind", () => {
+  const path = (slug: string) => `/${room.section.slug}/${slug}`;
+
+  it("a slug change of a published article redirects the old URL, one hop after two changes", async () => {
+    let a = await published(author, "Moving");
+    const first = a.slug;
+    a = await updateArticle(prisma, author, a.id, { version: a.version, slug: `${room.run}-moved-once` });
+    expect(await prisma.redirect.findUnique({ where: { fromPath: path(first) } })).toMatchObject({ toPath: path(a.slug), statusCode: 301 });
+    a = await updateArticle(prisma, author, a.id, { version: a.version, slug: `${room.run}-moved-twice` });
+    const rows = await prisma.redirect.findMany({ where: { fromPath: { in: [path(first), path(`${room.run}-moved-once`), path(a.slug)] } } });
+    expect(Object.fromEntries(rows.map((r) => [r.fromPath, r.toPath]))).toEqual({
+      [path(first)]: path(a.slug),
+      [path(`${room.run}-moved-once`)]: path(a.slug),
+    });
+  });
+
+  it("a slug change of a never-published draft leaves no redirect", async () => {
+    const a = await draft(author, "Quiet move");
+    await updateArticle(prisma, author, a.id, { version: a.version, slug: `${room.run}-quiet-moved` });
+    expect(await prisma.redirect.findUnique({ where: { fromPath: path(a.slug) } })).toBeNull();
+  });
+
+  it("deleting a once-published article leaves a 410 row and an audit row", async () => {
+    const a = await published(author, "Delete me");
+    await deleteArticle(prisma, editor, a.id, { version: a.version });
+    expect(await row(a.id)).toBeNull();
+    expect(await prisma.redirect.findUnique({ where: { fromPath: path(a.slug) } })).toMatchObject({ toPath: null, statusCode: 410 });
+    expect(await auditRows(a.id, "article.delete")).toHaveLength(1);
+  });
+
+  it("deleting a never-published draft leaves no redirect row", async () => {
+    const a = await draft(contributor, "Delete draft");
+    await deleteArticle(prisma, contributor, a.id, { version: 1 });
+    expect(await row(a.id)).toBeNull();
+    expect(await prisma.redirect.findUnique({ where: { fromPath: path(a.slug) } })).toBeNull();
+    expect(await auditRows(a.id, "article.delete")).toHaveLength(1);
+  });
+});
+
+describe("corrections", () => {
+  it("need an editor and a published article", async () => {
+    const a = await published(author, "Correct me");
+    const byAuthor = await serviceError(addCorrection(prisma, author, a.id, { text: "We got the date wrong." }));
+    expect(byAuthor.status).toBe(403);
+    const d = await draft(author, "Not yet out");
+    const onDraft = await serviceError(addCorrection(prisma, editor, d.id, { text: "We got the date wrong." }));
+    expect(onDraft.status).toBe(409);
+    expect(await prisma.correction.count({ where: { articleId: { in: [a.id, d.id] } } })).toBe(0);
+
+    const c = await addCorrection(prisma, editor, a.id, { text: "We got the date wrong." });
+    expect(c).toMatchObject({ articleId: a.id, authorId: editor.id, text: "We got the date wrong." });
+    expect(await auditRows(a.id, "article.correct")).toHaveLength(1);
+    await addCorrection(prisma, admin, a.id, { text: "And the name, too." });
+    expect(await prisma.correction.count({ where: { articleId: a.id } })).toBe(2);
+  });
+});
+
+describe("restoreRevision", () => {
+  it("saves a new version with the old revision's headline and body", async () => {
+    const a = await draft(author, "Restore", paragraphs("Version one body."));
+    const v2 = await updateArticle(prisma, author, a.id, { version: 1, headline: `Restore v2 ${room.run}`, body: paragraphs("Version two body.") });
+    const [rev1] = await revisions(a.id);
+    const restored = await restoreRevision(prisma, author, a.id, rev1!.id, { version: v2.version });
+    expect(restored.version).toBe(3);
+    expect(restored.headline).toBe(a.headline);
+    expect(restored.body).toEqual(a.body);
+    expect(restored.bodyText).toBe("Version one body.");
+    const revs = await revisions(a.id);
+    expect(revs.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(revs[0]!.snapshot).toEqual(rev1!.snapshot); // history is never rewritten
+  });
+});
+
+describe("input the strict schemas refuse", () => {
+  it("a contributor cannot publish by sending status with a save", async () => {
+    const a = await draft(contributor, "Sneaky");
+    const before = await row(a.id);
+    const error = await rejectionOf(updateArticle(prisma, contributor, a.id, { version: 1, headline: "Sneaky", status: "PUBLISHED" }));
+    expect(error).toBeInstanceOf(ZodError);
+    expect(await row(a.id)).toEqual(before);
+    expect(await revisions(a.id)).toHaveLength(1);
+  });
+
+  it("unknown tags are created for authors and refused for contributors", async () => {
+    const a = await draft(author, "Tagged");
+    const name = `${room.run} Fresh Tag`;
+    const tagged = await updateArticle(prisma, author, a.id, { version: 1, tags: [name] });
+    expect(tagged.tags.map((t) => t.tag.name)).toEqual([name]);
+    expect(await prisma.tag.count({ where: { slug: slugify(name, 60) } })).toBe(1);
+
+    const c = await draft(contributor, "Tagged by contributor");
+    const before = await row(c.id);
+    const unknown = `${room.run} Contributor Tag`;
+    const error = await serviceError(updateArticle(prisma, contributor, c.id, { version: 1, tags: [name, unknown] }));
+    expect(error.status).toBe(403);
+    expect(await prisma.tag.count({ where: { slug: slugify(unknown, 60) } })).toBe(0);
+    expect(await row(c.id)).toEqual(before);
+    // Existing tags are fine for contributors.
+    const ok = await updateArticle(prisma, contributor, c.id, { version: 1, tags: [name] });
+    expect(ok.tags.map((t) => t.tag.name)).toEqual([name]);
+    const created = await rejectionOf(createArticle(prisma, contributor, { headline: `New with tag ${room.run}`, sectionId: room.section.id, tags: [unknown] }));
+    expect((created as ServiceError).status).toBe(403);
+    expect(await prisma.tag.count({ where: { slug: slugify(unknown, 60) } })).toBe(0);
+  });
+
+  it("a javascript: link in the body is refused and nothing is saved", async () => {
+    const evil = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "click", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
+    const headline = `Evil link ${room.run}`;
+    expect(await rejectionOf(createArticle(prisma, author, { headline, sectionId: room.section.id, body: evil }))).toBeInstanceOf(ZodError);
+    expect(await prisma.article.count({ where: { headline } })).toBe(0);
+
+    const a = await draft(author, "Good link");
+    const before = await row(a.id);
+    expect(await rejectionOf(updateArticle(prisma, author, a.id, { version: 1, body: evil }))).toBeInstanceOf(ZodError);
+    expect(await row(a.id)).toEqual(before);
+    expect(await revisions(a.id)).toHaveLength(1);
+  });
+});
