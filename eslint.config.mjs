@@ -8,9 +8,12 @@ export default defineConfig([
   ...nextTs,
   prettier,
   {
+    files: ["**/*.{js,jsx,ts,tsx,mjs}"],
     rules: {
       // User content reaches the page only through the body renderer (see DESIGN.md).
       "react/no-danger": "error",
+      // A leading underscore marks a parameter or binding that is deliberately unused.
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
   globalIgnores([

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ConfigError, defaultSiteUrl, parseEnv, type Env } from "../src/lib/env.ts";
 import { buildIsStale } from "./lib/build-state.ts";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db.ts";
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
 
     const next = path.join(root, "node_modules/.bin/next");
     // The socket's address for rate limits when no trusted proxy is in front (see client-ip.ts).
-    const preload = `--require ${path.join(root, "scripts/runtime/peer-address.cjs")}`;
+    const preload = `--import ${pathToFileURL(path.join(root, "scripts/runtime/peer-address.mjs")).href}`;
     childEnv.NODE_OPTIONS = [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
     const port = String(config.PORT);
     childEnv.PORT = port;

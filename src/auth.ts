@@ -46,6 +46,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...oauthProviders(),
   ],
   callbacks: {
+    // Stay on the host the browser is using (behind a proxy, or 127.0.0.1 vs localhost): return
+    // site paths as paths. Anything off-site goes to the dashboard (no open redirect).
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/") && !url.startsWith("//")) return url;
+      try {
+        const target = new URL(url);
+        if (target.origin === new URL(baseUrl).origin) return `${target.pathname}${target.search}`;
+      } catch {
+        // not a URL
+      }
+      return "/dashboard";
+    },
     // OAuth is for existing staff only: the verified email must belong to an enabled account.
     async signIn({ account, profile, user }) {
       if (!account || account.type === "credentials") return true;

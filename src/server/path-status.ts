@@ -14,7 +14,9 @@ export type PathStatus = { status: 301; location: string } | { status: 410 } | n
 
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 20_000;
-const memo = new Map<string, { value: PathStatus; expires: number }>();
+// On globalThis: the proxy and the route handlers are bundled separately but run in one process,
+// and forgetPathStatus() (called when an article changes) must clear the proxy's copy.
+const memo: Map<string, { value: PathStatus; expires: number }> = ((globalThis as { __pathStatusMemo?: Map<string, { value: PathStatus; expires: number }> }).__pathStatusMemo ??= new Map());
 
 /** Paths that could be an article ("/section/slug"); everything else is left alone. */
 function articleSlugOf(path: string): string | null {

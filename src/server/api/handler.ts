@@ -1,4 +1,5 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { defaultSiteUrl } from "@/lib/env";
 import { prisma } from "@/server/db";
@@ -55,6 +56,7 @@ async function resolveActor(request: Request, access: Access): Promise<Actor | n
 }
 
 export function errorResponse(error: unknown): Response {
+  unstable_rethrow(error); // Next.js's own control flow (prerender bail-outs, redirects) is not a failure
   if (error instanceof ServiceError) {
     const headers = typeof error.extra?.retryAfterSeconds === "number" ? { "Retry-After": String(error.extra.retryAfterSeconds) } : undefined;
     return apiError(error.status, error.code, error.message, error.fields, headers, error.extra);

@@ -7,6 +7,9 @@ import {
   scheduleSchema,
   versionSchema,
 } from "@/lib/schemas/article";
+import { apiTokenCreateSchema } from "@/lib/schemas/api-token";
+import { curatedListSchema } from "@/lib/schemas/curation";
+import { sectionCreateSchema, tagUpdateSchema } from "@/lib/schemas/taxonomy";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse
@@ -99,8 +102,21 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "Who else has the article open", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Users", { type: "array" }), ...errors(401, 403, 404) } },
         post: { summary: "Heartbeat: I have it open", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Others", { type: "array" }), ...errors(401, 403, 404) } },
       },
-      "/sections": { get: { summary: "Sections", tags: ["taxonomy"], responses: { 200: ok("Sections", { type: "array" }) } } },
+      "/sections": {
+        get: { summary: "Sections", tags: ["taxonomy"], responses: { 200: ok("Sections", { type: "array" }) } },
+        post: { summary: "Create a section (editors)", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], requestBody: body(sectionCreateSchema), responses: { 201: ok("The section"), ...errors(401, 403, 409, 422) } },
+      },
       "/tags": { get: { summary: "Tags", tags: ["taxonomy"], responses: { 200: ok("Tags", { type: "array" }) } } },
+      "/tags/{id}": {
+        patch: { summary: "Rename a tag (old slug redirects)", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(tagUpdateSchema), responses: { 200: ok("The tag"), ...errors(401, 403, 404, 409, 422) } },
+        delete: { summary: "Delete a tag", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) } },
+      },
+      "/curation": {
+        get: { summary: "Curated lists and the breaking banner (editors)", tags: ["curation"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Curation"), ...errors(401, 403) } },
+      },
+      "/curation/{list}": {
+        put: { summary: "Replace FRONT_PAGE or EDITORS_PICKS, in order", tags: ["curation"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "list", in: "path", required: true, schema: { enum: ["front_page", "editors_picks"] } }], requestBody: body(curatedListSchema.omit({ list: true })), responses: { 200: ok("Curation"), ...errors(401, 403, 422) } },
+      },
       "/authors": { get: { summary: "Authors", tags: ["authors"], responses: { 200: ok("Authors", { type: "array" }) } } },
       "/media": {
         get: { summary: "The media library", tags: ["media"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Images", { type: "array" }), ...errors(401) } },
@@ -115,6 +131,16 @@ export function openApiDocument(serverUrl: string) {
       },
       "/slug-check": {
         get: { summary: "Is a slug valid and free", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "slug", in: "query", required: true, schema: { type: "string" } }, { name: "id", in: "query", required: false, schema: { type: "string" } }], responses: { 200: ok("{ ok, message }"), ...errors(401) } },
+      },
+      "/tokens": {
+        get: { summary: "API tokens (admins; prefixes only)", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Tokens", { type: "array" }), ...errors(401, 403) } },
+        post: { summary: "Create an API token (shown once)", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], requestBody: body(apiTokenCreateSchema), responses: { 201: ok("The token"), ...errors(401, 403, 422) } },
+      },
+      "/tokens/{id}": {
+        delete: { summary: "Revoke an API token", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 204: { description: "Revoked" }, ...errors(401, 403, 404) } },
+      },
+      "/users": {
+        get: { summary: "Staff accounts (editors and admins)", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Users", { type: "array" }), ...errors(401, 403) } },
       },
       "/views": {
         post: { summary: "Count a page view (the article page's beacon)", tags: ["readers"], requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } } } }, responses: { 204: { description: "Counted" }, ...errors(400) } },

@@ -43,11 +43,13 @@ export const forbidden = (message = "You do not have permission to do that.") =>
 export const notFound = (what = "That") => new ServiceError("not_found", `${what} was not found.`);
 
 /** zod issues → { field: message } with dotted paths ("body.content.3.attrs.alt"). */
-export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+export function fieldErrors(issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
-    const name = issue.path.map(String).join(".") || "_";
-    fields[name] ??= issue.message;
+    const base = issue.path.map(String).join(".");
+    // A field we do not accept (e.g. "status" on a save) is named as itself.
+    const names = issue.code === "unrecognized_keys" && issue.keys?.length ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base || "_"];
+    for (const name of names) fields[name] ??= issue.code === "unrecognized_keys" ? "This field cannot be set here." : issue.message;
   }
   return fields;
 }

@@ -77,7 +77,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
       {list.rows.length === 0 ? (
         <p className="rounded-md border border-rule p-6 text-center">No articles match. <Link className="underline" href="/dashboard">Show all</Link></p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
             <caption className="sr-only">Articles</caption>
             <thead>

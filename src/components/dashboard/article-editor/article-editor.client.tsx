@@ -174,7 +174,7 @@ export function ArticleEditor(props: EditorProps) {
     const result = await callApi("DELETE", `/api/v1/articles/${props.id}?version=${saver.version.current}`);
     setBusy(false);
     if (!result.ok) return setMessage({ ok: false, text: result.error.message });
-    window.location.assign("/dashboard?deleted=1");
+    router.push("/dashboard?deleted=1");
   }
 
   async function addCorrection() {
@@ -274,14 +274,14 @@ export function ArticleEditor(props: EditorProps) {
         <section aria-labelledby="seo-heading" className="space-y-2 rounded-md border border-rule p-3">
           <h2 id="seo-heading" className="font-semibold">Search and sharing</h2>
           <div>
-            <label htmlFor="seoTitle" className="text-sm font-semibold">SEO title (defaults to the headline)</label>
+            <label htmlFor="seoTitle" className="text-sm font-semibold">SEO title</label>
             <input id="seoTitle" value={fields.seoTitle} onChange={(e) => change("seoTitle", e.target.value)} maxLength={seoHints.titleMax} className={inputClass} aria-describedby="seoTitle-hint" />
-            <p id="seoTitle-hint" className="text-xs text-muted">{counter(fields.seoTitle.length, seoHints.titleIdeal)}</p>
+            <p id="seoTitle-hint" className="text-xs text-muted">Empty: the headline is used. {counter(fields.seoTitle.length, seoHints.titleIdeal)}</p>
           </div>
           <div>
-            <label htmlFor="seoDescription" className="text-sm font-semibold">SEO description (defaults to the standfirst)</label>
+            <label htmlFor="seoDescription" className="text-sm font-semibold">SEO description</label>
             <textarea id="seoDescription" value={fields.seoDescription} onChange={(e) => change("seoDescription", e.target.value)} maxLength={seoHints.descriptionMax} rows={2} className={inputClass} aria-describedby="seoDescription-hint" />
-            <p id="seoDescription-hint" className="text-xs text-muted">{counter(fields.seoDescription.length, seoHints.descriptionIdeal)}</p>
+            <p id="seoDescription-hint" className="text-xs text-muted">Empty: the standfirst is used. {counter(fields.seoDescription.length, seoHints.descriptionIdeal)}</p>
           </div>
         </section>
 

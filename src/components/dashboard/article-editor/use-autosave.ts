@@ -27,7 +27,9 @@ export function useArticleSaver<F extends Record<string, unknown>>(options: {
   const { id, autosaveMs, onSaved } = options;
   const version = useRef(options.version);
   const latest = useRef(options.fields);
-  latest.current = options.fields;
+  useEffect(() => {
+    latest.current = options.fields;
+  }, [options.fields]);
   const dirty = useRef(new Set<keyof F>());
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

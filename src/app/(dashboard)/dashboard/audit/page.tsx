@@ -78,7 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {log.rows.length === 0 ? (
         <p className="rounded-md border border-rule p-6 text-center">Nothing recorded{log.action ? " for this filter" : ""}.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
             <caption className="sr-only">Audit log, newest first</caption>
             <thead>

@@ -40,7 +40,7 @@ export default async function ApiTokensPage() {
         {tokens.length === 0 ? (
           <p className="text-sm text-muted">No tokens yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
               <caption className="sr-only">API tokens</caption>
               <thead>

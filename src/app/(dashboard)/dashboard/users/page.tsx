@@ -41,7 +41,7 @@ export default async function StaffPage() {
         <h2 id="staff-heading" className="mb-2 text-lg font-semibold">
           Accounts <span className="text-sm font-normal text-muted">({staff.length})</span>
         </h2>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
             <caption className="sr-only">Staff accounts</caption>
             <thead>
@@ -87,7 +87,7 @@ export default async function StaffPage() {
         {invitations.length === 0 ? (
           <p className="text-sm text-muted">No invitation or password reset link is waiting to be used.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
               <caption className="sr-only">Invitations and password reset links not used yet</caption>
               <thead>

@@ -1,0 +1,145 @@
+import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
+import { apiJson, PASSWORD, staff, type Role } from "./staff";
+
+// The JSON API over HTTP: who may do what (anonymous, each role, tokens), the one error shape,
+// and the Origin check on cookie-authenticated writes. Refused requests change nothing.
+
+async function session(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Role): Promise<APIRequestContext> {
+  const context = await playwright.request.newContext({ baseURL });
+  const csrf = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.post("/api/auth/callback/credentials", {
+    form: { email: staff[role], password: PASSWORD, csrfToken: csrf.csrfToken },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(response.status());
+  const me = await context.get("/api/v1/articles?perPage=1");
+  expect(me.status()).toBe(200);
+  return context;
+}
+
+test.describe("API permissions", () => {
+  test("anonymous: public reads only, writes 401, drafts invisible", async ({ request }) => {
+    const list = await request.get("/api/v1/articles?perPage=100");
+    expect(list.status()).toBe(200);
+    const rows = ((await list.json()) as { data: { status: string }[] }).data;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.status === "PUBLISHED" || r.status === "SCHEDULED")).toBe(true);
+    const create = await request.post("/api/v1/articles", { data: { headline: "Anonymous" } });
+    expect(create.status()).toBe(401);
+    expect(await create.json()).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
+    expect((await request.get("/api/v1/media")).status()).toBe(401);
+    expect((await request.get("/api/v1/articles?status=DRAFT")).status()).toBe(200);
+    const drafts = ((await (await request.get("/api/v1/articles?status=DRAFT&perPage=100")).json()) as { data: { status: string }[] }).data;
+    expect(drafts.every((r) => r.status !== "DRAFT")).toBe(true);
+  });
+
+  test("contributor: creates and edits own drafts, cannot publish or set status through a field", async ({ playwright, baseURL }) => {
+    const api = await session(playwright, baseURL!, "contributor");
+    const created = await apiJson<{ id: string; version: number; status: string }>(api, "POST", "/api/v1/articles", baseURL!, {
+      headline: "Contributor API draft",
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Words." }] }] },
+    });
+    expect(created.status).toBe(201);
+    const { id, version } = created.body!.data!;
+
+    const sneaky = await apiJson(api, "PATCH", `/api/v1/articles/${id}`, baseURL!, { version, status: "PUBLISHED" });
+    expect(sneaky.status).toBe(422);
+    expect(sneaky.body!.error!.code).toBe("invalid");
+    expect(sneaky.body!.error!.fields).toHaveProperty("status");
+
+    const publish = await apiJson(api, "POST", `/api/v1/articles/${id}/publish`, baseURL!, { version });
+    expect(publish.status).toBe(403);
+    const after = await apiJson<{ status: string; version: number }>(api, "GET", `/api/v1/articles/${id}`, baseURL!);
+    expect(after.body!.data).toMatchObject({ status: "DRAFT", version });
+
+    const stale = await apiJson(api, "PATCH", `/api/v1/articles/${id}`, baseURL!, { version: version + 5, headline: "Stale" });
+    expect(stale.status).toBe(409);
+    expect(stale.body!.error).toMatchObject({ code: "conflict", currentVersion: version });
+
+    const ok = await apiJson<{ version: number; headline: string }>(api, "PATCH", `/api/v1/articles/${id}`, baseURL!, { version, headline: "Contributor API draft, edited" });
+    expect(ok.status).toBe(200);
+    expect(ok.body!.data).toMatchObject({ version: version + 1, headline: "Contributor API draft, edited" });
+
+    const badLink = await apiJson(api, "PATCH", `/api/v1/articles/${id}`, baseURL!, {
+      version: version + 1,
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] },
+    });
+    expect(badLink.status).toBe(422);
+    expect(Object.keys(badLink.body!.error!.fields!).some((f) => f.startsWith("body."))).toBe(true);
+
+    const notJson = await api.fetch(`/api/v1/articles/${id}`, { method: "PATCH", data: Buffer.from("{not json"), headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/json" } });
+    expect(notJson.status()).toBe(400);
+    const huge = await apiJson(api, "PATCH", `/api/v1/articles/${id}`, baseURL!, { version: version + 1, standfirst: "x".repeat(1_100_000) });
+    expect(huge.status).toBe(413);
+    await api.dispose();
+  });
+
+  test("cookie-authenticated writes need this site's Origin", async ({ playwright, baseURL }) => {
+    const api = await session(playwright, baseURL!, "editor");
+    for (const origin of ["https://evil.example", "null"]) {
+      const response = await api.post("/api/v1/articles", { data: { headline: "Cross-site" }, headers: { Origin: origin } });
+      expect(response.status()).toBe(403);
+    }
+    const none = await api.post("/api/v1/articles", { data: { headline: "No origin" } });
+    expect(none.status()).toBe(403);
+    const list = await apiJson<{ headline: string }[]>(api, "GET", "/api/v1/articles?q=Cross-site", baseURL!);
+    expect(list.body!.data).toEqual([]);
+    // The header Next.js once trusted for internal requests changes nothing either.
+    const forged = await api.post("/api/v1/articles", { data: { headline: "Cross-site" }, headers: { Origin: "https://evil.example", "x-middleware-subrequest": "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy" } });
+    expect(forged.status()).toBe(403);
+    await api.dispose();
+  });
+
+  test("bearer tokens: created by an admin, scoped, revocable; editors cannot create them", async ({ playwright, baseURL }) => {
+    const editor = await session(playwright, baseURL!, "editor");
+    expect((await apiJson(editor, "POST", "/api/v1/tokens", baseURL!, { name: "nope", scope: "WRITE" })).status).toBe(403);
+    const admin = await session(playwright, baseURL!, "admin");
+    const read = await apiJson<{ token: string; id: string }>(admin, "POST", "/api/v1/tokens", baseURL!, { name: "read bot", scope: "READ" });
+    const write = await apiJson<{ token: string; id: string }>(admin, "POST", "/api/v1/tokens", baseURL!, { name: "write bot", scope: "WRITE" });
+    expect(read.status).toBe(201);
+    const anon = await playwright.request.newContext({ baseURL });
+    const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+    expect((await anon.get("/api/v1/media", { headers: auth(read.body!.data!.token) })).status()).toBe(200);
+    expect((await anon.post("/api/v1/articles", { data: { headline: "Read token" }, headers: auth(read.body!.data!.token) })).status()).toBe(403);
+    const made = await anon.post("/api/v1/articles", { data: { headline: "Written by a token" }, headers: auth(write.body!.data!.token) });
+    expect(made.status()).toBe(201);
+    expect((await apiJson(admin, "DELETE", `/api/v1/tokens/${write.body!.data!.id}`, baseURL!)).status).toBe(204);
+    expect((await anon.post("/api/v1/articles", { data: { headline: "Revoked" }, headers: auth(write.body!.data!.token) })).status()).toBe(401);
+    expect((await anon.get("/api/v1/media", { headers: auth("dbn_not-a-token") })).status()).toBe(401);
+    await Promise.all([editor.dispose(), admin.dispose(), anon.dispose()]);
+  });
+
+  test("the OpenAPI document describes the API", async ({ request }) => {
+    const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/articles", "/articles/{id}", "/articles/{id}/publish", "/media", "/tokens"]));
+  });
+});
+
+test.describe("sign-in limits", () => {
+  test("wrong password and unknown email get the same answer; repeated failures get 429 with Retry-After, whatever X-Forwarded-For says", async ({ playwright, baseURL }) => {
+    const context = await playwright.request.newContext({ baseURL });
+    const email = `nobody-${Date.now()}@dellboys.example`;
+    const attempt = async (address: string, password: string, forwardedFor: string) => {
+      const csrf = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      return context.post("/api/auth/callback/credentials", {
+        form: { email: address, password, csrfToken: csrf.csrfToken },
+        headers: { "X-Forwarded-For": forwardedFor },
+        maxRedirects: 0,
+      });
+    };
+    const unknown = await attempt(email, "wrong-password-1", "203.0.113.1");
+    const wrong = await attempt(staff.author, "wrong-password-1", "203.0.113.2");
+    expect(unknown.status()).toBe(wrong.status());
+    expect(unknown.headers()["location"]?.replace(/email=[^&]*/, "")).toBe(wrong.headers()["location"]?.replace(/email=[^&]*/, ""));
+    let limited = null;
+    for (let i = 0; i < 8 && !limited; i++) {
+      const response = await attempt(email, `wrong-password-${i}`, `198.51.100.${i + 10}`);
+      if (response.status() === 429) limited = response;
+    }
+    expect(limited, "the account limit holds with a different forged X-Forwarded-For each time").not.toBeNull();
+    expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
+    expect((await limited!.json()).error.code).toBe("rate_limited");
+    await context.dispose();
+  });
+});

@@ -1,0 +1,130 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, expectNoHorizontalScroll } from "../helpers";
+import { signIn, staffPage, uniqueHeadline } from "./staff";
+
+// The dashboard as staff use it: every page accessible at desktop and phone widths, two people
+// on one article (presence, a refused stale save that loses nothing), and the preview.
+
+const pages = ["/dashboard", "/dashboard/media", "/dashboard/curation", "/dashboard/taxonomy", "/dashboard/users", "/dashboard/profile", "/dashboard/audit", "/dashboard/tokens"];
+
+test.describe("dashboard pages", () => {
+  for (const width of [1280, 375]) {
+    test(`are accessible with no horizontal scrolling at ${width} px`, async ({ page }, testInfo) => {
+      test.setTimeout(90_000);
+      await page.setViewportSize({ width, height: 900 });
+      await signIn(page, "admin");
+      for (const path of pages) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expectAccessible(page);
+        if (path !== "/dashboard") await expectNoHorizontalScroll(page);
+      }
+      await page.goto("/dashboard");
+      await page.getByRole("link", { name: /./ }).filter({ has: page.locator("xpath=ancestor::td") }).first().click();
+      await expect(page.getByRole("heading", { level: 1, name: "Edit article" })).toBeVisible();
+      await expect(page.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
+      await expectAccessible(page);
+      await page.screenshot({ path: testInfo.outputPath(`editor-${width}.png`), fullPage: true });
+    });
+  }
+
+  test("the sign-in page is accessible and says the same for a wrong password and an unknown email", async ({ page }) => {
+    await page.goto("/signin");
+    await expectAccessible(page);
+    for (const email of ["author@dellboys.example", "no-such-person@dellboys.example"]) {
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill("not the password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The email or password is incorrect.");
+    }
+    await page.getByLabel("Email").fill("");
+    await page.getByLabel("Password").fill("");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("#email-error")).toHaveText("Enter your email address.");
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+});
+
+test("two editors on one article: each sees the other; a stale save is refused and nothing typed is lost", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const first = await staffPage(browser, "editor", baseURL!);
+  await first.getByRole("button", { name: "New article" }).click();
+  await first.waitForURL(/\/dashboard\/articles\/[^/]+$/);
+  await first.getByLabel("Headline", { exact: true }).fill(uniqueHeadline("Two hands on one story"));
+  await expect(first.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+
+  const second = await staffPage(browser, "admin", baseURL!);
+  await second.goto(first.url());
+  await expect(second.getByText(/Also editing now: .*Fenella Drummond|Also editing now:/)).toBeVisible({ timeout: 30_000 });
+
+  // The first editor saves again; the second one's copy is now stale.
+  await first.getByLabel("Standfirst").fill("First editor's standfirst.");
+  await expect(first.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  await second.getByLabel("Standfirst").fill("Second editor's words, which must not vanish.");
+  await expect(second.getByRole("alertdialog", { name: "Your changes were not saved" })).toBeVisible({ timeout: 15_000 });
+  await expect(second.getByLabel("Your text")).toHaveValue(/Second editor's words, which must not vanish\./);
+  await expect(second.getByLabel("Standfirst")).toHaveValue("Second editor's words, which must not vanish.");
+
+  // Keeping theirs over it is a deliberate choice, and it saves.
+  await second.getByRole("button", { name: "Keep mine (overwrite)" }).click();
+  await expect(second.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  await first.reload();
+  await expect(first.getByLabel("Standfirst")).toHaveValue("Second editor's words, which must not vanish.");
+});
+
+test("preview shows a draft as readers will see it, privately", async ({ page }) => {
+  await signIn(page, "author");
+  await page.getByRole("button", { name: "New article" }).click();
+  await page.waitForURL(/\/dashboard\/articles\/[^/]+$/);
+  const id = page.url().split("/").pop()!;
+  const headline = uniqueHeadline("Preview of a draft");
+  await page.getByLabel("Headline", { exact: true }).fill(headline);
+  await page.getByRole("textbox", { name: "Body" }).click();
+  await page.keyboard.type("Only staff can read this yet.");
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  const response = await page.goto(`/preview/${id}`);
+  expect(response!.headers()["cache-control"]).toMatch(/no-store/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(page.getByText("Preview — not public.")).toBeVisible();
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  // Not for anyone else.
+  const anonymous = await page.context().browser()!.newContext();
+  const other = await anonymous.newPage();
+  await other.goto(new URL(`/preview/${id}`, page.url()).toString());
+  await expect(other).toHaveURL(/\/signin/);
+  await anonymous.close();
+  await page.goto(`/dashboard/articles/${id}/preview`);
+  await page.getByRole("button", { name: /Mobile/ }).click();
+  await expect(page.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveText(headline);
+});
+
+test("curation: an editor reorders the front page with the keyboard and readers see it at once; the breaking banner follows too", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "editor");
+  await page.goto("/dashboard/curation");
+  const frontPage = page.getByRole("region", { name: "Front page" });
+  const items = frontPage.getByRole("listitem");
+  const lead = (await items.nth(0).locator("span.font-semibold").last().textContent())!.trim();
+  const second = (await items.nth(1).locator("span.font-semibold").last().textContent())!.trim();
+  // Keyboard only: focus the second story's "Move up" and press Enter.
+  await frontPage.getByRole("button", { name: `Move “${second}” up` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(items.nth(0)).toContainText(second);
+  await frontPage.getByRole("button", { name: "Save front page" }).click();
+  await expect(frontPage.getByText("Saved — the front page is updated")).toBeVisible();
+  const html = await (await request.get("/")).text();
+  expect(html.indexOf(second)).toBeGreaterThan(-1);
+  expect(html.indexOf(second)).toBeLessThan(html.indexOf(lead));
+
+  const text = `Breaking: test banner ${Date.now()}`;
+  await page.getByLabel("Banner text").fill(text);
+  await page.getByRole("button", { name: "Set banner" }).click();
+  await expect.poll(async () => (await (await request.get("/")).text()).includes(text)).toBe(true);
+  await page.getByRole("button", { name: "Clear banner" }).click();
+  await expect.poll(async () => (await (await request.get("/")).text()).includes(text)).toBe(false);
+
+  // Put the lead back for anyone who looks later.
+  await frontPage.getByRole("button", { name: `Move “${lead}” up` }).click();
+  await frontPage.getByRole("button", { name: "Save front page" }).click();
+  await expect(frontPage.getByText("Saved — the front page is updated")).toBeVisible();
+});

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { signIn, staffPage, uniqueHeadline } from "./staff";
+
+// The newsroom's main path, in real browsers: a contributor writes and submits a draft, an
+// editor reviews and publishes it, readers and crawlers see it at once, and unpublishing makes
+// its address answer 410.
+test("contributor drafts and submits; editor publishes; it is live everywhere; unpublished it is gone", async ({ browser, baseURL, request }) => {
+  test.setTimeout(120_000);
+  const contributor = await staffPage(browser, "contributor", baseURL!);
+  await contributor.getByRole("button", { name: "New article" }).click();
+  await contributor.waitForURL(/\/dashboard\/articles\/[^/]+$/);
+  const editorUrl = contributor.url();
+
+  const headline = uniqueHeadline("Harbour ferry returns after storm repairs");
+  await contributor.getByLabel("Headline", { exact: true }).fill(headline);
+  await contributor.getByLabel("Standfirst").fill("The crossing reopens on Monday with a new timetable.");
+  await contributor.getByRole("textbox", { name: "Body" }).click();
+  await contributor.keyboard.type("The harbour ferry will return to service on Monday after six weeks of repairs.");
+  await contributor.keyboard.press("Enter");
+  await contributor.keyboard.type("Engineers replaced the damaged landing ramp.");
+  // Autosave: a visible saved state without pressing anything.
+  await expect(contributor.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  // Contributors cannot publish: no such control.
+  await expect(contributor.getByRole("button", { name: "Publish now" })).toHaveCount(0);
+  await contributor.getByRole("button", { name: "Submit for review" }).click();
+  await expect(contributor.getByText("Submitted for review.")).toBeVisible();
+  await expect(contributor.getByText("In review", { exact: true }).first()).toBeVisible();
+
+  // Not public yet.
+  const slug = await contributor.getByLabel("Slug").inputValue();
+  expect(slug).toMatch(/^harbour-ferry-returns-after-storm-repairs/);
+  const publicList = await request.get(`/api/v1/articles?q=${encodeURIComponent(headline)}`);
+  expect((await publicList.json()).data).toEqual([]);
+
+  // The editor finds it among articles in review and publishes it.
+  const editor = await staffPage(browser, "editor", baseURL!);
+  await editor.goto("/dashboard?status=IN_REVIEW");
+  await editor.getByRole("link", { name: headline }).click();
+  await editor.waitForURL(editorUrl);
+  await editor.getByRole("button", { name: "Publish now" }).click();
+  await expect(editor.getByText("Published.")).toBeVisible();
+  const path = await editor.getByRole("link", { name: "View live" }).getAttribute("href");
+  expect(path).toMatch(new RegExp(`^/[a-z0-9-]+/${slug}$`));
+  const sectionPage = path!.split("/").slice(0, 2).join("/");
+
+  // Straight away: the article, the front page, its section, the sitemap and the feed.
+  const article = await editor.request.get(path!);
+  expect(article.status()).toBe(200);
+  expect(await article.text()).toContain(headline);
+  expect(await (await editor.request.get("/")).text()).toContain(headline);
+  expect(await (await editor.request.get(sectionPage)).text()).toContain(headline);
+  const month = new Date().toISOString().slice(0, 7);
+  expect(await (await editor.request.get(`/sitemaps/articles-${month}.xml`)).text()).toContain(path!);
+  expect(await (await editor.request.get("/feed.xml")).text()).toContain(headline);
+
+  // Unpublished: the address answers 410 and the lists drop it.
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editor.getByText("Unpublished: the article is a draft again.")).toBeVisible();
+  expect((await editor.request.get(path!)).status()).toBe(410);
+  expect(await (await editor.request.get("/")).text()).not.toContain(headline);
+  expect(await (await editor.request.get(sectionPage)).text()).not.toContain(headline);
+});
+
+test("the dashboard needs a signed-in staff member", async ({ page }) => {
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin\?next=%2Fdashboard/);
+  await signIn(page, "author");
+  await expect(page.getByRole("heading", { level: 1, name: "Articles" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin\?signedOut=1/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin/);
+});
