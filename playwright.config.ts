@@ -38,8 +38,15 @@ export default defineConfig({
       // demo content as seeded. Phone widths are covered inside the specs.
       name: "newsroom",
       testMatch: "newsroom/**/*.e2e.ts",
+      testIgnore: "**/permission-matrix.e2e.ts",
       dependencies: ["desktop", "mobile"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
+    {
+      // Publishes and deletes a hundred articles: after everything that looks at the front page.
+      name: "permission-matrix",
+      testMatch: "newsroom/permission-matrix.e2e.ts",
+      dependencies: ["newsroom"],
     },
   ],
   webServer: {

@@ -57,7 +57,9 @@ test.describe("article page", () => {
     // Visit several stories: the demo content has every body node type somewhere.
     const hrefs = await page.locator("main article h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     const seen = new Set<string>();
+    test.setTimeout(60_000); // up to 16 first visits on a loaded two-core machine
     for (const href of hrefs.slice(0, 16)) {
+      if (seen.size === 3) break;
       await page.goto(href);
       if (await page.locator("main .pull-quote").count()) seen.add("pull-quote");
       if (await page.locator("main .prose ul, main .prose ol").count()) seen.add("list");

@@ -1,8 +1,7 @@
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import GitHub from "next-auth/providers/github";
-import Google from "next-auth/providers/google";
 import { env } from "@/lib/env";
+import { oauthProviders, providerIds } from "@/server/auth-providers";
 import { clientIp } from "@/server/client-ip";
 import { prisma } from "@/server/db";
 import { checkPassword, normalizeEmail } from "@/server/services/sign-in";
@@ -17,15 +16,8 @@ export class RateLimitedSignin extends CredentialsSignin {
   code = "rate_limited";
 }
 
-function oauthProviders(): NextAuthConfig["providers"] {
-  const e = env();
-  const providers: NextAuthConfig["providers"] = [];
-  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) providers.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
-  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) providers.push(Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
-  return providers;
-}
-
-export const oauthProviderIds = () => oauthProviders().map((p) => (typeof p === "function" ? p().id : p.id));
+const oauth = oauthProviders(env());
+export const oauthProviderIds = () => providerIds(oauth);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -43,7 +35,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return null;
       },
     }),
-    ...oauthProviders(),
+    ...oauth,
   ],
   callbacks: {
     // Stay on the host the browser is using (behind a proxy, or 127.0.0.1 vs localhost): return

@@ -59,6 +59,15 @@ export const envSchema = z.object({
   AUTH_GITHUB_SECRET: optional(z.string()),
   AUTH_GOOGLE_ID: optional(z.string()),
   AUTH_GOOGLE_SECRET: optional(z.string()),
+  /**
+   * Media on S3-compatible storage (AWS, R2, MinIO…) instead of DATA_DIR/media: set the endpoint
+   * (e.g. https://s3.eu-west-1.amazonaws.com), bucket and keys. Objects are addressed path-style.
+   */
+  S3_ENDPOINT: optional(httpUrl),
+  S3_REGION: optional(z.string()).transform((v) => v ?? "us-east-1"),
+  S3_BUCKET: optional(z.string()),
+  S3_ACCESS_KEY_ID: optional(z.string()),
+  S3_SECRET_ACCESS_KEY: optional(z.string()),
   /** Connections the embedded server accepts: above the sum of every pool (app, build, tests). */
   /** Set by the launcher when it serves the embedded database (smaller pools). */
   EMBEDDED_DATABASE: optional(z.enum(["0", "1"])).transform((v) => v === "1"),

@@ -11,3 +11,10 @@ export function isValidStorageKey(key: string): boolean {
     key.split("/").every((segment) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(segment) && !segment.includes(".."))
   );
 }
+
+const mediaTypes: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", avif: "image/avif", gif: "image/gif" };
+
+/** The Content-Type of a stored media file, from its key's extension (null: not an image of ours). */
+export function mediaContentType(storageKey: string): string | null {
+  return mediaTypes[storageKey.split(".").pop()?.toLowerCase() ?? ""] ?? null;
+}

@@ -2,10 +2,17 @@ import "server-only";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { isValidStorageKey } from "@/lib/media";
+import { isValidStorageKey, mediaContentType } from "@/lib/media";
+import { s3Get, s3Put, type S3Config } from "@/server/s3";
 
-// Media files live under DATA_DIR/media by default (S3-compatible storage comes with the
-// newsroom issue, behind these same two functions).
+// Media files live under DATA_DIR/media by default, or in an S3-compatible bucket when S3_* is
+// configured (see src/lib/env.ts). Callers see only putMedia and getMedia.
+function s3Config(): S3Config | null {
+  const e = env();
+  if (!e.S3_ENDPOINT || !e.S3_BUCKET || !e.S3_ACCESS_KEY_ID || !e.S3_SECRET_ACCESS_KEY) return null;
+  return { endpoint: e.S3_ENDPOINT, region: e.S3_REGION, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY };
+}
+
 function mediaRoot(): string {
   return path.resolve(env().DATA_DIR, "media");
 }
@@ -16,6 +23,11 @@ function fileFor(key: string): string {
 }
 
 export async function putMedia(key: string, data: Buffer): Promise<void> {
+  const s3 = s3Config();
+  if (s3) {
+    if (!isValidStorageKey(key)) throw new Error(`Invalid media key: ${key}`);
+    return s3Put(s3, key, data, mediaContentType(key) ?? "application/octet-stream");
+  }
   const file = fileFor(key);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, data);
@@ -23,6 +35,8 @@ export async function putMedia(key: string, data: Buffer): Promise<void> {
 
 export async function getMedia(key: string): Promise<Buffer | null> {
   if (!isValidStorageKey(key)) return null;
+  const s3 = s3Config();
+  if (s3) return s3Get(s3, key);
   try {
     return await readFile(fileFor(key));
   } catch (error) {

@@ -16,7 +16,8 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function ArticlesPage({ searchParams }: { searchParams: Search }) {
   const actor = await staffOrSignIn("/dashboard");
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
-  const parsed = articleListQuerySchema.safeParse(raw);
+  const { deleted: _deleted, ...filters } = raw;
+  const parsed = articleListQuerySchema.safeParse(filters);
   const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
   const [list, options] = await Promise.all([listStaffArticles(prisma, actor, query), staffOptions(prisma)]);
   const pageHref = (page: number) => `/dashboard?${new URLSearchParams({ ...raw, page: String(page) })}`;
@@ -29,6 +30,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
           <button type="submit" className={buttonClass}>New article</button>
         </form>
       </div>
+      {raw.deleted ? <p role="status" className="mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm">The article was deleted.</p> : null}
       {!parsed.success ? <p role="alert" className="mb-3 text-sm text-accent-ink">Some filters were not valid and were ignored.</p> : null}
       <form method="get" className="mb-4 grid gap-3 rounded-md border border-rule p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter articles">
         <div className="sm:col-span-2">

@@ -1,12 +1,11 @@
 // GET /media/[...key] – a stored media file (originals; next/image makes the sized variants)
+import { mediaContentType } from "@/lib/media";
 import { getMedia } from "@/server/media-store";
-
-const types: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", avif: "image/avif", gif: "image/gif" };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const { key } = await params;
   const storageKey = key.map(decodeURIComponent).join("/");
-  const type = types[storageKey.split(".").pop()?.toLowerCase() ?? ""];
+  const type = mediaContentType(storageKey);
   const data = type ? await getMedia(storageKey) : null;
   if (!data || !type) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
   return new Response(new Uint8Array(data), {

@@ -95,8 +95,21 @@ export function useArticleSaver<F extends Record<string, unknown>>(options: {
         event.returnValue = "";
       }
     };
+    // Links inside the app navigate without unloading the page: ask before those too.
+    const guardLinks = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (!link || link.getAttribute("target") === "_blank" || event.defaultPrevented) return;
+      if ((dirty.current.size || inFlight.current) && !window.confirm("You have unsaved changes. Leave this page anyway?")) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    document.addEventListener("click", guardLinks, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", guardLinks, true);
+    };
   }, []);
 
   const setVersion = useCallback((v: number) => {

@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./staff";
+
+// Accounts end to end: an admin invites someone, the link works once, the new member signs in;
+// demoting or disabling them takes effect on their very next request.
+test("invite, accept once, sign in; a role change or disabling signs them out at once", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const adminContext = await browser.newContext({ baseURL });
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin");
+  await admin.goto("/dashboard/users");
+  const email = `new-writer-${Date.now()}@dellboys.example`;
+  await admin.getByLabel("Email").fill(email);
+  await admin.getByLabel("Role", { exact: true }).selectOption("AUTHOR");
+  await admin.getByRole("button", { name: "Create invitation" }).click();
+  const link = await admin.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);
+
+  const memberContext = await browser.newContext({ baseURL });
+  const member = await memberContext.newPage();
+  await member.goto(new URL(link, baseURL).pathname);
+  await member.getByLabel("Your name").fill("Nadia Okafor-Testwell");
+  await member.getByLabel("Password", { exact: true }).fill("a long enough password");
+  await member.getByLabel("Password again").fill("a long enough password");
+  await member.getByRole("button", { name: "Create my account" }).click();
+  await expect(member).toHaveURL(/\/signin\?welcome=1/);
+  await expect(member.getByText("Your password is set.")).toBeVisible();
+
+  // The link was single-use.
+  const again = await browser.newPage({ baseURL });
+  await again.goto(new URL(link, baseURL).pathname);
+  await expect(again.getByText(/invalid|expired|used/i).first()).toBeVisible();
+  await again.close();
+
+  await member.getByLabel("Email").fill(email);
+  await member.getByLabel("Password").fill("a long enough password");
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await member.waitForURL((url) => url.pathname === "/dashboard");
+  await expect(member.getByText("Nadia Okafor-Testwell · author")).toBeVisible();
+
+  // Demoted: the next request finds the old session stale.
+  await admin.reload();
+  await admin.getByLabel("Role for Nadia Okafor-Testwell").selectOption("CONTRIBUTOR");
+  await admin.getByRole("button", { name: "Change role of Nadia Okafor-Testwell" }).click();
+  await expect(admin.getByLabel("Role for Nadia Okafor-Testwell")).toHaveValue("CONTRIBUTOR");
+  await member.goto("/dashboard");
+  await expect(member).toHaveURL(/\/signin/);
+  const api = await member.request.get("/api/v1/media");
+  expect(api.status()).toBe(401);
+
+  // Signs in again as a contributor; then disabled: out at once, and cannot sign back in.
+  await member.getByLabel("Email").fill(email);
+  await member.getByLabel("Password").fill("a long enough password");
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await member.waitForURL((url) => url.pathname === "/dashboard");
+  await expect(member.getByText("Nadia Okafor-Testwell · contributor")).toBeVisible();
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await admin.getByRole("button", { name: "Disable Nadia Okafor-Testwell" }).click();
+  await expect(admin.getByRole("button", { name: "Enable Nadia Okafor-Testwell" })).toBeVisible();
+  await member.goto("/dashboard");
+  await expect(member).toHaveURL(/\/signin/);
+  await member.getByLabel("Email").fill(email);
+  await member.getByLabel("Password").fill("a long enough password");
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
+  await Promise.all([adminContext.close(), memberContext.close()]);
+});

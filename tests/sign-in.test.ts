@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "@/server/db";
+import { hashPassword } from "@/server/services/passwords";
+import { hit } from "@/server/services/rate-limit";
+import { checkPassword, signInLimits } from "@/server/services/sign-in";
+
+// Password sign-in against the real database: limits per address and per account, shared by
+// every instance because they live in the database; one answer for unknown and wrong.
+
+const run = Math.random().toString(36).slice(2, 8);
+const email = `signin-${run}@dellboys.example`;
+const password = "correct horse battery staple";
+
+afterAll(async () => {
+  await prisma.user.deleteMany({ where: { email } });
+  await prisma.rateLimit.deleteMany({ where: { key: { contains: run } } });
+});
+
+describe("checkPassword", () => {
+  it("signs in with the right password, and says the same for a wrong password and an unknown email", async () => {
+    await prisma.user.create({ data: { email, name: `Sign In ${run}`, slug: `sign-in-${run}`, role: "AUTHOR", passwordHash: await hashPassword(password) } });
+    const ok = await checkPassword(prisma, `ip-ok-${run}`, ` ${email.toUpperCase()} `, password);
+    expect(ok).toMatchObject({ ok: true, user: { email } });
+    expect(await checkPassword(prisma, `ip-a-${run}`, email, "wrong")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkPassword(prisma, `ip-b-${run}`, `nobody-${run}@dellboys.example`, "wrong")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks an account after its failures, from any address, and the right password does not get through", async () => {
+    const target = `locked-${run}@dellboys.example`;
+    await prisma.user.create({ data: { email: target, name: `Locked ${run}`, slug: `locked-${run}`, passwordHash: await hashPassword(password) } });
+    for (let i = 0; i < signInLimits.perAccount.max; i++) await checkPassword(prisma, `ip-spread-${run}-${i}`, target, `guess-${i}`);
+    const blocked = await checkPassword(prisma, `ip-fresh-${run}`, target, password);
+    expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(blocked.ok === false && blocked.reason === "rate_limited" && blocked.retryAfterSeconds).toBeGreaterThan(0);
+    await prisma.user.deleteMany({ where: { email: target } });
+  });
+
+  it("limits one address across many accounts", async () => {
+    const ip = `ip-spray-${run}`;
+    for (let i = 0; i < signInLimits.perIp.max; i++) await hit(prisma, `signin:ip:${ip}`, signInLimits.perIp);
+    const result = await checkPassword(prisma, ip, email, password);
+    expect(result).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it("counts concurrent failures without losing any", async () => {
+    const key = `signin:ip:concurrent-${run}`;
+    await Promise.all(Array.from({ length: 20 }, () => hit(prisma, key, { max: 100, windowMs: 60_000 })));
+    expect((await prisma.rateLimit.findUnique({ where: { key } }))?.count).toBe(20);
+  });
+
+  it("starts a new window once the old one has run out", async () => {
+    const key = `signin:ip:window-${run}`;
+    const limit = { max: 2, windowMs: 1_000 };
+    const t0 = Date.now();
+    await hit(prisma, key, limit, t0);
+    expect((await hit(prisma, key, limit, t0 + 10)).limited).toBe(true);
+    expect(await hit(prisma, key, limit, t0 + 2_000)).toMatchObject({ count: 1, limited: false });
+  });
+});
