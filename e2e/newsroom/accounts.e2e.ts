@@ -32,8 +32,9 @@ test("invite, accept once, sign in; a role change or disabling signs them out at
   await expect(again.getByText(/invalid|expired|used/i).first()).toBeVisible();
   await again.close();
 
-  await member.getByLabel("Email").fill(email);
-  await member.getByLabel("Password").fill("a long enough password");
+  // (Next.js keeps the previous page in the document, hidden, after a client navigation.)
+  await member.locator("#email").fill(email);
+  await member.locator("#password").fill("a long enough password");
   await member.getByRole("button", { name: "Sign in" }).click();
   await member.waitForURL((url) => url.pathname === "/dashboard");
   await expect(member.getByText("Nadia Okafor-Testwell · author")).toBeVisible();
@@ -49,8 +50,9 @@ test("invite, accept once, sign in; a role change or disabling signs them out at
   expect(api.status()).toBe(401);
 
   // Signs in again as a contributor; then disabled: out at once, and cannot sign back in.
-  await member.getByLabel("Email").fill(email);
-  await member.getByLabel("Password").fill("a long enough password");
+  // (Next.js keeps the previous page in the document, hidden, after a client navigation.)
+  await member.locator("#email").fill(email);
+  await member.locator("#password").fill("a long enough password");
   await member.getByRole("button", { name: "Sign in" }).click();
   await member.waitForURL((url) => url.pathname === "/dashboard");
   await expect(member.getByText("Nadia Okafor-Testwell · contributor")).toBeVisible();
@@ -59,8 +61,9 @@ test("invite, accept once, sign in; a role change or disabling signs them out at
   await expect(admin.getByRole("button", { name: "Enable Nadia Okafor-Testwell" })).toBeVisible();
   await member.goto("/dashboard");
   await expect(member).toHaveURL(/\/signin/);
-  await member.getByLabel("Email").fill(email);
-  await member.getByLabel("Password").fill("a long enough password");
+  // (Next.js keeps the previous page in the document, hidden, after a client navigation.)
+  await member.locator("#email").fill(email);
+  await member.locator("#password").fill("a long enough password");
   await member.getByRole("button", { name: "Sign in" }).click();
   await expect(member.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
   await Promise.all([adminContext.close(), memberContext.close()]);
