@@ -63,7 +63,6 @@ export function ArticleEditor(props: EditorProps) {
   const [status, setStatus] = useState<StatusKey>(props.status);
   const [path, setPath] = useState(props.path);
   const [hero, setHero] = useState<MediaChoice | null>(props.hero);
-  const [words, setWords] = useState(() => bodyToPlainText(props.fields.body).split(/\s+/).filter(Boolean).length);
   const [bodyError, setBodyError] = useState<string | null>(null);
   const [slugTouched, setSlugTouched] = useState(props.everPublished || !props.fields.slug.startsWith("draft-"));
   const [slugCheck, setSlugCheck] = useState<{ ok: boolean; message: string } | null>(null);
@@ -236,12 +235,10 @@ export function ArticleEditor(props: EditorProps) {
         <div>
           <p id="body-label" className="text-sm font-semibold">Body</p>
           <BodyEditor initialBody={fields.body} labelledBy="body-label" pickImage={pickBodyImage}
-            onChange={(body, error, count) => {
-              setWords(count);
+            onChange={(body, error) => {
               setBodyError(error);
               if (body) change("body", body);
             }} />
-          <p className="mt-1 text-sm text-muted">{words.toLocaleString()} words</p>
           <FieldError id="body-error" message={bodyError ?? fieldErrors.body ?? Object.entries(fieldErrors).find(([k]) => k.startsWith("body."))?.[1]} />
         </div>
 

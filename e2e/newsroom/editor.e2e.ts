@@ -1,0 +1,129 @@
+import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { apiJson, signIn, uniqueHeadline } from "./staff";
+
+// The editor as a writer uses it: formatting shortcuts and the word count, revisions with a
+// diff and restore, scheduling in the writer's own time zone, the unsaved-changes guard, media
+// uploads (type checked from the bytes, alt text required) and deleting with confirmation.
+
+async function newDraft(page: Page, headline: string) {
+  await page.getByRole("button", { name: "New article" }).click();
+  await page.waitForURL(/\/dashboard\/articles\/[^/]+$/);
+  await page.getByLabel("Headline", { exact: true }).fill(headline);
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  return page.url().split("/").pop()!;
+}
+
+test("shortcuts, word count, revisions diff and restore", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "author");
+  const first = uniqueHeadline("Tidal barrage plan");
+  const id = await newDraft(page, first);
+  const body = page.getByRole("textbox", { name: "Body" });
+  await body.click();
+  await page.keyboard.type("The plan is ");
+  await page.keyboard.press("ControlOrMeta+b");
+  await page.keyboard.type("approved");
+  await page.keyboard.press("ControlOrMeta+b");
+  await page.keyboard.type(" by the council.");
+  await expect(body.locator("strong")).toHaveText("approved");
+  await expect(page.getByText("7 words", { exact: true })).toBeVisible();
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  const saved = await apiJson<{ body: { content: { content: { text: string; marks?: { type: string }[] }[] }[] } }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!);
+  expect(saved.body!.data!.body.content[0]!.content.find((n) => n.text === "approved")?.marks).toEqual([{ type: "bold" }]);
+
+  const second = `${first} revised`;
+  await page.getByLabel("Headline", { exact: true }).fill(second);
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+
+  await page.getByText("Revisions", { exact: true }).click();
+  const diff = page.getByTestId("revision-diff");
+  await expect(diff.locator("ins").first()).toBeVisible();
+  await expect(diff).toContainText("revised");
+  // Restore the first revision (version 1: the "Untitled draft" as created).
+  const restoreFirst = page.getByRole("button", { name: /^Restore v1$/ });
+  await restoreFirst.click();
+  await expect(page.getByLabel("Headline", { exact: true })).toHaveValue("Untitled draft", { timeout: 15_000 });
+  const history = await apiJson<{ version: number }[]>(page.request, "GET", `/api/v1/articles/${id}/revisions`, baseURL!);
+  expect(history.body!.data!.length).toBeGreaterThanOrEqual(4); // restoring is a new save; nothing was rewritten
+});
+
+test.describe("in New York", () => {
+  test.use({ timezoneId: "America/New_York" });
+  test("scheduling: the time is entered in the writer's zone and stored in UTC", async ({ page, baseURL }) => {
+    test.setTimeout(60_000);
+    await signIn(page, "editor");
+    const id = await newDraft(page, uniqueHeadline("Scheduled storm-season explainer"));
+    await page.getByRole("textbox", { name: "Body" }).click();
+    await page.keyboard.type("Storm season starts next month.");
+    await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText("Schedule for (America/New_York)")).toBeVisible();
+    const year = new Date().getUTCFullYear() + 1;
+    await page.getByLabel("Schedule for (America/New_York)").fill(`${year}-07-04T09:30`);
+    await page.getByRole("button", { name: "Schedule", exact: true }).click();
+    await expect(page.getByText(/^Scheduled for/)).toBeVisible();
+    const article = await apiJson<{ status: string; publishedAt: string }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!);
+    // 09:30 in New York in July is 13:30 UTC (EDT, UTC−4).
+    expect(article.body!.data).toMatchObject({ status: "SCHEDULED", publishedAt: `${year}-07-04T13:30:00.000Z` });
+  });
+});
+
+test("leaving with unsaved changes asks first", async ({ page }) => {
+  await signIn(page, "author");
+  await newDraft(page, uniqueHeadline("Unsaved guard"));
+  await page.getByLabel("Standfirst").fill("Typed and not yet saved");
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "All articles" }).click();
+  expect(asked).toMatch(/unsaved changes/i);
+  await expect(page.getByLabel("Standfirst")).toHaveValue("Typed and not yet saved");
+  await expect(page).toHaveURL(/\/dashboard\/articles\//);
+});
+
+test("media: uploads are checked from their bytes, need alt text, and lose their metadata", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author");
+  await page.goto("/dashboard/media");
+  const alt = uniqueHeadline("A lighthouse at dusk");
+  const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#3a6ea5" } })
+    .jpeg()
+    .withExif({ IFD0: { Make: "TestCam", Model: "GPS Model" } })
+    .toBuffer();
+  const upload = page.locator("form").filter({ has: page.getByRole("heading", { name: "Upload an image" }) });
+  // No alt text: refused, with the message next to the field.
+  await upload.getByLabel(/Image file/).setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: jpeg });
+  await upload.getByLabel("Alt text (required)").evaluate((el) => el.removeAttribute("required"));
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(upload.locator("#alt-error")).toBeVisible();
+  // An SVG named .png: refused by its bytes.
+  await upload.getByLabel(/Image file/).setInputFiles({ name: "innocent.png", mimeType: "image/png", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
+  await upload.getByLabel("Alt text (required)").fill("Not an image");
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(upload.locator("#file-error")).toBeVisible();
+  // A real JPEG with EXIF: accepted, stored without it.
+  await upload.getByLabel(/Image file/).setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: jpeg });
+  await upload.getByLabel("Alt text (required)").fill(alt);
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Uploaded “${alt}”` })).toBeVisible();
+  const list = await apiJson<{ url: string; alt: string }[]>(page.request, "GET", `/api/v1/media?q=${encodeURIComponent(alt)}`, baseURL!);
+  const stored = list.body!.data![0]!;
+  const file = Buffer.from(await (await page.request.get(stored.url)).body());
+  expect((await sharp(file).metadata()).exif).toBeUndefined();
+  await expect(page.getByRole("img", { name: alt })).toBeVisible();
+});
+
+test("deleting asks for confirmation; a deleted draft is gone from the list", async ({ page }) => {
+  await signIn(page, "author");
+  const headline = uniqueHeadline("Draft to delete");
+  await newDraft(page, headline);
+  await page.getByRole("button", { name: "Delete…" }).click();
+  await expect(page.getByRole("alertdialog", { name: /Delete this article for good/ })).toBeVisible();
+  await page.getByRole("button", { name: "Delete permanently" }).click();
+  await expect(page).toHaveURL(/\/dashboard\?deleted=1/);
+  await expect(page.getByText("The article was deleted.")).toBeVisible();
+  await page.goto(`/dashboard?q=${encodeURIComponent(headline)}`);
+  await expect(page.getByText("No articles match.")).toBeVisible();
+});
