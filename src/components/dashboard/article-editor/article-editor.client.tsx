@@ -228,7 +228,7 @@ export function ArticleEditor(props: EditorProps) {
         </div>
         <div>
           <label htmlFor="standfirst" className="block text-sm font-semibold">Standfirst</label>
-          <textarea id="standfirst" value={fields.standfirst} onChange={(e) => change("standfirst", e.target.value)} maxLength={400} rows={2}
+          <textarea id="standfirst" value={fields.standfirst} onChange={(e) => change("standfirst", e.target.value)} maxLength={400} rows={3}
             className={`${inputClass} font-serif`} aria-invalid={!!fieldErrors.standfirst} aria-describedby={fieldErrors.standfirst ? "standfirst-error" : undefined} />
           <FieldError id="standfirst-error" message={fieldErrors.standfirst} />
         </div>

@@ -609,7 +609,10 @@ export function BodyEditor({ initialBody, onChange, labelledBy, pickImage }: Bod
       onChange(body, error, editor.storage.characterCount.words());
     },
   });
-  const ui = useEditorState({ editor, selector: ({ editor }) => (editor ? readEditorState(editor) : null) });
+  const selected = useEditorState({ editor, selector: ({ editor }) => (editor ? readEditorState(editor) : null) });
+  // Until the first transaction the selector has not run: read the new editor directly, so that
+  // the toolbar and the word count are right from the start.
+  const ui = selected ?? (editor ? readEditorState(editor) : null);
 
   async function insertImage() {
     if (!editor) return;
