@@ -19,13 +19,14 @@ const ops: Op[] = [
   { name: "correct", method: "POST", path: (id) => `/api/v1/articles/${id}/corrections`, body: () => ({ text: "An earlier version misspelt a name." }) },
   { name: "delete", method: "DELETE", path: (id, version) => `/api/v1/articles/${id}?version=${version}` },
   { name: "revisions", method: "GET", path: (id) => `/api/v1/articles/${id}/revisions` },
+  { name: "read", method: "GET", path: (id) => `/api/v1/articles/${id}` },
 ];
 
 // [ownDraft, ownPublished, otherDraft, otherPublished]
-const editorRow = { save: [200, 200, 200, 200], submit: [200, 409, 200, 409], publish: [200, 200, 200, 200], unpublish: [409, 200, 409, 200], archive: [200, 200, 200, 200], correct: [409, 201, 409, 201], delete: [204, 204, 204, 204], revisions: [200, 200, 200, 200] };
+const editorRow = { save: [200, 200, 200, 200], submit: [200, 409, 200, 409], publish: [200, 200, 200, 200], unpublish: [409, 200, 409, 200], archive: [200, 200, 200, 200], correct: [409, 201, 409, 201], delete: [204, 204, 204, 204], revisions: [200, 200, 200, 200], read: [200, 200, 200, 200] };
 const expected: Record<Role, Record<string, number[]>> = {
-  contributor: { save: [200, 403, 403, 403], submit: [200, 403, 403, 403], publish: [403, 403, 403, 403], unpublish: [403, 403, 403, 403], archive: [403, 403, 403, 403], correct: [403, 403, 403, 403], delete: [204, 403, 403, 403], revisions: [200, 200, 403, 403] },
-  author: { save: [200, 200, 403, 403], submit: [200, 409, 403, 403], publish: [200, 200, 403, 403], unpublish: [409, 200, 403, 403], archive: [200, 200, 403, 403], correct: [403, 403, 403, 403], delete: [204, 204, 403, 403], revisions: [200, 200, 403, 403] },
+  contributor: { save: [200, 403, 403, 403], submit: [200, 403, 403, 403], publish: [403, 403, 403, 403], unpublish: [403, 403, 403, 403], archive: [403, 403, 403, 403], correct: [403, 403, 403, 403], delete: [204, 403, 403, 403], revisions: [200, 200, 403, 403], read: [200, 200, 403, 200] },
+  author: { save: [200, 200, 403, 403], submit: [200, 409, 403, 403], publish: [200, 200, 403, 403], unpublish: [409, 200, 403, 403], archive: [200, 200, 403, 403], correct: [403, 403, 403, 403], delete: [204, 204, 403, 403], revisions: [200, 200, 403, 403], read: [200, 200, 403, 200] },
   editor: editorRow,
   admin: editorRow,
 };
@@ -83,12 +84,16 @@ test("article routes × roles × ownership", async ({ playwright, baseURL }) => 
       }
     }
   }
-  // Anonymous: nothing but public reads.
+  // Anonymous: nothing but public reads (a draft does not exist for them).
   const published = await fixture("author", true);
   for (const op of ops) {
     const response = await anonymous.fetch(op.path(published.id, published.version), { method: op.method, data: op.body?.(published.version) });
-    if (response.status() !== 401) failures.push(`anonymous ${op.name}: ${response.status()}, expected 401`);
+    const want = op.name === "read" ? 200 : 401;
+    if (response.status() !== want) failures.push(`anonymous ${op.name}: ${response.status()}, expected ${want}`);
   }
+  const draft = await fixture("author", false);
+  const hidden = await anonymous.get(`/api/v1/articles/${draft.id}`);
+  if (hidden.status() !== 404) failures.push(`anonymous read of a draft: ${hidden.status()}, expected 404`);
   expect((await read(published.id)).version).toBe(published.version);
   expect(failures).toEqual([]);
   await Promise.all([...Object.values(sessions), anonymous].map((c) => c.dispose()));

@@ -5,7 +5,7 @@ import { callApi } from "@/components/dashboard/api-client";
 import { FieldError, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import type { MediaChoice } from "@/components/dashboard/article-editor/media-picker.client";
 
-type Item = MediaChoice & { uploadedBy: string | null; editable: boolean };
+type Item = MediaChoice & { uploadedBy: string | null; editable: boolean; deletable: boolean };
 
 /** Upload form and the library's images, each with its alt text, caption and credit. */
 export function MediaLibrary({ items }: { items: Item[] }) {
@@ -63,12 +63,19 @@ export function MediaLibrary({ items }: { items: Item[] }) {
 }
 
 function MediaCard({ item }: { item: Item }) {
+  const router = useRouter();
   const [values, setValues] = useState({ alt: item.alt, caption: item.caption, credit: item.credit });
   const [state, setState] = useState<{ ok: boolean; text: string; fields?: Record<string, string> }>({ ok: true, text: "" });
   const prefix = `m-${item.id}`;
   async function save() {
     const result = await callApi<MediaChoice>("PATCH", `/api/v1/media/${item.id}`, values);
     setState(result.ok ? { ok: true, text: "Saved." } : { ok: false, text: result.error.message, fields: result.error.fields });
+  }
+  async function remove() {
+    if (!window.confirm(`Delete the image “${item.alt}”? This cannot be undone.`)) return;
+    const result = await callApi("DELETE", `/api/v1/media/${item.id}`);
+    if (result.ok) router.refresh();
+    else setState({ ok: false, text: result.error.message });
   }
   return (
     <li className="rounded-md border border-rule p-3">
@@ -87,6 +94,11 @@ function MediaCard({ item }: { item: Item }) {
           ))}
           <div className="flex items-center gap-2">
             <button type="submit" className={secondaryButtonClass}>Save</button>
+            {item.deletable ? (
+              <button type="button" className={secondaryButtonClass} onClick={() => void remove()}>
+                Delete<span className="sr-only"> “{item.alt}”</span>
+              </button>
+            ) : null}
             <span role="status" className={`text-sm ${state.ok ? "text-muted" : "text-accent-ink"}`}>{state.text}</span>
           </div>
         </form>

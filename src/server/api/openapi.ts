@@ -9,7 +9,7 @@ import {
 } from "@/lib/schemas/article";
 import { apiTokenCreateSchema } from "@/lib/schemas/api-token";
 import { curatedListSchema } from "@/lib/schemas/curation";
-import { sectionCreateSchema, tagUpdateSchema } from "@/lib/schemas/taxonomy";
+import { sectionCreateSchema, sectionUpdateSchema, tagUpdateSchema } from "@/lib/schemas/taxonomy";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse
@@ -106,8 +106,14 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "Sections", tags: ["taxonomy"], responses: { 200: ok("Sections", { type: "array" }) } },
         post: { summary: "Create a section (editors)", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], requestBody: body(sectionCreateSchema), responses: { 201: ok("The section"), ...errors(401, 403, 409, 422) } },
       },
+      "/sections/{id}": {
+        get: { summary: "A section", tags: ["taxonomy"], parameters: [idParam], responses: { 200: ok("The section"), ...errors(404) } },
+        patch: { summary: "Rename a section (old URLs redirect)", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(sectionUpdateSchema), responses: { 200: ok("The section"), ...errors(401, 403, 404, 409, 422) } },
+        delete: { summary: "Delete an empty section", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 409) } },
+      },
       "/tags": { get: { summary: "Tags", tags: ["taxonomy"], responses: { 200: ok("Tags", { type: "array" }) } } },
       "/tags/{id}": {
+        get: { summary: "A tag", tags: ["taxonomy"], parameters: [idParam], responses: { 200: ok("The tag"), ...errors(404) } },
         patch: { summary: "Rename a tag (old slug redirects)", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(tagUpdateSchema), responses: { 200: ok("The tag"), ...errors(401, 403, 404, 409, 422) } },
         delete: { summary: "Delete a tag", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) } },
       },
@@ -118,6 +124,9 @@ export function openApiDocument(serverUrl: string) {
         put: { summary: "Replace FRONT_PAGE or EDITORS_PICKS, in order", tags: ["curation"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "list", in: "path", required: true, schema: { enum: ["front_page", "editors_picks"] } }], requestBody: body(curatedListSchema.omit({ list: true })), responses: { 200: ok("Curation"), ...errors(401, 403, 422) } },
       },
       "/authors": { get: { summary: "Authors", tags: ["authors"], responses: { 200: ok("Authors", { type: "array" }) } } },
+      "/authors/{slug}": {
+        get: { summary: "An author's public profile", tags: ["authors"], parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: { 200: ok("The author"), ...errors(404) } },
+      },
       "/media": {
         get: { summary: "The media library", tags: ["media"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Images", { type: "array" }), ...errors(401) } },
         post: {
@@ -127,6 +136,8 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       "/media/{id}": {
+        get: { summary: "An image", tags: ["media"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("The image"), ...errors(401, 404) } },
+        delete: { summary: "Delete an unused image (editors)", tags: ["media"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 409) } },
         patch: { summary: "Alt text, caption, credit", tags: ["media"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { alt: { type: "string" }, caption: { type: "string" }, credit: { type: "string" } } } } } }, responses: { 200: ok("The image"), ...errors(401, 403, 404, 422) } },
       },
       "/slug-check": {

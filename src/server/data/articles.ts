@@ -100,8 +100,11 @@ export async function getArticle(slug: string): Promise<ArticleLookup> {
   "use cache";
   // Bylines carry author names: a renamed author expires every article page too.
   cacheTag(cacheTags.article(slug), cacheTags.authors);
-  cacheLife("hours");
-  return findArticle(slug);
+  const result = await findArticle(slug);
+  // A found article changes only through the newsroom, which expires its tag. "Not found" may be
+  // a scheduled story whose time has not come: kept briefly, so it goes live within minutes.
+  cacheLife(result.kind === "found" ? "hours" : "minutes");
+  return result;
 }
 
 export async function getRelated(article: { id: string; sectionId: string; tagIds: string[] }): Promise<ArticleCard[]> {

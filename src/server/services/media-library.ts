@@ -4,6 +4,7 @@ import { mediaUrl } from "@/lib/media";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { MediaError, mediaLimits, processUpload, storeUpload, updateMediaMeta } from "@/server/services/media";
 import { can, ensure, type Actor } from "@/server/services/permissions";
+import { audit } from "@/server/services/audit";
 
 /** The media library as staff use it: permission checks and one error type around media.ts. */
 
@@ -59,4 +60,31 @@ export async function editMedia(db: PrismaClient, actor: Actor, id: string, patc
   } catch (error) {
     asServiceError(error);
   }
+}
+
+export async function getMediaItem(db: PrismaClient, actor: Actor, id: string): Promise<MediaItem> {
+  ensure(can.uploadMedia(actor));
+  const row = await db.media.findUnique({ where: { id }, include: { uploadedBy: { select: { name: true } } } });
+  if (!row) throw notFound("The image");
+  return toItem(row);
+}
+
+/**
+ * Editors delete images nobody uses: an image that is a hero or sits in a body would leave a
+ * hole in published pages, so that is refused with the articles named. (The stored files stay:
+ * keys are never reused, and pages cached before the deletion may still point at them.)
+ */
+export async function deleteMediaItem(db: PrismaClient, actor: Actor, id: string): Promise<void> {
+  ensure(can.deleteMedia(actor), "Only editors delete images.");
+  const media = await db.media.findUnique({ where: { id }, select: { id: true, storageKey: true } });
+  if (!media) throw notFound("The image");
+  const users = await db.$queryRaw<{ headline: string }[]>`
+    SELECT "headline" FROM "Article"
+    WHERE "heroImageId" = ${id} OR strpos("body"::text, ${`"mediaId": "${id}"`}) > 0 OR strpos("body"::text, ${`"mediaId":"${id}"`}) > 0
+    LIMIT 5`;
+  if (users.length) {
+    throw new ServiceError("conflict", `This image is used in: ${users.map((u) => `“${u.headline}”`).join(", ")}. Remove it there first.`);
+  }
+  await db.media.delete({ where: { id } });
+  await audit(db, actor, "media.delete", "Media", id, { storageKey: media.storageKey });
 }

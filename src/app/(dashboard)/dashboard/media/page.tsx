@@ -24,7 +24,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
         <input id="media-q" name="q" type="search" defaultValue={q ?? ""} placeholder="Search alt text, captions, file names" className="w-full max-w-md rounded-md border border-rule bg-paper px-3 py-2" />
         <button type="submit" className="rounded-md border border-rule px-3 py-2 text-sm font-semibold">Search</button>
       </form>
-      <MediaLibrary items={list.rows.map((r) => ({ ...r, editable: can.editMedia(actor, owner.get(r.id) ?? null) }))} />
+      <MediaLibrary items={list.rows.map((r) => ({ ...r, editable: can.editMedia(actor, owner.get(r.id) ?? null), deletable: can.deleteMedia(actor) }))} />
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {page > 1 ? <Link className="underline" href={`/dashboard/media?page=${page - 1}${q ? `&q=${encodeURIComponent(q)}` : ""}`}>Previous</Link> : null}
         <span>Page {list.page} of {list.pages}</span>
