@@ -80,7 +80,7 @@ test.describe("robots.txt", () => {
     const lines = text.split("\n").map((l) => l.trim());
     expect(lines).toContain("User-Agent: *");
     expect(lines).toContain("Allow: /");
-    for (const path of ["/dashboard$", "/dashboard/", "/api/", "/search$", "/search?", "/signin$"])
+    for (const path of ["/dashboard$", "/dashboard/", "/api/", "/search$", "/search?", "/signin$", "/preview/", "/invite/"])
       expect(lines).toContain(`Disallow: ${path}`);
     const sitemaps = lines.filter((l) => l.startsWith("Sitemap: ")).map((l) => l.slice("Sitemap: ".length));
     expect(sitemaps).toHaveLength(2);

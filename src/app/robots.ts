@@ -14,7 +14,7 @@ export default async function robots(): Promise<MetadataRoute.Robots> {
     rules: {
       userAgent: "*",
       allow: "/",
-      disallow: ["/dashboard$", "/dashboard/", "/api/", "/search$", "/search?", "/signin$", "/signin?"],
+      disallow: ["/dashboard$", "/dashboard/", "/api/", "/search$", "/search?", "/signin$", "/signin?", "/preview/", "/invite/"],
     },
     sitemap: [absoluteUrl(siteUrl, routes.sitemapIndex()), absoluteUrl(siteUrl, routes.sitemapNews())],
   };
