@@ -38,6 +38,48 @@ function takeLock(lockFile: string): void {
   writeFileSync(lockFile, String(process.pid));
 }
 
+// Wire-protocol message types (first byte) of the extended query protocol.
+const SYNC = 0x53; // 'S'
+const extendedQueryMessages = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]); // Parse, Bind, Describe, Execute, Close, Flush
+
+/**
+ * pglite-socket queues every wire-protocol message on its own and, outside a transaction, lets
+ * messages of different connections interleave. An extended query (Parse, Bind, Execute… up to
+ * Sync) must run as one unit: another connection's Bind in between replaces the unnamed portal
+ * ('portal "" does not exist', seen under concurrent load). The queue already keeps a connection's
+ * messages together while a transaction is open, so the database reports "in a transaction" from
+ * the first message of an extended query until its Sync.
+ */
+export function keepExtendedQueriesTogether(db: PGlite): PGlite {
+  let inExtendedQuery = false;
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === "isInTransaction") return () => inExtendedQuery || target.isInTransaction();
+      if (prop === "execProtocolRawStream") {
+        return async (message: Uint8Array, options: Parameters<PGlite["execProtocolRawStream"]>[1]) => {
+          const type = message[0]!;
+          if (extendedQueryMessages.has(type)) inExtendedQuery = true;
+          try {
+            return await target.execProtocolRawStream(message, options);
+          } finally {
+            if (type === SYNC) inExtendedQuery = false;
+          }
+        };
+      }
+      // The queue rolls back what a vanished connection left open (and so ends its query).
+      if (prop === "exec") {
+        return (query: string, options?: Parameters<PGlite["exec"]>[1]) => {
+          if (/^\s*ROLLBACK\s*$/i.test(query)) inExtendedQuery = false;
+          return target.exec(query, options);
+        };
+      }
+      // PGlite keeps private fields: call its methods on the real object, not on the proxy.
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** dataDir: a folder, or "memory://" for a throwaway in-memory database (tests). */
 export async function startEmbeddedDatabase(
   dataDir: string,
@@ -53,7 +95,7 @@ export async function startEmbeddedDatabase(
     takeLock(lockFile);
     db = await PGlite.create(path.join(dataDir, "pglite"));
   }
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections });
+  const server = new PGLiteSocketServer({ db: keepExtendedQueriesTogether(db), host: "127.0.0.1", port: 0, maxConnections });
   await server.start();
   const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
 
