@@ -15,7 +15,7 @@ import {
   reorderSections,
   taxonomyState,
   updateSection,
-  updateTag,
+  renameTag,
 } from "@/server/services/taxonomy";
 import { prepareDatabase } from "../scripts/lib/prepare.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
@@ -374,15 +374,15 @@ describe("tags", () => {
   it("renames a tag: a new slug redirects the tag page; a name or slug another tag has is refused", async () => {
     const renamed = await tag("rename", ["p4"]);
     const other = await tag("other", []);
-    await updateTag(db, actors.editor, renamed.id, { name: `Renamed ${run}`, slug: `t-${run}-renamed` });
+    await renameTag(db, actors.editor, renamed.id, { name: `Renamed ${run}`, slug: `t-${run}-renamed` });
     expect(await db.tag.findUniqueOrThrow({ where: { id: renamed.id } })).toMatchObject({ name: `Renamed ${run}`, slug: `t-${run}-renamed` });
     expect(await db.redirect.findUnique({ where: { fromPath: `/tag/t-${run}-rename` } })).toMatchObject({ toPath: `/tag/t-${run}-renamed`, statusCode: 301 });
     expect(expiredTags()).toContain(`article:ct-${run}-p4`);
 
-    expect((await refusal(updateTag(db, actors.editor, renamed.id, { slug: other.slug }))).status).toBe(409);
-    expect((await refusal(updateTag(db, actors.editor, renamed.id, { name: other.name.toUpperCase() }))).status).toBe(409);
-    expect((await refusal(updateTag(db, actors.contributor, renamed.id, { name: "x" }))).status).toBe(403);
-    const invalid = await updateTag(db, actors.editor, renamed.id, { slug: "Not A Slug" }).catch((e: unknown) => e);
+    expect((await refusal(renameTag(db, actors.editor, renamed.id, { slug: other.slug }))).status).toBe(409);
+    expect((await refusal(renameTag(db, actors.editor, renamed.id, { name: other.name.toUpperCase() }))).status).toBe(409);
+    expect((await refusal(renameTag(db, actors.contributor, renamed.id, { name: "x" }))).status).toBe(403);
+    const invalid = await renameTag(db, actors.editor, renamed.id, { slug: "Not A Slug" }).catch((e: unknown) => e);
     expect((invalid as ZodError).issues?.[0]?.path).toEqual(["slug"]);
   });
 

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/dashboard/api-client";
 import { FieldError, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { MediaUploadFields } from "@/components/dashboard/media-upload-fields";
 import type { MediaChoice } from "@/components/dashboard/article-editor/media-picker.client";
 
 type Item = MediaChoice & { uploadedBy: string | null; editable: boolean; deletable: boolean };
@@ -33,25 +34,7 @@ export function MediaLibrary({ items }: { items: Item[] }) {
       <form className="grid gap-3 rounded-md border border-rule p-4 sm:grid-cols-2" onSubmit={(e) => { e.preventDefault(); void upload(e.currentTarget); }}>
         <h2 className="text-lg font-semibold sm:col-span-2">Upload an image</h2>
         <div className="sm:col-span-2"><FormMessage ok={message.ok} message={message.text} /></div>
-        <div className="sm:col-span-2">
-          <label htmlFor="file" className="text-sm font-semibold">Image file (JPEG, PNG, WebP, AVIF or GIF; up to 15 MB)</label>
-          <input id="file" name="file" type="file" required accept="image/jpeg,image/png,image/webp,image/avif,image/gif" className="mt-1 block w-full text-sm"
-            aria-invalid={!!fields.file} aria-describedby={fields.file ? "file-error" : undefined} />
-          <FieldError id="file-error" message={fields.file} />
-        </div>
-        <div className="sm:col-span-2">
-          <label htmlFor="alt" className="text-sm font-semibold">Alt text (required)</label>
-          <input id="alt" name="alt" required maxLength={500} className={inputClass} aria-invalid={!!fields.alt} aria-describedby={fields.alt ? "alt-error" : undefined} />
-          <FieldError id="alt-error" message={fields.alt} />
-        </div>
-        <div>
-          <label htmlFor="caption" className="text-sm font-semibold">Caption</label>
-          <input id="caption" name="caption" maxLength={500} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="credit" className="text-sm font-semibold">Credit</label>
-          <input id="credit" name="credit" maxLength={200} className={inputClass} />
-        </div>
+        <MediaUploadFields fields={fields} />
         <div><button type="submit" className={buttonClass} disabled={busy}>{busy ? "Uploading…" : "Upload"}</button></div>
       </form>
 

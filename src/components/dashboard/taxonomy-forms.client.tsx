@@ -10,7 +10,7 @@ import {
   mergeTagAction,
   moveSectionAction,
   updateSectionAction,
-  updateTagAction,
+  renameTagAction,
 } from "@/server/actions/taxonomy";
 
 const initial: ActionState = { ok: false, message: "" };
@@ -262,7 +262,7 @@ export function TagsTable({ tags }: { tags: Entry[] }) {
               </th>
               <td className={cellClass}>{plural(t.articleCount)}</td>
               <td className={cellClass}>
-                <RenameForm entry={t} entity="tag" action={updateTagAction} />
+                <RenameForm entry={t} entity="tag" action={renameTagAction} />
               </td>
               <td className={cellClass}>
                 <MergeForm tag={t} others={tags.filter((o) => o.id !== t.id)} submit={(form) => merge.submit(t.id, form)}

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 // Server actions are not called while rendering; their modules would open the database.
 vi.mock("@/server/actions/taxonomy", () =>
   Object.fromEntries(
-    ["createSectionAction", "updateSectionAction", "moveSectionAction", "deleteSectionAction", "updateTagAction", "mergeTagAction", "deleteTagAction"].map((name) => [name, vi.fn()]),
+    ["createSectionAction", "updateSectionAction", "moveSectionAction", "deleteSectionAction", "renameTagAction", "mergeTagAction", "deleteTagAction"].map((name) => [name, vi.fn()]),
   ),
 );
 vi.mock("@/server/actions/curation", () => ({ breakingNewsAction: vi.fn() }));

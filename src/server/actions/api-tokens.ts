@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 import { refresh } from "next/cache";
 import { apiTokenCreateSchema } from "@/lib/schemas/api-token";
 import { formFields, runAction, type ActionState } from "@/server/actions/action-state";

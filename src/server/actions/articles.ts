@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 import { redirect } from "next/navigation";
 import { prisma } from "@/server/db";
 import { createArticle } from "@/server/services/articles";

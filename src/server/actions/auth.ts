@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { signIn, signOut, RateLimitedSignin } from "@/auth";

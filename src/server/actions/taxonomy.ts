@@ -1,9 +1,10 @@
 "use server";
+import "server-only";
 import { refresh } from "next/cache";
 import { formFields, runAction, type ActionState } from "@/server/actions/action-state";
 import { prisma } from "@/server/db";
 import { requireActor } from "@/server/services/session";
-import { createSection, deleteSection, deleteTag, mergeTag, moveSection, updateSection, updateTag } from "@/server/services/taxonomy";
+import { createSection, deleteSection, deleteTag, mergeTag, moveSection, updateSection, renameTag } from "@/server/services/taxonomy";
 
 /**
  * Sections and tags from the taxonomy page. Each form sends the row's id as "id"; the rest of its
@@ -53,11 +54,11 @@ export async function deleteSectionAction(_prev: ActionState, form: FormData): P
   });
 }
 
-export async function updateTagAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function renameTagAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
     const actor = await requireActor();
     const { id, fields } = split(form);
-    const tag = await updateTag(prisma, actor, id, fields);
+    const tag = await renameTag(prisma, actor, id, fields);
     refresh();
     return { ok: true, message: `Saved. The tag page is at /tag/${tag.slug}.` };
   });

@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one error type services throw for a refused request. The API turns it into
  * `{ error: { code, message, fields? } }` with its status; server actions return it to forms.

@@ -17,10 +17,10 @@ function asServiceError(error: unknown): never {
   throw error;
 }
 
-export type MediaItem = { id: string; url: string; alt: string; caption: string; credit: string; width: number; height: number; createdAt: Date; uploadedBy: string | null };
+export type MediaItem = { id: string; url: string; alt: string; caption: string; credit: string; width: number; height: number; createdAt: Date; uploadedBy: string | null; uploadedById: string | null };
 
-function toItem(m: { id: string; storageKey: string; alt: string; caption: string; credit: string; width: number; height: number; createdAt: Date; uploadedBy?: { name: string } | null }): MediaItem {
-  return { id: m.id, url: mediaUrl(m.storageKey), alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height, createdAt: m.createdAt, uploadedBy: m.uploadedBy?.name ?? null };
+function toItem(m: { id: string; storageKey: string; alt: string; caption: string; credit: string; width: number; height: number; createdAt: Date; uploadedById: string | null; uploadedBy?: { name: string } | null }): MediaItem {
+  return { id: m.id, url: mediaUrl(m.storageKey), alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height, createdAt: m.createdAt, uploadedBy: m.uploadedBy?.name ?? null, uploadedById: m.uploadedById };
 }
 
 export async function uploadMedia(db: PrismaClient, actor: Actor, input: { file: File | null; alt: string; caption?: string; credit?: string }): Promise<MediaItem> {

@@ -201,7 +201,7 @@ async function assertTagFree(tx: Tx, id: string, slug: string, name: string): Pr
   if (byName) throw new ServiceError("conflict", "Another tag already has this name; merge the tags instead.", { name: "Already in use." });
 }
 
-export async function updateTag(db: Db, actor: Actor, id: string, input: unknown) {
+export async function renameTag(db: Db, actor: Actor, id: string, input: unknown) {
   ensure(can.manageTaxonomy(actor), FORBIDDEN);
   const data = tagUpdateSchema.parse(input);
   const before = await loadTag(db, id);

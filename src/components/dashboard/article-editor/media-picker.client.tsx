@@ -1,7 +1,8 @@
 "use client";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { callApi } from "@/components/dashboard/api-client";
-import { FieldError, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { MediaUploadFields } from "@/components/dashboard/media-upload-fields";
 
 export type MediaChoice = { id: string; url: string; alt: string; caption: string; credit: string; width: number; height: number };
 
@@ -68,25 +69,7 @@ function MediaPickerDialog({ onClose }: { onClose: (choice: MediaChoice | null) 
         <form className="mb-4 grid gap-2 rounded-md border border-rule p-3 sm:grid-cols-2"
           onSubmit={(e) => { e.preventDefault(); void upload(e.currentTarget); }}>
           <h3 className="font-semibold sm:col-span-2">Upload an image</h3>
-          <div className="sm:col-span-2">
-            <label htmlFor="mp-file" className="text-sm font-semibold">Image file (JPEG, PNG, WebP, AVIF or GIF, up to 15 MB)</label>
-            <input id="mp-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" required className="mt-1 block w-full text-sm"
-              aria-invalid={!!fields.file} aria-describedby={fields.file ? "mp-file-error" : undefined} />
-            <FieldError id="mp-file-error" message={fields.file} />
-          </div>
-          <div className="sm:col-span-2">
-            <label htmlFor="mp-alt" className="text-sm font-semibold">Alt text (describe the image for people who cannot see it)</label>
-            <input id="mp-alt" name="alt" required maxLength={500} className={inputClass} aria-invalid={!!fields.alt} aria-describedby={fields.alt ? "mp-alt-error" : undefined} />
-            <FieldError id="mp-alt-error" message={fields.alt} />
-          </div>
-          <div>
-            <label htmlFor="mp-caption" className="text-sm font-semibold">Caption</label>
-            <input id="mp-caption" name="caption" maxLength={500} className={inputClass} />
-          </div>
-          <div>
-            <label htmlFor="mp-credit" className="text-sm font-semibold">Credit</label>
-            <input id="mp-credit" name="credit" maxLength={200} className={inputClass} />
-          </div>
+          <MediaUploadFields idPrefix="mp-" fields={fields} />
           <div className="sm:col-span-2">
             <button type="submit" className={buttonClass} disabled={uploading}>{uploading ? "Uploading…" : "Upload and use"}</button>
           </div>

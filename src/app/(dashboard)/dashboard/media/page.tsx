@@ -14,8 +14,6 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
   const page = Math.max(1, Number(params.page) || 1);
   const q = typeof params.q === "string" ? params.q : undefined;
   const list = await listMedia(prisma, actor, { q, page, perPage: 24 });
-  const uploaders = await prisma.media.findMany({ where: { id: { in: list.rows.map((r) => r.id) } }, select: { id: true, uploadedById: true } });
-  const owner = new Map(uploaders.map((u) => [u.id, u.uploadedById]));
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">Media library</h1>
@@ -24,7 +22,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
         <input id="media-q" name="q" type="search" defaultValue={q ?? ""} placeholder="Search alt text, captions, file names" className="w-full max-w-md rounded-md border border-rule bg-paper px-3 py-2" />
         <button type="submit" className="rounded-md border border-rule px-3 py-2 text-sm font-semibold">Search</button>
       </form>
-      <MediaLibrary items={list.rows.map((r) => ({ ...r, editable: can.editMedia(actor, owner.get(r.id) ?? null), deletable: can.deleteMedia(actor) }))} />
+      <MediaLibrary items={list.rows.map((r) => ({ ...r, editable: can.editMedia(actor, r.uploadedById), deletable: can.deleteMedia(actor) }))} />
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {page > 1 ? <Link className="underline" href={`/dashboard/media?page=${page - 1}${q ? `&q=${encodeURIComponent(q)}` : ""}`}>Previous</Link> : null}
         <span>Page {list.page} of {list.pages}</span>

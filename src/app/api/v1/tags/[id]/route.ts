@@ -6,7 +6,7 @@ import { apiRoute, readJson } from "@/server/api/handler";
 import { apiJson } from "@/server/api/respond";
 import { prisma } from "@/server/db";
 import { notFound } from "@/server/services/errors";
-import { deleteTag, updateTag } from "@/server/services/taxonomy";
+import { deleteTag, renameTag } from "@/server/services/taxonomy";
 
 type Params = { id: string };
 
@@ -17,7 +17,7 @@ export const GET = apiRoute<Params>("public", async ({ params }) => {
 });
 
 export const PATCH = apiRoute<Params>("staff-write", async ({ request, params, actor }) =>
-  apiJson(await updateTag(prisma, actor!, params.id, await readJson(request, tagUpdateSchema))),
+  apiJson(await renameTag(prisma, actor!, params.id, await readJson(request, tagUpdateSchema))),
 );
 
 export const DELETE = apiRoute<Params>("staff-write", async ({ params, actor }) => {
