@@ -44,8 +44,13 @@ test("invite, accept once, sign in; a role change or disabling signs them out at
   await admin.getByLabel("Role for Nadia Okafor-Testwell").selectOption("CONTRIBUTOR");
   await admin.getByRole("button", { name: "Change role of Nadia Okafor-Testwell" }).click();
   await expect(admin.getByLabel("Role for Nadia Okafor-Testwell")).toHaveValue("CONTRIBUTOR");
-  await member.goto("/dashboard");
-  await expect(member).toHaveURL(/\/signin/);
+  // The select shows the new role before the server action has committed it: wait for that.
+  await expect
+    .poll(async () => {
+      await member.goto("/dashboard");
+      return new URL(member.url()).pathname;
+    })
+    .toBe("/signin");
   const api = await member.request.get("/api/v1/media");
   expect(api.status()).toBe(401);
 
