@@ -119,9 +119,12 @@ test("curation: an editor reorders the front page with the keyboard and readers 
   const text = `Breaking: test banner ${Date.now()}`;
   await page.getByLabel("Banner text").fill(text);
   await page.getByRole("button", { name: "Set banner" }).click();
-  await expect.poll(async () => (await (await request.get("/")).text()).includes(text)).toBe(true);
+  await expect(page.getByText("Banner set — it shows above every page.")).toBeVisible({ timeout: 15_000 });
+  // Saved: the very next reader request shows it (no waiting for a cache to lapse).
+  expect((await (await request.get("/")).text()).includes(text)).toBe(true);
   await page.getByRole("button", { name: "Clear banner" }).click();
-  await expect.poll(async () => (await (await request.get("/")).text()).includes(text)).toBe(false);
+  await expect(page.getByText("Banner cleared.")).toBeVisible({ timeout: 15_000 });
+  expect((await (await request.get("/")).text()).includes(text)).toBe(false);
 
   // Put the lead back for anyone who looks later.
   await frontPage.getByRole("button", { name: `Move “${lead}” up` }).click();
