@@ -6,7 +6,10 @@
  *   npx tsx bench/reader.ts                 # builds if needed, starts `npm start` on a fresh embedded DB
  *   BENCH_URL=http://localhost:3000 npx tsx bench/reader.ts   # against a server already running
  *
- * Each figure is the median of RUNS runs of DURATION seconds after a warm-up.
+ * Each figure is the median of RUNS runs of DURATION seconds after a warm-up. Every target is
+ * loaded twice: as the issue asks (no Accept-Encoding: every response whole) and as a browser asks
+ * (Accept-Encoding: br, gzip). PAGE_CACHE_MB=0 runs the server without its page cache
+ * (scripts/runtime/page-cache.mjs), to see what Next.js alone does.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -33,7 +36,7 @@ async function startServer(): Promise<{ url: string; child?: ChildProcess; clean
   const port = process.env.BENCH_PORT ?? "3900";
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", "start"], {
     cwd: root,
-    env: { ...process.env, PORT: port, DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...process.env, PORT: port, DATA_DIR: dataDir, DATABASE_URL: "" }, // PAGE_CACHE_MB passes through
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -55,8 +58,10 @@ async function startServer(): Promise<{ url: string; child?: ChildProcess; clean
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+const encodings = { "no Accept-Encoding": {}, "Accept-Encoding: br, gzip": { "accept-encoding": "br, gzip" } } as const;
+
+async function load(url: string, headers: Record<string, string>) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
@@ -75,18 +80,21 @@ async function pageWeight(base: string, pathName: string) {
 
 const server = await startServer();
 try {
-  const rows: Record<string, { rps: number; p50: number; p99: number }> = {};
-  for (const [name, p] of Object.entries(targets)) {
-    await autocannon({ url: server.url + p, connections: CONNECTIONS, duration: 3 }); // warm-up
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await load(server.url + p));
-    rows[name] = { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) };
-  }
-  const ceiling = rows["static file (/theme-init.js)"]!.rps;
-  console.log(`\nautocannon, ${CONNECTIONS} connections, median of ${RUNS} × ${DURATION}s\n`);
-  console.log("| target | req/s | vs static | p50 ms | p99 ms |\n|---|---|---|---|---|");
-  for (const [name, r] of Object.entries(rows)) {
-    console.log(`| ${name} | ${Math.round(r.rps)} | ${Math.round((r.rps / ceiling) * 100)} % | ${r.p50} | ${r.p99} |`);
+  const rows: Record<string, Record<string, { rps: number; p50: number; p99: number }>> = {};
+  console.log(`autocannon, ${CONNECTIONS} connections, median of ${RUNS} × ${DURATION}s, page cache ${process.env.PAGE_CACHE_MB === "0" ? "off" : "on"}`);
+  for (const [encoding, headers] of Object.entries(encodings)) {
+    const byTarget: Record<string, { rps: number; p50: number; p99: number }> = (rows[encoding] = {});
+    for (const [name, p] of Object.entries(targets)) {
+      await autocannon({ url: server.url + p, connections: CONNECTIONS, duration: 3, headers }); // warm-up
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await load(server.url + p, headers));
+      byTarget[name] = { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) };
+    }
+    const ceiling = byTarget["static file (/theme-init.js)"]!.rps;
+    console.log(`\n${encoding}\n\n| target | req/s | vs static | p50 ms | p99 ms |\n|---|---|---|---|---|`);
+    for (const [name, r] of Object.entries(byTarget)) {
+      console.log(`| ${name} | ${Math.round(r.rps)} | ${Math.round((r.rps / ceiling) * 100)} % | ${r.p50} | ${r.p99} |`);
+    }
   }
   const weights: Record<string, Awaited<ReturnType<typeof pageWeight>>> = {};
   for (const [name, p] of Object.entries(targets)) if (!p.endsWith(".js")) weights[name] = await pageWeight(server.url, p);
@@ -96,7 +104,7 @@ try {
   }
   mkdirSync(path.join(root, "bench/results"), { recursive: true });
   const file = path.join(root, "bench/results", `reader-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, JSON.stringify({ connections: CONNECTIONS, runs: RUNS, duration: DURATION, rows, weights }, null, 2));
+  writeFileSync(file, JSON.stringify({ connections: CONNECTIONS, runs: RUNS, duration: DURATION, pageCache: process.env.PAGE_CACHE_MB !== "0", rows, weights }, null, 2));
   console.log(`\nraw figures: ${path.relative(root, file)}`);
 } finally {
   server.cleanup();

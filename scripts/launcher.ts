@@ -141,7 +141,8 @@ async function main(): Promise<number> {
       const code = await waitFor(child);
       if (code !== 0 || command === "build") return code;
     }
-    if (command === "start") child = runChild(next, ["start", "-p", port], { ...childEnv, NODE_ENV: "production" });
+    // Next.js behind the page cache (scripts/runtime/server.mjs), not bare `next start`.
+    if (command === "start") child = runChild(process.execPath, [path.join(root, "scripts/runtime/server.mjs")], { ...childEnv, NODE_ENV: "production" });
     else if (command === "dev") child = runChild(next, ["dev", "-p", port], childEnv);
     else {
       const rest = process.argv.slice(process.argv.indexOf("--") + 1);

@@ -2,11 +2,14 @@ import "server-only";
 import { revalidateTag } from "next/cache";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { cacheTags } from "@/lib/cache-tags";
+import { purgePageCache } from "@/server/page-cache";
 import { forgetPathStatus } from "@/server/path-status";
 
 /**
  * Publishing side effects in one place: the redirects an article leaves behind when its URL
- * changes, and the cache tags a change expires. Nothing else calls revalidateTag.
+ * changes, and the cache tags a change expires. Nothing else calls revalidateTag. Every change
+ * also empties the page cache in front of Next.js (scripts/runtime/page-cache.mjs), whole: one
+ * edit touches the article, the lists, the feeds and the sitemaps, and misses are cheap.
  */
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -26,12 +29,14 @@ export async function recordPathChange(db: Db, oldPath: string, newPath: string)
     update: { toPath: newPath, statusCode: 301 },
   });
   forgetPathStatus([oldPath, newPath]);
+  purgePageCache();
 }
 
 /** A path is live again (a new section took a slug that used to redirect): it stops redirecting. */
 export async function reclaimPath(db: Db, path: string): Promise<void> {
   await db.redirect.deleteMany({ where: { fromPath: path } });
   forgetPathStatus([path]);
+  purgePageCache();
 }
 
 /**
@@ -44,6 +49,7 @@ export async function recordDeletedPaths(db: Db, currentPath: string): Promise<v
   await db.redirect.deleteMany({ where: { fromPath: { in: paths } } });
   await db.redirect.createMany({ data: paths.map((fromPath) => ({ fromPath, toPath: null, statusCode: 410 })) });
   forgetPathStatus(paths);
+  purgePageCache();
 }
 
 /** After an article's content or visibility changed: its page, and every list that may show it. */
@@ -51,22 +57,26 @@ export function expireArticle(slugs: string[]): void {
   for (const slug of slugs) revalidateTag(cacheTags.article(slug), { expire: 0 });
   revalidateTag(cacheTags.articleLists, { expire: 0 });
   forgetPathStatus();
+  purgePageCache();
 }
 
 /** After curation (front page, editors' picks) or the breaking-news banner changed. */
 export function expireCuration(): void {
   revalidateTag(cacheTags.curation, { expire: 0 });
   revalidateTag(cacheTags.settings, { expire: 0 });
+  purgePageCache();
 }
 
 /** After a staff profile (name, bio, photo) changed: author pages, and every byline in lists. */
 export function expireAuthors(): void {
   revalidateTag(cacheTags.authors, { expire: 0 });
   revalidateTag(cacheTags.articleLists, { expire: 0 });
+  purgePageCache();
 }
 
 /** After sections changed (names, slugs, order, new or deleted): the navigation and every list. */
 export function expireSections(): void {
   revalidateTag(cacheTags.sections, { expire: 0 });
   revalidateTag(cacheTags.articleLists, { expire: 0 });
+  purgePageCache();
 }

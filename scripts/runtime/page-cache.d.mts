@@ -1,0 +1,19 @@
+// Types for page-cache.mjs (plain JavaScript so that the production server runs without a build).
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+export type PageCacheStats = { hits: number; misses: number; bypasses: number; stores: number; purges: number; evictions: number; entries: number; bytes: number };
+
+export type PageCache = {
+  handle(req: IncomingMessage, res: ServerResponse, handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<unknown>;
+  purge(): void;
+  stats(): PageCacheStats;
+};
+
+export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; now?: () => number }): PageCache;
+export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean;
+export function shareable(
+  status: number,
+  headers: Record<string, unknown>,
+  maxAgeSeconds: number,
+): { status: number; headers: Record<string, unknown>; ttlSeconds: number } | null;
+export function pickEncoding(acceptEncoding: string | undefined): "br" | "gzip" | "identity";

@@ -1,0 +1,271 @@
+// The shared-cache layer in front of Next.js (scripts/runtime/server.mjs): what a CDN or Varnish
+// does for a news site, inside the same process. Next.js already caches our reader pages, but its
+// response path costs milliseconds per request (routing, the proxy, ETag hashing, gzip); this
+// keeps whole responses that Next.js marked as shareable (Cache-Control public/s-maxage, no
+// Set-Cookie) and answers repeats with one write.
+//
+// Freshness: an entry lives for the response's own s-maxage/max-age, at most `maxAgeSeconds`
+// (a micro-cache: time-based changes such as a scheduled story going live reach readers a few
+// seconds after Next.js has them). Every publishing change purges the whole cache at once
+// (src/server/services/publishing.ts → purge()), so an edit, unpublish or curation change shows
+// on the very next request. A fill that started before a purge is thrown away, never stored.
+//
+// Only plain reader requests take part: GET/HEAD, no RSC/router/action headers, no internal
+// Next.js headers, no Authorization. Everything else goes straight to Next.js.
+import { brotliCompressSync, constants as zlib, gzipSync, gunzipSync, inflateSync } from "node:zlib";
+
+const CACHEABLE_STATUS = new Set([200, 410]);
+/** Request headers that make a request something other than a reader's plain page view. */
+const BYPASS_HEADER = /^(rsc|next-|x-middleware|x-invoke|x-nextjs|x-matched-path|x-now-route-matches|authorization$)/;
+/** Response headers never replayed from the cache: per-connection, or recomputed per response. */
+const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "age", "x-cache", "x-nextjs-cache"]);
+
+/**
+ * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, now?: () => number }} [options]
+ */
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 10_000, now = Date.now } = {}) {
+  /** @type {Map<string, Entry>} least recently used first */
+  const entries = new Map();
+  /** @type {Map<string, Promise<void>>} */
+  const filling = new Map();
+  let bytes = 0;
+  let generation = 0;
+  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0 };
+
+  function remove(key) {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  }
+
+  function store(key, entry) {
+    remove(key);
+    if (entry.bytes > maxBytes / 8) return; // one huge response must not empty the cache
+    entries.set(key, entry);
+    bytes += entry.bytes;
+    counters.stores++;
+    for (const [oldest] of entries) {
+      if (bytes <= maxBytes) break;
+      remove(oldest);
+      counters.evictions++;
+    }
+  }
+
+  /** A fresh entry for key, marked as most recently used; undefined if none. */
+  function lookup(key) {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires <= now()) {
+      remove(key);
+      return undefined;
+    }
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry;
+  }
+
+  /**
+   * Serves req from the cache, or hands it to Next.js (`handler`) and keeps the response when
+   * it may be shared.
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown} handler
+   */
+  async function handle(req, res, handler) {
+    if (!isCacheableRequest(req)) {
+      counters.bypasses++;
+      return handler(req, res);
+    }
+    const key = req.url;
+    let entry = lookup(key);
+    if (!entry && filling.has(key)) {
+      // Someone is fetching this page right now: wait for it rather than render it twice.
+      await Promise.race([filling.get(key), new Promise((resolve) => setTimeout(resolve, fillWaitMs).unref())]);
+      entry = lookup(key);
+    }
+    if (entry) {
+      counters.hits++;
+      return serve(entry, req, res);
+    }
+    counters.misses++;
+    res.setHeader("X-Cache", "MISS");
+    if (req.method !== "GET" || filling.has(key)) return handler(req, res);
+    let done = () => {};
+    filling.set(key, new Promise((resolve) => (done = resolve)));
+    const startedIn = generation;
+    capture(res, (captured) => {
+      if (captured && startedIn === generation) store(key, captured);
+      filling.delete(key);
+      done();
+    });
+    return handler(req, res);
+  }
+
+  /** Tees what Next.js writes to res; calls back with an entry if the response may be shared. */
+  function capture(res, finished) {
+    /** @type {Buffer[] | null} */
+    let chunks = null;
+    let meta = null;
+    let decided = false;
+    // Decided once, when the status and headers are final: at writeHead(), or at the first
+    // write()/end() of a response that never called it (before Node's own implicit writeHead).
+    const decide = (status, given) => {
+      if (decided) return;
+      decided = true;
+      meta = shareable(status, { ...res.getHeaders(), ...headerObject(given) }, maxAgeSeconds);
+      if (meta) chunks = [];
+    };
+    const writeHead = res.writeHead;
+    res.writeHead = function (status, ...rest) {
+      decide(status, typeof rest[0] === "string" ? rest[1] : rest[0]);
+      return writeHead.call(this, status, ...rest);
+    };
+    const write = res.write;
+    res.write = function (chunk, encoding, callback) {
+      if (!res.headersSent) decide(res.statusCode);
+      if (chunks && chunk != null) chunks.push(toBuffer(chunk, encoding));
+      return write.call(this, chunk, encoding, callback);
+    };
+    const end = res.end;
+    res.end = function (chunk, encoding, callback) {
+      if (!res.headersSent) decide(res.statusCode);
+      if (chunks && chunk != null && typeof chunk !== "function") chunks.push(toBuffer(chunk, encoding));
+      return end.call(this, chunk, encoding, callback);
+    };
+    res.once("close", () => {
+      if (!meta || !chunks || !res.writableFinished) return finished(null);
+      try {
+        finished(makeEntry(meta, Buffer.concat(chunks), now()));
+      } catch {
+        finished(null); // an encoding we cannot read back: do not keep it
+      }
+    });
+  }
+
+  function serve(entry, req, res) {
+    res.statusCode = entry.status;
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    res.setHeader("Age", String(Math.max(0, Math.floor((now() - entry.storedAt) / 1000))));
+    res.setHeader("X-Cache", "HIT");
+    if (entry.etag && entry.status === 200 && etagMatches(req.headers["if-none-match"], entry.etag)) {
+      res.statusCode = 304;
+      res.removeHeader("Content-Type");
+      return res.end();
+    }
+    const encoding = pickEncoding(req.headers["accept-encoding"]);
+    const body = encodedBody(entry, encoding);
+    if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Content-Length", String(body.length));
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+
+  return {
+    handle,
+    /** Forgets every page: called after anything readers see has changed. */
+    purge() {
+      generation++;
+      counters.purges++;
+      entries.clear();
+      bytes = 0;
+    },
+    stats: () => ({ ...counters, entries: entries.size, bytes }),
+  };
+}
+
+/**
+ * @typedef {{ status: number, headers: [string, string | string[]][], etag: string | undefined,
+ *   identity: Buffer, gzip?: Buffer, br?: Buffer, bytes: number, storedAt: number, expires: number }} Entry
+ */
+
+/** A plain page view a shared cache may answer. */
+export function isCacheableRequest(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const url = req.url ?? "";
+  if (url.startsWith("/_next/") || url.startsWith("/api/") || /[?&]_rsc=/.test(url)) return false;
+  for (const name of Object.keys(req.headers)) if (BYPASS_HEADER.test(name)) return false;
+  return true;
+}
+
+/**
+ * Whether a response may be kept, and for how long: public (s-maxage or public max-age), not
+ * private/no-store/no-cache, no cookie set, a status worth keeping.
+ * @returns {{ status: number, headers: Record<string, unknown>, ttlSeconds: number } | null}
+ */
+export function shareable(status, headers, maxAgeSeconds) {
+  if (!CACHEABLE_STATUS.has(status) || headers["set-cookie"] !== undefined) return null;
+  const cacheControl = String(headers["cache-control"] ?? "").toLowerCase();
+  if (/(^|[,\s])(private|no-store|no-cache)\b/.test(cacheControl)) return null;
+  const sMaxAge = /s-maxage=(\d+)/.exec(cacheControl);
+  const maxAge = /(?:^|[,\s])max-age=(\d+)/.exec(cacheControl);
+  const seconds = sMaxAge ? Number(sMaxAge[1]) : /\bpublic\b/.test(cacheControl) && maxAge ? Number(maxAge[1]) : 0;
+  if (seconds <= 0) return null;
+  const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
+  if (!["identity", "gzip", "deflate"].includes(encoding)) return null;
+  return { status, headers: { ...headers }, ttlSeconds: Math.min(seconds, maxAgeSeconds) };
+}
+
+function makeEntry(meta, body, storedAt) {
+  const encoding = String(meta.headers["content-encoding"] ?? "identity").toLowerCase();
+  const identity = encoding === "gzip" ? gunzipSync(body) : encoding === "deflate" ? inflateSync(body) : body;
+  const headers = Object.entries(meta.headers)
+    .filter(([name]) => !NOT_STORED.has(name))
+    // Next.js 16.4 repeats some headers (Link, Location) with identical values: send each once.
+    .map(([name, value]) => [name, Array.isArray(value) ? [...new Set(value)] : value]);
+  const entry = {
+    status: meta.status,
+    headers,
+    etag: typeof meta.headers.etag === "string" ? meta.headers.etag : undefined,
+    identity,
+    gzip: encoding === "gzip" ? body : undefined,
+    bytes: identity.length + (encoding === "gzip" ? body.length : 0),
+    storedAt,
+    expires: storedAt + meta.ttlSeconds * 1000,
+  };
+  if (!headers.some(([name]) => name === "vary")) headers.push(["vary", "Accept-Encoding"]);
+  return entry;
+}
+
+/** The body in the encoding asked for, compressed once per entry and kept. */
+function encodedBody(entry, encoding) {
+  if (encoding === "identity") return entry.identity;
+  if (!entry[encoding]) {
+    entry[encoding] =
+      encoding === "br"
+        ? brotliCompressSync(entry.identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6, [zlib.BROTLI_PARAM_SIZE_HINT]: entry.identity.length } })
+        : gzipSync(entry.identity, { level: 6 });
+    entry.bytes += entry[encoding].length;
+  }
+  return entry[encoding];
+}
+
+/** br, then gzip, then nothing, as the client accepts them (a q=0 refuses). Small bodies too. */
+export function pickEncoding(acceptEncoding) {
+  const accepted = new Map();
+  for (const part of String(acceptEncoding ?? "").toLowerCase().split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)).find(Boolean);
+    accepted.set(name.trim(), q ? Number(q[1]) : 1);
+  }
+  const ok = (name) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
+  return ok("br") ? "br" : ok("gzip") ? "gzip" : "identity";
+}
+
+function etagMatches(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  const weak = (tag) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || weak(tag) === weak(etag));
+}
+
+/** writeHead()'s headers argument (an object or a flat [name, value, …] array), names in lower case. */
+function headerObject(given) {
+  const out = {};
+  if (Array.isArray(given)) for (let i = 0; i + 1 < given.length; i += 2) out[String(given[i]).toLowerCase()] = given[i + 1];
+  else if (given) for (const [name, value] of Object.entries(given)) out[name.toLowerCase()] = value;
+  return out;
+}
+
+function toBuffer(chunk, encoding) {
+  return Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk);
+}

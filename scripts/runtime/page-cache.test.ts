@@ -1,0 +1,258 @@
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { createPageCache, isCacheableRequest, pickEncoding, shareable, type PageCache } from "./page-cache.mjs";
+
+// The page cache in front of a real HTTP server; the handler plays Next.js's part (its ways of
+// writing a response: setHeader + end, writeHead with headers, streamed writes, gzip).
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => (s.close(resolve), s.closeAllConnections()))));
+});
+
+async function serve(cache: PageCache, handler: Handler) {
+  let calls = 0;
+  const server = createServer((req, res) => void cache.handle(req, res, (rq, rs) => (calls++, handler(rq, rs))));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    calls: () => calls,
+    get: (path: string, headers: Record<string, string> = {}, method = "GET") =>
+      new Promise<{ status: number; headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+        const req = httpRequest({ host: "127.0.0.1", port, path, headers, method }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on("error", reject);
+        req.end();
+      }),
+  };
+}
+
+const page = "<!doctype html><title>Story</title><p>" + "A paragraph of the story. ".repeat(400) + "</p>";
+const publicPage: Handler = (_req, res) => {
+  res.setHeader("Cache-Control", "s-maxage=60, stale-while-revalidate=3540");
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  res.setHeader("ETag", '"abc123"');
+  res.setHeader("Link", ["</font.woff2>; rel=preload", "</font.woff2>; rel=preload"]);
+  res.end(page);
+};
+
+describe("page cache", () => {
+  it("answers a repeated page view from memory with the same body and headers", async () => {
+    const site = await serve(createPageCache(), publicPage);
+    const first = await site.get("/politics/a-story");
+    const second = await site.get("/politics/a-story");
+    expect(site.calls()).toBe(1);
+    expect(first.headers["x-cache"]).toBe("MISS");
+    expect(second.headers["x-cache"]).toBe("HIT");
+    expect(second.body.toString()).toBe(page);
+    expect(second.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(second.headers["cache-control"]).toBe("s-maxage=60, stale-while-revalidate=3540");
+    expect(second.headers["content-length"]).toBe(String(Buffer.byteLength(page)));
+    expect(second.headers.link).toBe("</font.woff2>; rel=preload"); // Next.js's repeated header, once
+    expect(second.headers.age).toBe("0");
+    // Another URL is another page.
+    await site.get("/politics/another-story");
+    expect(site.calls()).toBe(2);
+  });
+
+  it("keeps nothing private, personal, uncacheable or failed", async () => {
+    const variants: Array<[string, Handler]> = [
+      ["private", (_q, s) => (s.setHeader("Cache-Control", "private, no-cache, no-store, max-age=0, must-revalidate"), s.end("x"))],
+      ["no cache-control", (_q, s) => s.end("x")],
+      ["max-age without public", (_q, s) => (s.setHeader("Cache-Control", "max-age=60"), s.end("x"))],
+      ["cookie", (_q, s) => (s.setHeader("Cache-Control", "s-maxage=60"), s.setHeader("Set-Cookie", "a=b"), s.end("x"))],
+      ["404", (_q, s) => s.writeHead(404, { "Cache-Control": "s-maxage=60" }).end("x")],
+      ["500", (_q, s) => s.writeHead(500, { "Cache-Control": "s-maxage=60" }).end("x")],
+      ["s-maxage=0", (_q, s) => (s.setHeader("Cache-Control", "s-maxage=0"), s.end("x"))],
+    ];
+    for (const [name, handler] of variants) {
+      const site = await serve(createPageCache(), handler);
+      await site.get("/p");
+      const again = await site.get("/p");
+      expect(site.calls(), name).toBe(2);
+      expect(again.headers["x-cache"], name).toBe("MISS");
+    }
+  });
+
+  it("keeps 410 pages and headers given to writeHead", async () => {
+    const site = await serve(createPageCache(), (_q, s) => s.writeHead(410, { "Cache-Control": "public, max-age=60", "Content-Type": "text/html" }).end("gone"));
+    await site.get("/politics/withdrawn");
+    const again = await site.get("/politics/withdrawn");
+    expect(site.calls()).toBe(1);
+    expect(again.status).toBe(410);
+    expect(again.body.toString()).toBe("gone");
+    expect(again.headers["content-type"]).toBe("text/html");
+  });
+
+  it("lets through what is not a plain page view", async () => {
+    const site = await serve(createPageCache(), publicPage);
+    const requests: Array<[string, Record<string, string>, string?]> = [
+      ["/p", {}, "POST"],
+      ["/p", { rsc: "1" }],
+      ["/p", { "next-router-prefetch": "1" }],
+      ["/p", { "next-action": "abc" }],
+      ["/p", { "x-middleware-subrequest": "proxy" }],
+      ["/p", { authorization: "Bearer x" }],
+      ["/p?_rsc=1x2", {}],
+      ["/api/v1/articles", {}],
+      ["/_next/static/chunk.js", {}],
+    ];
+    for (const [path, headers, method] of requests) {
+      await site.get(path, headers, method);
+      await site.get(path, headers, method);
+    }
+    expect(site.calls()).toBe(requests.length * 2);
+    expect(isCacheableRequest({ method: "GET", url: "/politics", headers: { accept: "text/html", cookie: "theme=dark" } })).toBe(true);
+  });
+
+  it("is emptied by a purge, and a fill that started before the purge is not kept", async () => {
+    const cache = createPageCache();
+    let release: () => void = () => {};
+    let slow = false;
+    const site = await serve(cache, (req, res) => {
+      if (!slow) return publicPage(req, res);
+      res.setHeader("Cache-Control", "s-maxage=60");
+      res.write("old version, ");
+      release = () => res.end("rendered before the purge");
+    });
+    await site.get("/story");
+    cache.purge();
+    expect((await site.get("/story")).headers["x-cache"]).toBe("MISS");
+    expect(site.calls()).toBe(2);
+
+    cache.purge();
+    slow = true;
+    const inFlight = site.get("/story");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    cache.purge(); // the story changed while the old version was being rendered
+    release();
+    expect((await inFlight).body.toString()).toBe("old version, rendered before the purge");
+    slow = false;
+    const after = await site.get("/story");
+    expect(after.headers["x-cache"]).toBe("MISS");
+    expect(after.body.toString()).toBe(page);
+  });
+
+  it("serves br or gzip as the client accepts, compressed once, and reads back a gzipped fill", async () => {
+    const site = await serve(createPageCache(), (_q, s) => {
+      s.setHeader("Cache-Control", "s-maxage=60");
+      s.setHeader("Content-Encoding", "gzip"); // Next.js compressed it for the first client
+      s.end(gzipSync(page));
+    });
+    await site.get("/p", { "accept-encoding": "gzip" });
+    const identity = await site.get("/p");
+    const br = await site.get("/p", { "accept-encoding": "gzip, deflate, br" });
+    const gzip = await site.get("/p", { "accept-encoding": "gzip;q=1, br;q=0" });
+    expect(site.calls()).toBe(1);
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    expect(identity.body.toString()).toBe(page);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.body).toString()).toBe(page);
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).toString()).toBe(page);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(pickEncoding("identity")).toBe("identity");
+    expect(pickEncoding("*")).toBe("br");
+    expect(pickEncoding("gzip, *;q=0")).toBe("gzip");
+  });
+
+  it("answers If-None-Match with 304 and HEAD without a body", async () => {
+    const site = await serve(createPageCache(), publicPage);
+    await site.get("/p");
+    const notModified = await site.get("/p", { "if-none-match": 'W/"abc123"' });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body.length).toBe(0);
+    expect(notModified.headers.etag).toBe('"abc123"');
+    const changed = await site.get("/p", { "if-none-match": '"other"' });
+    expect(changed.status).toBe(200);
+    const head = await site.get("/p", {}, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.headers["content-length"]).toBe(String(Buffer.byteLength(page)));
+    expect(site.calls()).toBe(1);
+  });
+
+  it("keeps an entry no longer than its own s-maxage nor the cache's limit", async () => {
+    let time = 1_000_000;
+    const site = await serve(createPageCache({ maxAgeSeconds: 10, now: () => time }), (_q, s) => {
+      s.setHeader("Cache-Control", s.req.url === "/short" ? "s-maxage=3" : "s-maxage=60");
+      s.end("x");
+    });
+    await site.get("/short");
+    await site.get("/long");
+    time += 2_000;
+    expect((await site.get("/short")).headers.age).toBe("2");
+    expect(site.calls()).toBe(2);
+    time += 1_500; // 3.5 s: /short is stale, /long is not
+    await site.get("/short");
+    await site.get("/long");
+    expect(site.calls()).toBe(3);
+    time += 7_000; // 10.5 s: /long reached the cache's limit
+    await site.get("/long");
+    expect(site.calls()).toBe(4);
+  });
+
+  it("renders a page once for many readers who ask for it at the same moment", async () => {
+    const site = await serve(createPageCache(), (req, res) => setTimeout(() => publicPage(req, res), 100));
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => site.get("/breaking")));
+    expect(site.calls()).toBe(1);
+    for (const r of bodies) expect(r.body.toString()).toBe(page);
+  });
+
+  it("forgets the least recently used pages when it is full", async () => {
+    const size = Buffer.byteLength(page);
+    const cache = createPageCache({ maxBytes: size * 3.5 * 8 }); // room for 3.5 × 8 pages; one page is at most 1/8
+    const site = await serve(cache, publicPage);
+    for (let i = 0; i < 28; i++) await site.get(`/p${i}`);
+    await site.get("/p0"); // recently used again
+    await site.get("/p28"); // pushes out the oldest not used since: /p1
+    const calls = site.calls();
+    await site.get("/p0");
+    expect(site.calls()).toBe(calls);
+    await site.get("/p1");
+    expect(site.calls()).toBe(calls + 1);
+    expect(cache.stats().bytes).toBeLessThanOrEqual(size * 3.5 * 8);
+  });
+
+  it("keeps nothing from a response the client abandoned", async () => {
+    let finish: (() => void) | null = null;
+    const cache = createPageCache();
+    const site = await serve(cache, (_q, res) => {
+      res.setHeader("Cache-Control", "s-maxage=60");
+      if (finish) return res.end("whole");
+      res.write("partial");
+      finish = () => res.end("rest");
+    });
+    await new Promise<void>((resolve) => {
+      const port = (servers[0]!.address() as AddressInfo).port;
+      const req = httpRequest({ host: "127.0.0.1", port, path: "/cut" }, (res) => {
+        res.once("data", () => {
+          req.destroy();
+          setTimeout(resolve, 50);
+        });
+      });
+      req.end();
+    });
+    finish!();
+    expect(cache.stats().entries).toBe(0);
+    const next = await site.get("/cut");
+    expect(next.headers["x-cache"]).toBe("MISS");
+    expect(next.body.toString()).toBe("whole");
+  });
+});
+
+describe("shareable", () => {
+  it("reads the freshness a response allows", () => {
+    expect(shareable(200, { "cache-control": "s-maxage=60, stale-while-revalidate=3540" }, 10)?.ttlSeconds).toBe(10);
+    expect(shareable(200, { "cache-control": "public, max-age=5" }, 10)?.ttlSeconds).toBe(5);
+    expect(shareable(200, { "cache-control": "public, max-age=60", "content-encoding": "zstd" }, 10)).toBeNull();
+    expect(shareable(200, { "cache-control": "public, s-maxage=60, no-cache" }, 10)).toBeNull();
+  });
+});
