@@ -148,7 +148,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     for (const [name, value] of entry.headers) res.setHeader(name, value);
     res.setHeader("Age", String(Math.max(0, Math.floor((now() - entry.storedAt) / 1000))));
     res.setHeader("X-Cache", "HIT");
-    if (entry.etag && entry.status === 200 && etagMatches(req.headers["if-none-match"], entry.etag)) {
+    if (entry.status === 200 && notModified(req.headers, entry)) {
       res.statusCode = 304;
       res.removeHeader("Content-Type");
       return res.end();
@@ -174,7 +174,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
 }
 
 /**
- * @typedef {{ status: number, headers: [string, string | string[]][], etag: string | undefined,
+ * @typedef {{ status: number, headers: [string, string | string[]][], etag?: string, lastModified?: string,
  *   identity: Buffer, gzip?: Buffer, br?: Buffer, bytes: number, storedAt: number, expires: number }} Entry
  */
 
@@ -216,6 +216,7 @@ function makeEntry(meta, body, storedAt) {
     status: meta.status,
     headers,
     etag: typeof meta.headers.etag === "string" ? meta.headers.etag : undefined,
+    lastModified: typeof meta.headers["last-modified"] === "string" ? meta.headers["last-modified"] : undefined,
     identity,
     gzip: encoding === "gzip" ? body : undefined,
     bytes: identity.length + (encoding === "gzip" ? body.length : 0),
@@ -252,10 +253,17 @@ export function pickEncoding(acceptEncoding) {
   return ok("br") ? "br" : ok("gzip") ? "gzip" : "identity";
 }
 
-function etagMatches(ifNoneMatch, etag) {
-  if (!ifNoneMatch) return false;
-  const weak = (tag) => tag.trim().replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || weak(tag) === weak(etag));
+/** RFC 9110 §13.2.2: If-None-Match decides when present; otherwise If-Modified-Since. */
+function notModified(headers, entry) {
+  const ifNoneMatch = headers["if-none-match"];
+  if (ifNoneMatch) {
+    if (!entry.etag) return false;
+    const weak = (tag) => tag.trim().replace(/^W\//, "");
+    return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || weak(tag) === weak(entry.etag));
+  }
+  const since = Date.parse(headers["if-modified-since"] ?? "");
+  const lastModified = Date.parse(entry.lastModified ?? "");
+  return !Number.isNaN(since) && !Number.isNaN(lastModified) && lastModified <= since;
 }
 
 /** writeHead()'s headers argument (an object or a flat [name, value, …] array), names in lower case. */

@@ -163,8 +163,9 @@ describe("page cache", () => {
     expect(pickEncoding("gzip, *;q=0")).toBe("gzip");
   });
 
-  it("answers If-None-Match with 304 and HEAD without a body", async () => {
-    const site = await serve(createPageCache(), publicPage);
+  it("answers If-None-Match and If-Modified-Since with 304, and HEAD without a body", async () => {
+    const lastModified = "Tue, 01 Dec 2026 09:00:00 GMT";
+    const site = await serve(createPageCache(), (req, res) => (res.setHeader("Last-Modified", lastModified), publicPage(req, res)));
     await site.get("/p");
     const notModified = await site.get("/p", { "if-none-match": 'W/"abc123"' });
     expect(notModified.status).toBe(304);
@@ -172,6 +173,10 @@ describe("page cache", () => {
     expect(notModified.headers.etag).toBe('"abc123"');
     const changed = await site.get("/p", { "if-none-match": '"other"' });
     expect(changed.status).toBe(200);
+    expect((await site.get("/p", { "if-modified-since": lastModified })).status).toBe(304);
+    expect((await site.get("/p", { "if-modified-since": "Tue, 01 Dec 2026 08:59:59 GMT" })).status).toBe(200);
+    // If-None-Match decides when both are sent.
+    expect((await site.get("/p", { "if-none-match": '"other"', "if-modified-since": lastModified })).status).toBe(200);
     const head = await site.get("/p", {}, "HEAD");
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
