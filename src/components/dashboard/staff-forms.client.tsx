@@ -67,13 +67,15 @@ export function StaffRowActions({ member }: { member: Member }) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-end gap-2">
-        <form action={roleAction} className="flex items-end gap-2">
+        {/* React resets a form after its action: uncontrolled, the select returns to the role the
+            server has (re-keyed when it changes), and the button follows it. */}
+        <form action={roleAction} onReset={() => setRole(member.role)} className="flex items-end gap-2">
           <input type="hidden" name="userId" value={member.id} />
           <div>
             <label htmlFor={selectId} className="sr-only">
               Role for {member.name}
             </label>
-            <select id={selectId} name="role" value={role} onChange={(e) => setRole(e.target.value as RoleName)}
+            <select key={member.role} id={selectId} name="role" defaultValue={member.role} onChange={(e) => setRole(e.target.value as RoleName)}
               className="rounded-md border border-rule bg-paper px-2 py-2 text-sm text-ink">
               {(Object.keys(roleLabels) as RoleName[]).map((r) => (
                 <option key={r} value={r}>
