@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   partialPrefetching: true,
   poweredByHeader: false,
   // Prisma's generated client and the pg driver run on the server only, unbundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "sharp"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "sharp", "redis"],
   // "/x/page/1" is not one of our URLs: the first page of a listing has no page suffix.
   async redirects() {
     return [

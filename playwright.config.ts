@@ -25,13 +25,13 @@ export default defineConfig({
     {
       name: "desktop",
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
-      testIgnore: ["**/newsroom/**"],
+      testIgnore: ["**/newsroom/**", "**/cluster/**"],
     },
     {
       name: "mobile",
       use: { ...devices["Pixel 7"], viewport: { width: 375, height: 740 } },
       // Machine-facing responses are the same for every viewport: checked once, on desktop.
-      testIgnore: ["**/feeds.e2e.ts", "**/seo.e2e.ts", "**/sitemaps.e2e.ts", "**/newsroom/**"],
+      testIgnore: ["**/feeds.e2e.ts", "**/seo.e2e.ts", "**/sitemaps.e2e.ts", "**/server.e2e.ts", "**/newsroom/**", "**/cluster/**"],
     },
     {
       // Staff publish, unpublish and curate here: run after the reader specs, which count on the
@@ -41,6 +41,12 @@ export default defineConfig({
       testIgnore: "**/permission-matrix.e2e.ts",
       dependencies: ["desktop", "mobile"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
+    {
+      // Starts `npm run cluster` (two instances, Redis, a load balancer) on its own database.
+      name: "cluster",
+      testMatch: "cluster/**/*.e2e.ts",
+      dependencies: ["desktop", "mobile"],
     },
     {
       // Publishes and deletes a hundred articles: after everything that looks at the front page.

@@ -15,6 +15,8 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "news-e2e-"));
 let database: TestDatabase | undefined;
 const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: process.env.PORT ?? "3100" };
 delete env.DATABASE_URL;
+// One JSON line per request would bury the test output; the log format has its own unit tests.
+env.LOG_REQUESTS ??= "0";
 if (testPostgresUrl()) {
   database = await createTestDatabase("news_e2e");
   env.DATABASE_URL = database.url;

@@ -17,7 +17,7 @@ import { migrate } from "./lib/migrate.ts";
 import { prepareDatabase } from "./lib/prepare.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const commands = ["start", "dev", "build", "migrate", "seed", "generate", "exec"] as const;
+const commands = ["start", "cluster", "dev", "build", "migrate", "seed", "generate", "exec"] as const;
 type Command = (typeof commands)[number];
 
 const log = (line: string) => console.log(`[launcher] ${line}`);
@@ -122,7 +122,7 @@ async function main(): Promise<number> {
     const siteUrl = defaultSiteUrl(config);
     Object.assign(childEnv, { SITE_URL: siteUrl, AUTH_URL: process.env.AUTH_URL ?? siteUrl, AUTH_TRUST_HOST: "true" });
     if (!config.AUTH_SECRET) {
-      if (!embedded && (command === "start" || command === "dev")) {
+      if (!embedded && (command === "start" || command === "cluster" || command === "dev")) {
         console.error("Invalid configuration:\n  AUTH_SECRET is required when DATABASE_URL is set (at least 32 characters).");
         return 1;
       }
@@ -135,7 +135,7 @@ async function main(): Promise<number> {
     childEnv.NODE_OPTIONS = [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
     const port = String(config.PORT);
     childEnv.PORT = port;
-    if (command === "build" || (command === "start" && buildIsStale())) {
+    if (command === "build" || ((command === "start" || command === "cluster") && buildIsStale())) {
       log("building (next build)");
       child = runChild(next, ["build"], { ...childEnv, NODE_ENV: "production" });
       const code = await waitFor(child);
@@ -143,6 +143,8 @@ async function main(): Promise<number> {
     }
     // Next.js behind the page cache (scripts/runtime/server.mjs), not bare `next start`.
     if (command === "start") child = runChild(process.execPath, [path.join(root, "scripts/runtime/server.mjs")], { ...childEnv, NODE_ENV: "production" });
+    // Several of those behind a load balancer (scripts/runtime/cluster.mjs).
+    else if (command === "cluster") child = runChild(process.execPath, [path.join(root, "scripts/runtime/cluster.mjs")], { ...childEnv, NODE_ENV: "production" });
     else if (command === "dev") child = runChild(next, ["dev", "-p", port], childEnv);
     else {
       const rest = process.argv.slice(process.argv.indexOf("--") + 1);

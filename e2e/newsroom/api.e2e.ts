@@ -1,21 +1,10 @@
-import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
-import { apiJson, PASSWORD, staff, type Role } from "./staff";
+import { expect, test, type PlaywrightWorkerArgs } from "@playwright/test";
+import { apiJson, apiSession, staff, type Role } from "./staff";
 
 // The JSON API over HTTP: who may do what (anonymous, each role, tokens), the one error shape,
 // and the Origin check on cookie-authenticated writes. Refused requests change nothing.
 
-async function session(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Role): Promise<APIRequestContext> {
-  const context = await playwright.request.newContext({ baseURL });
-  const csrf = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { email: staff[role], password: PASSWORD, csrfToken: csrf.csrfToken },
-    maxRedirects: 0,
-  });
-  expect([200, 302]).toContain(response.status());
-  const me = await context.get("/api/v1/articles?perPage=1");
-  expect(me.status()).toBe(200);
-  return context;
-}
+const session = (playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Role) => apiSession(playwright, baseURL, role, { sendOrigin: false });
 
 test.describe("API permissions", () => {
   test("anonymous: public reads only, writes 401, drafts invisible", async ({ request }) => {

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
-import { PASSWORD, staff, type Role } from "./staff";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { apiSession, staff, type Role } from "./staff";
 
 // Every state-changing article route × every role (and anonymous) × own or someone else's
 // article, draft or published, over HTTP against the real server. The expected answers are
@@ -31,13 +31,6 @@ const expected: Record<Role, Record<string, number[]>> = {
   admin: editorRow,
 };
 
-async function session(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Role): Promise<APIRequestContext> {
-  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL).origin } });
-  const csrf = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await context.post("/api/auth/callback/credentials", { form: { email: staff[role], password: PASSWORD, csrfToken: csrf.csrfToken }, maxRedirects: 0 });
-  expect((await context.get("/api/v1/media")).status(), `${role} signed in`).toBe(200);
-  return context;
-}
 
 type Article = { id: string; version: number; status: string; headline: string; corrections: unknown[] };
 const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Matrix body text." }] }] };
@@ -46,7 +39,7 @@ test.describe.configure({ mode: "serial" });
 
 test("article routes × roles × ownership", async ({ playwright, baseURL }) => {
   test.setTimeout(240_000);
-  const sessions = Object.fromEntries(await Promise.all((Object.keys(staff) as Role[]).map(async (r) => [r, await session(playwright, baseURL!, r)] as const))) as Record<Role, APIRequestContext>;
+  const sessions = Object.fromEntries(await Promise.all((Object.keys(staff) as Role[]).map(async (r) => [r, await apiSession(playwright, baseURL!, r)] as const))) as Record<Role, APIRequestContext>;
   const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
   const read = async (id: string) => ((await (await sessions.admin.get(`/api/v1/articles/${id}`)).json()) as { data: Article }).data;
 

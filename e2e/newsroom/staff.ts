@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 
 /** Demo staff (scripts/lib/seed.ts): one per role, all with the demo password. */
 export const PASSWORD = "dellboys-demo-2026";
@@ -24,6 +24,18 @@ export async function staffPage(browser: Browser, role: Role, baseURL: string) {
   const page = await context.newPage();
   await signIn(page, role);
   return page;
+}
+
+/**
+ * An API client signed in as `role` through Auth.js's own endpoints; it sends our Origin on every
+ * request unless `sendOrigin` is false (to test the Origin check itself).
+ */
+export async function apiSession(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Role, { sendOrigin = true } = {}): Promise<APIRequestContext> {
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sendOrigin ? { Origin: new URL(baseURL).origin } : {} });
+  const csrf = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await context.post("/api/auth/callback/credentials", { form: { email: staff[role], password: PASSWORD, csrfToken: csrf.csrfToken }, maxRedirects: 0 });
+  expect((await context.get("/api/v1/media")).status(), `${role} signed in`).toBe(200);
+  return context;
 }
 
 /** Same-origin headers for cookie-authenticated API writes (browsers send Origin themselves). */

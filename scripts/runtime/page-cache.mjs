@@ -18,7 +18,7 @@ const CACHEABLE_STATUS = new Set([200, 410]);
 /** Request headers that make a request something other than a reader's plain page view. */
 const BYPASS_HEADER = /^(rsc|next-|x-middleware|x-invoke|x-nextjs|x-matched-path|x-now-route-matches|authorization$)/;
 /** Response headers never replayed from the cache: per-connection, or recomputed per response. */
-const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "age", "x-cache", "x-nextjs-cache"]);
+const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "age", "x-cache", "x-nextjs-cache", "x-request-id"]);
 
 /**
  * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, now?: () => number }} [options]

@@ -5,15 +5,22 @@
 //   HOSTNAME             the interface to listen on (all)
 //   PAGE_CACHE_MB        memory for cached responses (64; 0 turns the cache off)
 //   PAGE_CACHE_SECONDS   the longest an entry is served without asking Next.js again (10)
+//   LOG_REQUESTS         one JSON line per request on stdout (1; 0 turns it off)
+//   SITE_URL             the public URL; https turns on HSTS
+//   REDIS_URL            several instances: relay the cache-expiry broadcasts (expiry-relay.mjs)
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { startExpiryRelay } from "./expiry-relay.mjs";
+import { requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { createPageCache } from "./page-cache.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const cacheMegabytes = Number(process.env.PAGE_CACHE_MB ?? 64);
+const logRequests = process.env.LOG_REQUESTS !== "0";
+const https = String(process.env.SITE_URL ?? "").startsWith("https://");
 const started = performance.now();
 
 const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost" });
@@ -28,6 +35,18 @@ const cache =
 globalThis[Symbol.for("dellboys.page-cache")] = cache;
 
 const server = http.createServer((req, res) => {
+  const id = requestId(req.headers["x-request-id"]);
+  req.headers["x-request-id"] = id;
+  res.setHeader("X-Request-Id", id);
+  // Before Next.js (and before the cache): set on every response, kept in cached ones.
+  for (const [name, value] of securityHeaders(req.url ?? "/", { https })) res.setHeader(name, value);
+  if (logRequests) {
+    const start = performance.now();
+    res.once("close", () => {
+      const line = requestLogLine({ id, method: req.method, url: req.url, status: res.statusCode, ms: performance.now() - start, cache: res.getHeader("x-cache") });
+      process.stdout.write(line + "\n");
+    });
+  }
   const handled = cache ? cache.handle(req, res, handle) : handle(req, res);
   Promise.resolve(handled).catch((error) => {
     console.error(error);
@@ -38,13 +57,17 @@ const server = http.createServer((req, res) => {
 // Longer than a load balancer's idle timeout (commonly 60 s), so it never reuses a closed socket.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-server.listen(port, hostname, () => {
-  console.log(`▲ Next.js on http://${hostname ?? "localhost"}:${port}`);
-  console.log(`✓ Ready in ${Math.round(performance.now() - started)}ms (page cache ${cache ? `${cacheMegabytes} MB` : "off"})`);
-});
+await new Promise((resolve) => server.listen(port, hostname, resolve));
+// Subscribed before "Ready": an instance that serves also hears every change.
+const relay = process.env.REDIS_URL && process.env.AUTH_SECRET
+  ? await startExpiryRelay({ redisUrl: process.env.REDIS_URL, port, secret: process.env.AUTH_SECRET })
+  : null;
+console.log(`▲ Next.js on http://${hostname ?? "localhost"}:${port}`);
+console.log(`✓ Ready in ${Math.round(performance.now() - started)}ms (page cache ${cache ? `${cacheMegabytes} MB` : "off"}${relay ? ", cache expiry shared through Redis" : ""})`);
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
+    void relay?.close();
     server.close();
     server.closeAllConnections?.();
     Promise.resolve(app.close?.()).finally(() => process.exit(0));

@@ -54,6 +54,11 @@ export const envSchema = z.object({
    * X-Forwarded-For. 0: the header is not believed and the socket's address is the client.
    */
   TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10)).transform((v) => v ?? 0),
+  /**
+   * Redis shared by several instances of the site: every publishing change is broadcast so that
+   * every instance expires its caches before the change is answered (server/invalidation-bus.ts).
+   */
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL")),
   /** OAuth sign-in for staff switches on when both of a provider's variables are set. */
   AUTH_GITHUB_ID: optional(z.string()),
   AUTH_GITHUB_SECRET: optional(z.string()),

@@ -256,7 +256,7 @@ async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes:
     }
   });
   const after = await load(db, before.id);
-  expireArticle([before.slug, after.slug]);
+  await expireArticle([before.slug, after.slug]);
   return after;
 }
 
@@ -279,8 +279,8 @@ async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transi
     await audit(tx, actor, t.action, "Article", before.id, { slug: before.slug, headline: before.headline, from: before.status, to: t.status, ...t.details });
     if (t.status !== "PUBLISHED" && t.status !== "SCHEDULED") await tx.curatedSlot.deleteMany({ where: { articleId: before.id } });
   });
-  expireArticle([before.slug]);
-  expireCuration();
+  await expireArticle([before.slug]);
+  await expireCuration();
   return load(db, before.id);
 }
 
@@ -350,8 +350,8 @@ export async function deleteArticle(db: Db, actor: Actor, id: string, input: unk
     await tx.article.delete({ where: { id: before.id } });
     await audit(tx, actor, "article.delete", "Article", before.id, { slug: before.slug, headline: before.headline, status: before.status });
   });
-  expireArticle([before.slug]);
-  expireCuration();
+  await expireArticle([before.slug]);
+  await expireCuration();
 }
 
 export async function addCorrection(db: Db, actor: Actor, id: string, input: unknown) {
@@ -361,7 +361,7 @@ export async function addCorrection(db: Db, actor: Actor, id: string, input: unk
   if (!wasEverPublic(article)) throw new ServiceError("conflict", "Corrections are for published articles.");
   const correction = await db.correction.create({ data: { articleId: id, text, authorId: actor.id } });
   await audit(db, actor, "article.correct", "Article", id, { slug: article.slug, text });
-  expireArticle([article.slug]);
+  await expireArticle([article.slug]);
   return correction;
 }
 

@@ -82,7 +82,7 @@ export async function setCuratedList(db: Db, actor: Actor, list: CurationListNam
     await tx.curatedSlot.createMany({ data: input.articleIds.map((articleId, position) => ({ list: input.list, position, articleId })) });
     await audit(tx, actor, "curation.update", "CuratedList", input.list, { before: before.map((s) => s.articleId), after: input.articleIds });
   });
-  expireCuration();
+  await expireCuration();
 }
 
 /** Shows the banner above every page until expiresAt (or until cleared). */
@@ -100,7 +100,7 @@ export async function setBreakingNews(db: Db, actor: Actor, input: unknown): Pro
     });
     await audit(tx, actor, "breaking.set", "Settings", "1", { text: data.text, url: data.url ?? null, expiresAt: expiresAt?.toISOString() ?? null });
   });
-  expireCuration();
+  await expireCuration();
 }
 
 export async function clearBreakingNews(db: Db, actor: Actor): Promise<void> {
@@ -109,7 +109,7 @@ export async function clearBreakingNews(db: Db, actor: Actor): Promise<void> {
     await tx.settings.update({ where: { id: 1 }, data: { breakingNewsText: null, breakingNewsUrl: null, breakingNewsExpiresAt: null } });
     await audit(tx, actor, "breaking.clear", "Settings", "1");
   });
-  expireCuration();
+  await expireCuration();
 }
 
 export interface CurationState {

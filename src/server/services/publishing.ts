@@ -2,14 +2,18 @@ import "server-only";
 import { revalidateTag } from "next/cache";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { cacheTags } from "@/lib/cache-tags";
+import { broadcastExpiry, type Expiry } from "@/server/invalidation-bus";
 import { purgePageCache } from "@/server/page-cache";
 import { forgetPathStatus } from "@/server/path-status";
 
 /**
  * Publishing side effects in one place: the redirects an article leaves behind when its URL
- * changes, and the cache tags a change expires. Nothing else calls revalidateTag. Every change
- * also empties the page cache in front of Next.js (scripts/runtime/page-cache.mjs), whole: one
- * edit touches the article, the lists, the feeds and the sitemaps, and misses are cheap.
+ * changes, and the caches a change expires. Nothing else calls revalidateTag. The path functions
+ * run inside the caller's transaction and apply here only; the expire* functions run after the
+ * commit and reach every instance (every one of them forgets path statuses that may have moved). Every change also
+ * empties the page cache in front of Next.js (scripts/runtime/page-cache.mjs), whole: one edit
+ * touches the article, the lists, the feeds and the sitemaps, and misses are cheap. With several
+ * instances (REDIS_URL), each change is applied on every one before the call returns.
  */
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -28,15 +32,13 @@ export async function recordPathChange(db: Db, oldPath: string, newPath: string)
     create: { fromPath: oldPath, toPath: newPath, statusCode: 301 },
     update: { toPath: newPath, statusCode: 301 },
   });
-  forgetPathStatus([oldPath, newPath]);
-  purgePageCache();
+  applyExpiry({ tags: [], paths: [oldPath, newPath] }); // here; other instances after the commit
 }
 
 /** A path is live again (a new section took a slug that used to redirect): it stops redirecting. */
 export async function reclaimPath(db: Db, path: string): Promise<void> {
   await db.redirect.deleteMany({ where: { fromPath: path } });
-  forgetPathStatus([path]);
-  purgePageCache();
+  applyExpiry({ tags: [], paths: [path] });
 }
 
 /**
@@ -48,35 +50,40 @@ export async function recordDeletedPaths(db: Db, currentPath: string): Promise<v
   const paths = [currentPath, ...earlier.map((r) => r.fromPath)];
   await db.redirect.deleteMany({ where: { fromPath: { in: paths } } });
   await db.redirect.createMany({ data: paths.map((fromPath) => ({ fromPath, toPath: null, statusCode: 410 })) });
-  forgetPathStatus(paths);
-  purgePageCache();
+  applyExpiry({ tags: [], paths });
 }
 
 /** After an article's content or visibility changed: its page, and every list that may show it. */
-export function expireArticle(slugs: string[]): void {
-  for (const slug of slugs) revalidateTag(cacheTags.article(slug), { expire: 0 });
-  revalidateTag(cacheTags.articleLists, { expire: 0 });
-  forgetPathStatus();
-  purgePageCache();
+export function expireArticle(slugs: string[]): Promise<void> {
+  return expire({ tags: [...slugs.map(cacheTags.article), cacheTags.articleLists], paths: "all" });
 }
 
 /** After curation (front page, editors' picks) or the breaking-news banner changed. */
-export function expireCuration(): void {
-  revalidateTag(cacheTags.curation, { expire: 0 });
-  revalidateTag(cacheTags.settings, { expire: 0 });
-  purgePageCache();
+export function expireCuration(): Promise<void> {
+  return expire({ tags: [cacheTags.curation, cacheTags.settings], paths: null });
 }
 
 /** After a staff profile (name, bio, photo) changed: author pages, and every byline in lists. */
-export function expireAuthors(): void {
-  revalidateTag(cacheTags.authors, { expire: 0 });
-  revalidateTag(cacheTags.articleLists, { expire: 0 });
-  purgePageCache();
+export function expireAuthors(): Promise<void> {
+  return expire({ tags: [cacheTags.authors, cacheTags.articleLists], paths: null });
 }
 
 /** After sections changed (names, slugs, order, new or deleted): the navigation and every list. */
-export function expireSections(): void {
-  revalidateTag(cacheTags.sections, { expire: 0 });
-  revalidateTag(cacheTags.articleLists, { expire: 0 });
+export function expireSections(): Promise<void> {
+  return expire({ tags: [cacheTags.sections, cacheTags.articleLists], paths: "all" });
+}
+
+/**
+ * A change applied in this process: Next.js's cache tags, the proxy's path-status memo, the page
+ * cache. Also called by /api/internal/expire for changes other instances broadcast.
+ */
+export function applyExpiry({ tags, paths }: Expiry): void {
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  if (paths !== null) forgetPathStatus(paths === "all" ? undefined : paths);
   purgePageCache();
+}
+
+async function expire(expiry: Expiry): Promise<void> {
+  applyExpiry(expiry);
+  await broadcastExpiry(expiry);
 }

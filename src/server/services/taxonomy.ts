@@ -72,7 +72,7 @@ export async function createSection(db: Db, actor: Actor, input: unknown) {
     await audit(tx, actor, "section.create", "Section", created.id, { slug, name: data.name });
     return created;
   });
-  expireSections();
+  await expireSections();
   return section;
 }
 
@@ -105,9 +105,9 @@ export async function updateSection(db: Db, actor: Actor, id: string, input: unk
     });
     return { section: updated, articleSlugs };
   }, LONG_TRANSACTION);
-  expireSections();
+  await expireSections();
   // Article pages show the section's name and link; their URLs changed with a new slug.
-  if (section.name !== before.name || section.slug !== before.slug) expireArticle(articleSlugs);
+  if (section.name !== before.name || section.slug !== before.slug) await expireArticle(articleSlugs);
   return section;
 }
 
@@ -128,7 +128,7 @@ async function reorder(db: Db, actor: Actor, arrange: (ids: string[]) => string[
     await audit(tx, actor, "section.reorder", "Section", "*", { ...details, order: order.map((id) => slugOf.get(id)!) });
     return order;
   });
-  expireSections();
+  await expireSections();
   return order;
 }
 
@@ -182,7 +182,7 @@ export async function deleteSection(db: Db, actor: Actor, id: string): Promise<v
     await tx.section.delete({ where: { id } });
     await audit(tx, actor, "section.delete", "Section", id, { slug: section.slug, name: section.name });
   });
-  expireSections();
+  await expireSections();
 }
 
 // ---- Tags -----------------------------------------------------------------------------------
@@ -215,7 +215,7 @@ export async function renameTag(db: Db, actor: Actor, id: string, input: unknown
     return { tag, articleSlugs: await everPublicSlugs(tx, { tags: { some: { tagId: id } } }) };
   });
   // Article pages link the tag by name and slug.
-  expireArticle(tag.name !== before.name || tag.slug !== before.slug ? articleSlugs : []);
+  await expireArticle(tag.name !== before.name || tag.slug !== before.slug ? articleSlugs : []);
   return tag;
 }
 
@@ -242,7 +242,7 @@ export async function mergeTag(db: Db, actor: Actor, sourceId: string, input: un
     await audit(tx, actor, "tag.merge", "Tag", targetId, { source: { id: sourceId, slug: source.slug, name: source.name }, target: target.slug, moved: moved.count });
     return { target, articleSlugs };
   });
-  expireArticle(articleSlugs);
+  await expireArticle(articleSlugs);
   return target;
 }
 
@@ -256,7 +256,7 @@ export async function deleteTag(db: Db, actor: Actor, id: string): Promise<void>
     await audit(tx, actor, "tag.delete", "Tag", id, { slug: tag.slug, name: tag.name, articles: articleSlugs.length });
     return articleSlugs;
   });
-  expireArticle(articleSlugs);
+  await expireArticle(articleSlugs);
 }
 
 // ---- Reading ----------------------------------------------------------------------------------

@@ -171,7 +171,7 @@ export async function updateProfile(db: Db, actor: Actor, userId: string, input:
     await tx.user.update({ where: { id: user.id }, data: { name: data.name, bio: data.bio, image } });
     await audit(tx, actor, "user.profile", "User", user.id, { name: data.name });
   });
-  expireAuthors();
+  await expireAuthors();
 }
 
 /** Ends every session of this member, including the current one (the action signs them out). */

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { SEED_ARTICLE } from "./helpers";
+
+// What the production server adds to Next.js (scripts/runtime/): health checks for load
+// balancers, security headers on every response, request ids, and the page cache.
+
+test("health: liveness, and readiness with the database", async ({ request }) => {
+  const live = await request.get("/api/health");
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toMatchObject({ status: "ok" });
+  expect(live.headers()["cache-control"]).toBe("no-store");
+  const ready = await request.get("/api/health?ready");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ status: "ok", database: { status: "up" } });
+});
+
+test("every kind of response carries the security headers; staff pages may not be framed", async ({ request }) => {
+  const paths = ["/", SEED_ARTICLE, "/politics", "/search?q=council", "/theme-init.js", "/feed.xml", "/sitemap.xml", "/api/v1/articles", "/no-such-page", "/signin", "/dashboard"];
+  for (const path of paths) {
+    for (let i = 0; i < 2; i++) {
+      // twice: the second answer of a cacheable page comes from the page cache
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      const csp = headers["content-security-policy"] ?? "";
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp, path).toContain("base-uri 'self'");
+      expect(csp, path).toContain(path === "/signin" || path === "/dashboard" ? "frame-ancestors 'none'" : "frame-ancestors 'self'");
+      expect(headers["strict-transport-security"], path).toBeUndefined(); // plain http here
+    }
+  }
+});
+
+test("reader pages work under the policy: nothing refused, nothing fails", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  for (const path of ["/", SEED_ARTICLE, "/politics", "/search?q=council"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  await page.getByRole("button", { name: /theme/i }).first().click(); // client JavaScript still runs
+  expect(problems).toEqual([]);
+});
+
+test("page cache: a repeat view is served from memory with its own request id; private pages never are", async ({ request }) => {
+  await request.get(SEED_ARTICLE);
+  const first = await request.get(SEED_ARTICLE, { headers: { "x-request-id": "e2e-request-0001" } });
+  const second = await request.get(SEED_ARTICLE);
+  expect(first.headers()["x-cache"]).toBe("HIT");
+  expect(first.headers()["x-request-id"]).toBe("e2e-request-0001");
+  expect(second.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(await second.text()).toBe(await first.text());
+  // Compressed once, as asked.
+  const br = await request.get(SEED_ARTICLE, { headers: { "accept-encoding": "br" } });
+  expect(br.headers()["content-encoding"]).toBe("br");
+  expect(await br.text()).toBe(await first.text());
+  for (const path of ["/signin", "/dashboard", "/search?q=council"]) {
+    await request.get(path);
+    const again = await request.get(path, { maxRedirects: 0 });
+    expect(again.headers()["x-cache"], path).not.toBe("HIT");
+    expect(again.headers()["cache-control"], path).toMatch(/private|no-store/);
+  }
+});

@@ -1,0 +1,3 @@
+export const EXPIRY_CHANNEL: string;
+export function ackKey(id: string): string;
+export function internalToken(secret: string): string;

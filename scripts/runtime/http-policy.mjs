@@ -1,0 +1,74 @@
+// What the production server (server.mjs) adds to every response: security headers and a request
+// id, and the JSON line it logs per request. Plain JavaScript, like the server.
+import { randomUUID } from "node:crypto";
+
+/**
+ * The Content-Security-Policy. Reader pages are cached and shared (page-cache.mjs, ADR 005), so a
+ * per-request nonce is impossible there, and Next.js writes its RSC payload as inline scripts:
+ * script-src needs 'unsafe-inline'. Everything else is as tight as the site allows: no origin but
+ * our own for anything, no plugins, no <base> hijack; the dashboard and sign-in pages may not be
+ * framed at all, reader pages only by the dashboard's own preview. No form-action: it would also
+ * apply to the redirect to GitHub/Google when staff sign in with them. (See docs/RELIABILITY.md.)
+ */
+export function contentSecurityPolicy({ frameable, https }) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `frame-ancestors ${frameable ? "'self'" : "'none'"}`,
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** Staff pages: never framed by anyone (clickjacking). */
+const STAFF_PATH = /^\/(dashboard|signin|invite)(\/|$|\?)/;
+
+/**
+ * Security headers for one request. `https`: the site's public URL is https (TLS ends in front of
+ * us), so browsers are told to use nothing else (HSTS).
+ * @returns {[string, string][]}
+ */
+export function securityHeaders(path, { https }) {
+  const frameable = !STAFF_PATH.test(path);
+  return [
+    ["Content-Security-Policy", contentSecurityPolicy({ frameable, https })],
+    ["X-Content-Type-Options", "nosniff"],
+    ["Referrer-Policy", "strict-origin-when-cross-origin"],
+    ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+    ["X-Frame-Options", frameable ? "SAMEORIGIN" : "DENY"],
+    ...(https ? [["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]] : []),
+  ];
+}
+
+/** A caller's X-Request-Id when it is a sane token (a load balancer's), else a new one. */
+export function requestId(given) {
+  return typeof given === "string" && /^[A-Za-z0-9._:-]{8,128}$/.test(given) ? given : randomUUID();
+}
+
+/** The path as logged: no query (search terms are the reader's business), no invitation tokens. */
+export function loggedPath(url) {
+  const path = String(url ?? "/").split("?")[0];
+  return path.replace(/^\/invite\/[^/]+/, "/invite/[token]");
+}
+
+/** One JSON line per request. */
+export function requestLogLine({ id, method, url, status, ms, cache, time = new Date() }) {
+  return JSON.stringify({
+    time: time.toISOString(),
+    level: status >= 500 ? "error" : status >= 400 ? "warn" : "info",
+    msg: "request",
+    id,
+    method,
+    path: loggedPath(url),
+    status,
+    ms: Math.round(ms * 10) / 10,
+    ...(cache ? { cache } : {}),
+  });
+}

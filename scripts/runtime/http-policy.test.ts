@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, loggedPath, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+
+describe("security headers", () => {
+  const headers = (path: string, https = false) => Object.fromEntries(securityHeaders(path, { https }));
+
+  it("never let staff pages be framed; reader pages only by our own preview", () => {
+    for (const path of ["/dashboard", "/dashboard/articles/1", "/signin", "/signin?next=%2Fdashboard", "/invite/abc"]) {
+      expect(headers(path)["Content-Security-Policy"], path).toContain("frame-ancestors 'none'");
+      expect(headers(path)["X-Frame-Options"], path).toBe("DENY");
+    }
+    for (const path of ["/", "/politics/a-story", "/preview/123", "/dashboards-of-the-world"]) {
+      expect(headers(path)["Content-Security-Policy"], path).toContain("frame-ancestors 'self'");
+      expect(headers(path)["X-Frame-Options"], path).toBe("SAMEORIGIN");
+    }
+  });
+
+  it("allow no other origin, no plugins and no <base>; HSTS only over https", () => {
+    const csp = contentSecurityPolicy({ frameable: true, https: false });
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'self'");
+    expect(csp).not.toMatch(/https?:\/\/|\*/); // no third-party origin, no wildcard
+    expect(csp).not.toContain("unsafe-eval");
+    expect(headers("/")["Strict-Transport-Security"]).toBeUndefined();
+    expect(headers("/", true)["Strict-Transport-Security"]).toMatch(/^max-age=\d{8,}/);
+    expect(headers("/", true)["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
+    expect(headers("/")["X-Content-Type-Options"]).toBe("nosniff");
+    expect(headers("/")["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers("/")["Permissions-Policy"]).toContain("camera=()");
+  });
+});
+
+describe("request log", () => {
+  it("keeps a sane caller id and makes one otherwise", () => {
+    expect(requestId("lb-1234abcd")).toBe("lb-1234abcd");
+    for (const bad of [undefined, "", "short", "has spaces in it", "<script>alert(1)</script>", "x".repeat(200)]) {
+      expect(requestId(bad)).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it("writes one JSON object per request, without queries or invitation tokens", () => {
+    const line = requestLogLine({ id: "abc12345", method: "GET", url: "/search?q=my+secret", status: 200, ms: 12.345, cache: "HIT", time: new Date("2026-12-01T10:00:00Z") });
+    expect(JSON.parse(line)).toEqual({ time: "2026-12-01T10:00:00.000Z", level: "info", msg: "request", id: "abc12345", method: "GET", path: "/search", status: 200, ms: 12.3, cache: "HIT" });
+    expect(line).not.toContain("\n");
+    expect(JSON.parse(requestLogLine({ id: "a", method: "POST", url: "/x", status: 503, ms: 1 })).level).toBe("error");
+    expect(JSON.parse(requestLogLine({ id: "a", method: "GET", url: "/x", status: 404, ms: 1 })).level).toBe("warn");
+    expect(loggedPath("/invite/s3cr3t-t0ken")).toBe("/invite/[token]");
+  });
+});

@@ -1,0 +1,79 @@
+import "server-only";
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { createClient } from "redis";
+import { env } from "@/lib/env";
+import { EXPIRY_CHANNEL, ackKey, internalToken } from "../../scripts/runtime/expiry-protocol.mjs";
+
+/**
+ * Several instances behind a load balancer each keep their own caches (Next.js's, the page
+ * cache, the path-status memo). When REDIS_URL is set, a publishing change made on one instance
+ * is broadcast on a Redis channel; every instance's server (scripts/runtime/server.mjs) relays it
+ * to its own /api/internal/expire, which applies it (publishing.ts → applyExpiry), and then
+ * acknowledges. The instance that made the change waits for every acknowledgement (at most
+ * ACK_TIMEOUT_MS) before it answers, so the editor's next request sees the change everywhere.
+ */
+
+/** What a change makes stale: cache tags, and paths whose status may have changed ("all": every path). */
+export type Expiry = { tags: string[]; paths: string[] | "all" | null };
+
+const ACK_TIMEOUT_MS = 2_000;
+
+async function connect(url: string) {
+  const client = createClient({ url });
+  client.on("error", (error: Error) => console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "redis (publisher)", error: error.message })));
+  await client.connect();
+  return client;
+}
+type Redis = Awaited<ReturnType<typeof connect>>;
+const shared = globalThis as unknown as { __expiryPublisher?: Promise<Redis> };
+
+function publisher(url: string): Promise<Redis> {
+  shared.__expiryPublisher ??= connect(url).catch((error: unknown) => {
+    shared.__expiryPublisher = undefined; // try again next time
+    throw error;
+  });
+  return shared.__expiryPublisher;
+}
+
+/**
+ * Tells every instance (this one included; its relay only acknowledges) and waits until all have
+ * applied it. Without REDIS_URL there is one instance and nothing to do. A broadcast that fails
+ * is logged, not thrown: the change is saved and applied here; other instances catch up within
+ * their cache lifetimes (the page cache's 10 s, Next.js's cacheLife).
+ */
+export async function broadcastExpiry(expiry: Expiry): Promise<void> {
+  const url = env().REDIS_URL;
+  if (!url) return;
+  const id = randomUUID();
+  try {
+    const client = await publisher(url);
+    const receivers = await client.publish(EXPIRY_CHANNEL, JSON.stringify({ id, ...expiry }));
+    if (receivers === 0) return;
+    // BLPOP holds its connection: a connection of its own for this wait.
+    const waiter = client.duplicate();
+    await waiter.connect();
+    try {
+      const deadline = Date.now() + ACK_TIMEOUT_MS;
+      let acknowledged = 0;
+      while (acknowledged < receivers && Date.now() < deadline) {
+        const seconds = Math.max(0.01, (deadline - Date.now()) / 1000);
+        if (await waiter.blPop(ackKey(id), seconds)) acknowledged++;
+      }
+      if (acknowledged < receivers) {
+        console.error(JSON.stringify({ time: new Date().toISOString(), level: "warn", msg: "cache expiry: not every instance acknowledged", receivers, acknowledged }));
+      }
+    } finally {
+      waiter.destroy();
+    }
+  } catch (error) {
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "cache expiry broadcast failed", error: (error as Error).message }));
+  }
+}
+
+/** Whether a request to /api/internal/expire comes from this instance's relay. */
+export function isInternalToken(given: string | null, secret: string | undefined): boolean {
+  if (!given || !secret) return false;
+  const expected = Buffer.from(internalToken(secret));
+  const actual = Buffer.from(given);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
