@@ -1,7 +1,8 @@
 /**
  * Reader-page benchmark (a script, not a test): requests per second and p50/p99 latency with
- * autocannon at 50 connections for the article page, the front page and a section page, beside a
- * static file served by the same server (the ceiling); HTML and JavaScript bytes (gzipped).
+ * autocannon at 50 connections for the article page, the front page, a section page, search, the
+ * sitemap index and the RSS feed, beside a static file served by the same server (the ceiling);
+ * HTML and JavaScript bytes (gzipped). TARGETS=article,front limits the run to those targets.
  *
  *   npx tsx bench/reader.ts                 # builds if needed, starts `npm start` on a fresh embedded DB
  *   BENCH_URL=http://localhost:3000 npx tsx bench/reader.ts   # against a server already running
@@ -11,52 +12,29 @@
  * (Accept-Encoding: br, gzip). PAGE_CACHE_MB=0 runs the server without its page cache
  * (scripts/runtime/page-cache.mjs), to see what Next.js alone does.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { median, root, startServer } from "./lib/server.ts";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = 50;
-const root = path.resolve(import.meta.dirname, "..");
 
 const targets = {
   "static file (/theme-init.js)": "/theme-init.js",
   "article page (cached)": "/politics/sessions-offered-to-quit-amid-rift-with-trump",
   "front page (cached)": "/",
   "section page (cached)": "/politics",
+  "search (rendered per request)": "/search?q=council",
+  "sitemap index (cached)": "/sitemap.xml",
+  "RSS feed (cached)": "/feed.xml",
 };
 
-async function startServer(): Promise<{ url: string; child?: ChildProcess; cleanup: () => void }> {
-  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, cleanup: () => {} };
-  const dataDir = mkdtempSync(path.join(tmpdir(), "news-bench-"));
-  const port = process.env.BENCH_PORT ?? "3900";
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", "start"], {
-    cwd: root,
-    env: { ...process.env, PORT: port, DATA_DIR: dataDir, DATABASE_URL: "" }, // PAGE_CACHE_MB passes through
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Ready in")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return {
-    url,
-    child,
-    cleanup: () => {
-      child.kill("SIGTERM");
-      setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 3000).unref();
-    },
-  };
-}
+const only = process.env.TARGETS?.split(",");
+const chosen = Object.fromEntries(Object.entries(targets).filter(([name], i) => i === 0 || !only || only.some((o) => name.startsWith(o))));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const encodings = { "no Accept-Encoding": {}, "Accept-Encoding: br, gzip": { "accept-encoding": "br, gzip" } } as const;
 
@@ -84,7 +62,7 @@ try {
   console.log(`autocannon, ${CONNECTIONS} connections, median of ${RUNS} × ${DURATION}s, page cache ${process.env.PAGE_CACHE_MB === "0" ? "off" : "on"}`);
   for (const [encoding, headers] of Object.entries(encodings)) {
     const byTarget: Record<string, { rps: number; p50: number; p99: number }> = (rows[encoding] = {});
-    for (const [name, p] of Object.entries(targets)) {
+    for (const [name, p] of Object.entries(chosen)) {
       await autocannon({ url: server.url + p, connections: CONNECTIONS, duration: 3, headers }); // warm-up
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await load(server.url + p, headers));
@@ -97,7 +75,7 @@ try {
     }
   }
   const weights: Record<string, Awaited<ReturnType<typeof pageWeight>>> = {};
-  for (const [name, p] of Object.entries(targets)) if (!p.endsWith(".js")) weights[name] = await pageWeight(server.url, p);
+  for (const [name, p] of Object.entries(chosen)) if (!/\.(js|xml)$/.test(p)) weights[name] = await pageWeight(server.url, p);
   console.log("\n| page | HTML gzip KB | JS gzip KB | scripts |\n|---|---|---|---|");
   for (const [name, w] of Object.entries(weights)) {
     console.log(`| ${name} | ${(w.htmlGzip / 1024).toFixed(1)} | ${(w.jsGzip / 1024).toFixed(1)} | ${w.scripts} |`);

@@ -1,0 +1,45 @@
+/** What the benchmark scripts share: a server of their own (or BENCH_URL's), and medians. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * `npm start` (or `npm run cluster`) on a fresh embedded database with the demo content, on
+ * BENCH_PORT (3900); builds first if the build is stale. BENCH_URL: a server already running.
+ * The rest of the environment passes through (PAGE_CACHE_MB, LOG_REQUESTS, REDIS_URL…).
+ */
+export async function startServer(command: "start" | "cluster" = "start"): Promise<{ url: string; child?: ChildProcess; cleanup: () => void }> {
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, cleanup: () => {} };
+  const dataDir = mkdtempSync(path.join(tmpdir(), "news-bench-"));
+  const port = process.env.BENCH_PORT ?? "3900";
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", command], {
+    cwd: root,
+    env: { ...process.env, PORT: port, DATA_DIR: dataDir, DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    let ready = false;
+    child.stdout!.on("data", (chunk: Buffer) => {
+      // Read to the end: the server's request log must never fill the pipe and stall it.
+      if (!ready && chunk.toString().includes(command === "cluster" ? "cluster of" : "Ready in")) {
+        ready = true;
+        resolve();
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    child,
+    cleanup: () => {
+      child.kill("SIGTERM");
+      setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 3000).unref();
+    },
+  };
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
