@@ -8,7 +8,10 @@
 // (a micro-cache: time-based changes such as a scheduled story going live reach readers a few
 // seconds after Next.js has them). Every publishing change purges the whole cache at once
 // (src/server/services/publishing.ts → purge()), so an edit, unpublish or curation change shows
-// on the very next request. A fill that started before a purge is thrown away, never stored.
+// on the very next request. A fill that started before a purge is thrown away, never stored; so
+// is a fill that starts while any request from before the purge is still inside Next.js, because
+// Next.js lets a new request join a 'use cache' computation already in flight (cross-request
+// dedupe), which may have read the database before the change.
 //
 // Only plain reader requests take part: GET/HEAD, no RSC/router/action headers, no internal
 // Next.js headers, no Authorization. Everything else goes straight to Next.js.
@@ -30,6 +33,8 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   const filling = new Map();
   let bytes = 0;
   let generation = 0;
+  /** @type {Map<number, number>} requests inside Next.js right now, by the generation they began in */
+  const atNext = new Map();
   const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0 };
 
   function remove(key) {
@@ -65,6 +70,20 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     return entry;
   }
 
+  /** Hands req to Next.js, counting it as in flight in this generation until it closes. */
+  function toNext(req, res, handler) {
+    const startedIn = generation;
+    atNext.set(startedIn, (atNext.get(startedIn) ?? 0) + 1);
+    res.once("close", () => {
+      const left = atNext.get(startedIn) - 1;
+      if (left === 0) atNext.delete(startedIn);
+      else atNext.set(startedIn, left);
+    });
+    return handler(req, res);
+  }
+
+  const olderRequestsAtNext = () => [...atNext.keys()].some((g) => g < generation);
+
   /**
    * Serves req from the cache, or hands it to Next.js (`handler`) and keeps the response when
    * it may be shared.
@@ -75,7 +94,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   async function handle(req, res, handler) {
     if (!isCacheableRequest(req)) {
       counters.bypasses++;
-      return handler(req, res);
+      return toNext(req, res, handler);
     }
     const key = req.url;
     let entry = lookup(key);
@@ -90,16 +109,17 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     }
     counters.misses++;
     res.setHeader("X-Cache", "MISS");
-    if (req.method !== "GET" || filling.has(key)) return handler(req, res);
+    if (req.method !== "GET" || filling.has(key)) return toNext(req, res, handler);
     let done = () => {};
     filling.set(key, new Promise((resolve) => (done = resolve)));
     const startedIn = generation;
+    const settled = !olderRequestsAtNext();
     capture(res, (captured) => {
-      if (captured && startedIn === generation) store(key, captured);
+      if (captured && settled && startedIn === generation) store(key, captured);
       filling.delete(key);
       done();
     });
-    return handler(req, res);
+    return toNext(req, res, handler);
   }
 
   /** Tees what Next.js writes to res; calls back with an entry if the response may be shared. */
@@ -169,7 +189,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       entries.clear();
       bytes = 0;
     },
-    stats: () => ({ ...counters, entries: entries.size, bytes }),
+    stats: () => ({ ...counters, entries: entries.size, bytes, atNext: [...atNext.values()].reduce((a, b) => a + b, 0) }),
   };
 }
 

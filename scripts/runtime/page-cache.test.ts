@@ -140,6 +140,32 @@ describe("page cache", () => {
     expect(after.body.toString()).toBe(page);
   });
 
+  it("keeps no page filled while a request from before the purge is still inside Next.js", async () => {
+    // Next.js may hand a new request the result of a computation an older request started
+    // before the change (cross-request dedupe of 'use cache'): such a fill is served, not kept.
+    const cache = createPageCache();
+    let releaseOld: () => void = () => {};
+    const site = await serve(cache, (req, res) => {
+      if (req.url === "/slow-old-request") {
+        res.setHeader("Cache-Control", "private, no-store");
+        releaseOld = () => res.end("old");
+        return;
+      }
+      publicPage(req, res);
+    });
+    const old = site.get("/slow-old-request");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    cache.purge();
+    await site.get("/front");
+    expect((await site.get("/front")).headers["x-cache"]).toBe("MISS");
+    expect(cache.stats().atNext).toBe(1);
+    releaseOld();
+    await old;
+    await site.get("/front");
+    expect((await site.get("/front")).headers["x-cache"]).toBe("HIT");
+    expect(cache.stats().atNext).toBe(0);
+  });
+
   it("serves br or gzip as the client accepts, compressed once, and reads back a gzipped fill", async () => {
     const site = await serve(createPageCache(), (_q, s) => {
       s.setHeader("Cache-Control", "s-maxage=60");

@@ -31,8 +31,10 @@ const cache =
   cacheMegabytes > 0
     ? createPageCache({ maxBytes: cacheMegabytes * 1024 * 1024, maxAgeSeconds: Number(process.env.PAGE_CACHE_SECONDS ?? 10) })
     : null;
-// src/server/page-cache.ts purges through this after every publishing change.
+// src/server/page-cache.ts purges through this after every publishing change; the port lets
+// src/server/invalidation-bus.ts apply a change a second time through a request of its own.
 globalThis[Symbol.for("dellboys.page-cache")] = cache;
+globalThis[Symbol.for("dellboys.server-port")] = port;
 
 const server = http.createServer((req, res) => {
   const id = requestId(req.headers["x-request-id"]);

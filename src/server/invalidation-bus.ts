@@ -70,6 +70,33 @@ export async function broadcastExpiry(expiry: Expiry): Promise<void> {
   }
 }
 
+/**
+ * Applies the change here once more, SETTLE_MS later, and broadcasts it again. Next.js can finish
+ * a render that began before the change after the change was applied, and keep it: its page
+ * cache stamps a page when it is stored, and a new request may join a 'use cache' computation
+ * already under way. Under load that served a published story's old front page for up to a
+ * minute (bench/breaking-news.ts). The second pass catches every render shorter than SETTLE_MS.
+ * It goes through /api/internal/expire (a request of its own, where revalidateTag works), so it
+ * runs only inside the production server, which registers its port.
+ */
+const SETTLE_MS = 2_000;
+const serverPort = Symbol.for("dellboys.server-port");
+
+export function expireAgainLater(expiry: Expiry): void {
+  const port = (globalThis as { [serverPort]?: number })[serverPort];
+  const secret = env().AUTH_SECRET;
+  if (!port || !secret) return;
+  setTimeout(() => {
+    void fetch(`http://127.0.0.1:${port}/api/internal/expire`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-internal-token": internalToken(secret) },
+      body: JSON.stringify(expiry),
+    })
+      .then(() => broadcastExpiry(expiry))
+      .catch((error: Error) => console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "cache expiry: second pass failed", error: error.message })));
+  }, SETTLE_MS).unref();
+}
+
 /** Whether a request to /api/internal/expire comes from this instance's relay. */
 export function isInternalToken(given: string | null, secret: string | undefined): boolean {
   if (!given || !secret) return false;

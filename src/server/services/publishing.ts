@@ -2,7 +2,7 @@ import "server-only";
 import { revalidateTag } from "next/cache";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { cacheTags } from "@/lib/cache-tags";
-import { broadcastExpiry, type Expiry } from "@/server/invalidation-bus";
+import { broadcastExpiry, expireAgainLater, type Expiry } from "@/server/invalidation-bus";
 import { purgePageCache } from "@/server/page-cache";
 import { forgetPathStatus } from "@/server/path-status";
 
@@ -86,4 +86,5 @@ export function applyExpiry({ tags, paths }: Expiry): void {
 async function expire(expiry: Expiry): Promise<void> {
   applyExpiry(expiry);
   await broadcastExpiry(expiry);
+  expireAgainLater(expiry);
 }
