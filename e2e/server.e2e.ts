@@ -67,3 +67,16 @@ test("page cache: a repeat view is served from memory with its own request id; p
     expect(again.headers()["cache-control"], path).toMatch(/private|no-store/);
   }
 });
+
+test("an x-middleware-subrequest header changes nothing: gone stays gone, drafts stay hidden, old paths still redirect", async ({ request }) => {
+  const { demoArticles } = await import("../scripts/seed/content.ts");
+  const archived = demoArticles.find((a) => a.status === "ARCHIVED")!;
+  const draft = demoArticles.find((a) => a.status === "DRAFT")!;
+  for (const value of ["proxy", "proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/proxy"]) {
+    const headers = { "x-middleware-subrequest": value };
+    expect((await request.get(`/${archived.section}/${archived.slug}`, { headers, maxRedirects: 0 })).status(), value).toBe(410);
+    expect((await request.get(`/${draft.section}/${draft.slug}`, { headers, maxRedirects: 0 })).status(), value).toBe(404);
+    expect((await request.get("/Politics", { headers, maxRedirects: 0 })).status(), value).toBe(301);
+    expect((await request.get("/dashboard", { headers, maxRedirects: 0 })).headers()["cache-control"], value).toMatch(/no-store/);
+  }
+});

@@ -26,9 +26,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-4xl font-bold">Search</h1>
       <SearchForm sections={sections} />
-      <Suspense fallback={<p className="mt-8 text-muted">Searching…</p>}>
-        <SearchArea searchParams={searchParams} sections={sections} />
-      </Suspense>
+      {/* Room for the results before they stream in, so that the footer does not jump (CLS). */}
+      <div className="min-h-[80svh]">
+        <Suspense fallback={<p className="mt-8 text-muted">Searching…</p>}>
+          <SearchArea searchParams={searchParams} sections={sections} />
+        </Suspense>
+      </div>
     </div>
   );
 }
