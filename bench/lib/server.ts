@@ -1,6 +1,6 @@
 /** What the benchmark scripts share: a server of their own (or BENCH_URL's), and medians. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -15,23 +15,24 @@ export async function startServer(command: "start" | "cluster" = "start"): Promi
   if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, cleanup: () => {} };
   const dataDir = mkdtempSync(path.join(tmpdir(), "news-bench-"));
   const port = process.env.BENCH_PORT ?? "3900";
+  // The server's output (its request log) goes to a file: a pipe that this process stops reading
+  // (while Lighthouse runs synchronously, or autocannon saturates it) would fill up and block the
+  // server's writes to stdout, which are synchronous on Linux.
+  const logFile = path.join(dataDir, "server.log");
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", command], {
     cwd: root,
     env: { ...process.env, PORT: port, DATA_DIR: dataDir, DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", openSync(logFile, "a"), "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
-  await new Promise<void>((resolve, reject) => {
-    let ready = false;
-    child.stdout!.on("data", (chunk: Buffer) => {
-      // Read to the end: the server's request log must never fill the pipe and stall it.
-      if (!ready && chunk.toString().includes(command === "cluster" ? "cluster of" : "Ready in")) {
-        ready = true;
-        resolve();
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  let exited: number | null = null;
+  child.on("exit", (code) => (exited = code ?? 1));
+  // Ready when the health check answers (a build may come first).
+  for (;;) {
+    if (exited !== null) throw new Error(`server exited with ${exited}; its output is in ${logFile}`);
+    if (await fetch(`${url}/api/health?ready`).then((r) => r.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   return {
     url,
     child,
