@@ -26,11 +26,13 @@ const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "da
 /**
  * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, now?: () => number }} [options]
  */
-export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 10_000, now = Date.now } = {}) {
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, now = Date.now } = {}) {
   /** @type {Map<string, Entry>} least recently used first */
   const entries = new Map();
   /** @type {Map<string, Promise<void>>} */
   const filling = new Map();
+  /** @type {Map<string, number>} URLs whose last answer was not shareable (search, previews…), until when */
+  const unshareable = new Map();
   let bytes = 0;
   let generation = 0;
   /** @type {Map<number, number>} requests inside Next.js right now, by the generation they began in */
@@ -97,6 +99,12 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       return toNext(req, res, handler);
     }
     const key = req.url;
+    const until = unshareable.get(key);
+    if (until !== undefined && until > now()) {
+      // Answered privately last time: no waiting, no filling, straight to Next.js.
+      counters.bypasses++;
+      return toNext(req, res, handler);
+    }
     let entry = lookup(key);
     if (!entry && filling.has(key)) {
       // Someone is fetching this page right now: wait for it rather than render it twice.
@@ -114,16 +122,34 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     filling.set(key, new Promise((resolve) => (done = resolve)));
     const startedIn = generation;
     const settled = !olderRequestsAtNext();
-    capture(res, (captured) => {
-      if (captured && settled && startedIn === generation) store(key, captured);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       filling.delete(key);
       done();
-    });
+    };
+    capture(
+      res,
+      (captured) => {
+        if (captured && settled && startedIn === generation) store(key, captured);
+        release();
+      },
+      () => {
+        // Not shareable (known at writeHead): let the waiters go now, and the next ones not wait.
+        if (unshareable.size >= 10_000) unshareable.clear();
+        unshareable.set(key, now() + maxAgeSeconds * 1000);
+        release();
+      },
+    );
     return toNext(req, res, handler);
   }
 
-  /** Tees what Next.js writes to res; calls back with an entry if the response may be shared. */
-  function capture(res, finished) {
+  /**
+   * Tees what Next.js writes to res; calls back with an entry if the response may be shared,
+   * and `onUnshareable` as soon as the status and headers say it may not.
+   */
+  function capture(res, finished, onUnshareable) {
     /** @type {Buffer[] | null} */
     let chunks = null;
     let meta = null;
@@ -135,6 +161,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       decided = true;
       meta = shareable(status, { ...res.getHeaders(), ...headerObject(given) }, maxAgeSeconds);
       if (meta) chunks = [];
+      else onUnshareable();
     };
     const writeHead = res.writeHead;
     res.writeHead = function (status, ...rest) {
@@ -185,6 +212,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     /** Forgets every page: called after anything readers see has changed. */
     purge() {
       generation++;
+      unshareable.clear();
       counters.purges++;
       entries.clear();
       bytes = 0;

@@ -59,7 +59,10 @@ const server = http.createServer((req, res) => {
 // Longer than a load balancer's idle timeout (commonly 60 s), so it never reuses a closed socket.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-await new Promise((resolve) => server.listen(port, hostname, resolve));
+await new Promise((resolve, reject) => {
+  server.once("error", reject); // a port in use ends the process with the reason, not a hang
+  server.listen(port, hostname, resolve);
+});
 // Subscribed before "Ready": an instance that serves also hears every change.
 const relay = process.env.REDIS_URL && process.env.AUTH_SECRET
   ? await startExpiryRelay({ redisUrl: process.env.REDIS_URL, port, secret: process.env.AUTH_SECRET })
