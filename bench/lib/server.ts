@@ -7,11 +7,15 @@ import path from "node:path";
 export const root = path.resolve(import.meta.dirname, "../..");
 
 /**
- * `npm start` (or `npm run cluster`) on a fresh embedded database with the demo content, on
+ * `npm start` (or `npm run cluster`) on a fresh embedded database with the demo content (or on
+ * the DATABASE_URL given in `env`), on
  * BENCH_PORT (3900); builds first if the build is stale. BENCH_URL: a server already running.
  * The rest of the environment passes through (PAGE_CACHE_MB, LOG_REQUESTS, REDIS_URL…).
  */
-export async function startServer(command: "start" | "cluster" = "start"): Promise<{ url: string; child?: ChildProcess; cleanup: () => void }> {
+export async function startServer(
+  command: "start" | "cluster" = "start",
+  env: Record<string, string> = { DATABASE_URL: "" },
+): Promise<{ url: string; child?: ChildProcess; cleanup: () => void }> {
   if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, cleanup: () => {} };
   const dataDir = mkdtempSync(path.join(tmpdir(), "news-bench-"));
   const port = process.env.BENCH_PORT ?? "3900";
@@ -21,7 +25,7 @@ export async function startServer(command: "start" | "cluster" = "start"): Promi
   const logFile = path.join(dataDir, "server.log");
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", command], {
     cwd: root,
-    env: { ...process.env, PORT: port, DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...process.env, PORT: port, DATA_DIR: dataDir, ...env },
     stdio: ["ignore", openSync(logFile, "a"), "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

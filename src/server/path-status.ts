@@ -42,7 +42,15 @@ export async function pathStatus(path: string): Promise<PathStatus> {
   const now = Date.now();
   const hit = memo.get(path);
   if (hit && hit.expires > now) return hit.value;
-  const value = await lookup(path);
+  let value: PathStatus;
+  try {
+    value = await lookup(path);
+  } catch (error) {
+    // The database is unreachable: answer with what was known (or "nothing special") so that the
+    // page itself can still come from the caches, instead of failing every request here.
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: "warn", msg: "path status unavailable; serving without it", path, error: (error as Error).message.split("\n")[0] }));
+    return hit?.value ?? null;
+  }
   memo.delete(path);
   memo.set(path, { value, expires: now + TTL_MS });
   if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
