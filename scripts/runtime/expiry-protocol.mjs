@@ -7,7 +7,19 @@ export const EXPIRY_CHANNEL = "dellboys:expire";
 /** The list an instance pushes to once it has applied broadcast `id`. */
 export const ackKey = (id) => `dellboys:expire-ack:${id}`;
 
-/** What an instance's relay shows its own /api/internal/expire: derived from AUTH_SECRET. */
+/** What an instance shows its own /api/internal/expire: derived from AUTH_SECRET. */
 export function internalToken(secret) {
   return createHmac("sha256", secret).update("dellboys internal expire").digest("base64url");
+}
+
+/**
+ * Has the Next.js of the server on `port` (this process's) apply an expiry: a request of its own,
+ * where revalidateTag works. `expiry` is the JSON text of { tags, paths } (extra fields ignored).
+ */
+export function requestExpiry(port, secret, expiry) {
+  return fetch(`http://127.0.0.1:${port}/api/internal/expire`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-internal-token": internalToken(secret) },
+    body: expiry,
+  });
 }

@@ -2,13 +2,12 @@
 // broadcasts (src/server/invalidation-bus.ts), has this instance's Next.js apply each one through
 // /api/internal/expire, then acknowledges it so that the instance that published can answer.
 import { createClient } from "redis";
-import { EXPIRY_CHANNEL, ackKey, internalToken } from "./expiry-protocol.mjs";
+import { EXPIRY_CHANNEL, ackKey, requestExpiry } from "./expiry-protocol.mjs";
 
 const log = (level, msg, extra = {}) => console.error(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
 
 /** @param {{ redisUrl: string, port: number, secret: string }} options */
 export async function startExpiryRelay({ redisUrl, port, secret }) {
-  const token = internalToken(secret);
   const subscriber = createClient({ url: redisUrl });
   const acker = subscriber.duplicate();
   for (const client of [subscriber, acker]) client.on("error", (error) => log("error", "redis (expiry relay)", { error: error.message }));
@@ -17,11 +16,7 @@ export async function startExpiryRelay({ redisUrl, port, secret }) {
     let id = "";
     try {
       ({ id } = JSON.parse(message));
-      const response = await fetch(`http://127.0.0.1:${port}/api/internal/expire`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-internal-token": token },
-        body: message,
-      });
+      const response = await requestExpiry(port, secret, message);
       if (!response.ok) log("error", "cache expiry: not applied", { status: response.status });
     } catch (error) {
       log("error", "cache expiry: relay failed", { error: error.message });

@@ -1,3 +1,4 @@
+import "server-only";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { oauthProviders, providerIds } from "./auth-providers";

@@ -2,10 +2,12 @@ import "server-only";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createClient } from "redis";
 import { env } from "@/lib/env";
-import { EXPIRY_CHANNEL, ackKey, internalToken } from "../../scripts/runtime/expiry-protocol.mjs";
+import { logEvent } from "@/server/log";
+import { EXPIRY_CHANNEL, ackKey, internalToken, requestExpiry } from "../../scripts/runtime/expiry-protocol.mjs";
 
 /**
- * Several instances behind a load balancer each keep their own caches (Next.js's, the page
+ * Transport only (what goes stale is decided in services/publishing.ts). Several instances
+ * behind a load balancer each keep their own caches (Next.js's, the page
  * cache, the path-status memo). When REDIS_URL is set, a publishing change made on one instance
  * is broadcast on a Redis channel; every instance's server (scripts/runtime/server.mjs) relays it
  * to its own /api/internal/expire, which applies it (publishing.ts → applyExpiry), and then
@@ -20,7 +22,7 @@ const ACK_TIMEOUT_MS = 2_000;
 
 async function connect(url: string) {
   const client = createClient({ url });
-  client.on("error", (error: Error) => console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "redis (publisher)", error: error.message })));
+  client.on("error", (error: Error) => logEvent("error", "redis (publisher)", { error: error.message }));
   await client.connect();
   return client;
 }
@@ -60,41 +62,29 @@ export async function broadcastExpiry(expiry: Expiry): Promise<void> {
         if (await waiter.blPop(ackKey(id), seconds)) acknowledged++;
       }
       if (acknowledged < receivers) {
-        console.error(JSON.stringify({ time: new Date().toISOString(), level: "warn", msg: "cache expiry: not every instance acknowledged", receivers, acknowledged }));
+        logEvent("warn", "cache expiry: not every instance acknowledged", { receivers, acknowledged });
       }
     } finally {
       waiter.destroy();
     }
   } catch (error) {
-    console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "cache expiry broadcast failed", error: (error as Error).message }));
+    logEvent("error", "cache expiry broadcast failed", { error: (error as Error).message });
   }
 }
 
-/**
- * Applies the change here once more, SETTLE_MS later, and broadcasts it again. Next.js can finish
- * a render that began before the change after the change was applied, and keep it: its page
- * cache stamps a page when it is stored, and a new request may join a 'use cache' computation
- * already under way. Under load that served a published story's old front page for up to a
- * minute (bench/breaking-news.ts). The second pass catches every render shorter than SETTLE_MS.
- * It goes through /api/internal/expire (a request of its own, where revalidateTag works), so it
- * runs only inside the production server, which registers its port.
- */
-const SETTLE_MS = 2_000;
 const serverPort = Symbol.for("dellboys.server-port");
 
-export function expireAgainLater(expiry: Expiry): void {
+/**
+ * Delivers an expiry to this process's Next.js through a request of its own (for work outside
+ * any request, where revalidateTag does not work). Only inside the production server, which
+ * registers its port; elsewhere (next dev, tests) it does nothing and says so.
+ */
+export async function deliverToThisInstance(expiry: Expiry): Promise<boolean> {
   const port = (globalThis as { [serverPort]?: number })[serverPort];
   const secret = env().AUTH_SECRET;
-  if (!port || !secret) return;
-  setTimeout(() => {
-    void fetch(`http://127.0.0.1:${port}/api/internal/expire`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-internal-token": internalToken(secret) },
-      body: JSON.stringify(expiry),
-    })
-      .then(() => broadcastExpiry(expiry))
-      .catch((error: Error) => console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "cache expiry: second pass failed", error: error.message })));
-  }, SETTLE_MS).unref();
+  if (!port || !secret) return false;
+  const response = await requestExpiry(port, secret, JSON.stringify(expiry));
+  return response.ok;
 }
 
 /** Whether a request to /api/internal/expire comes from this instance's relay. */

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/server/db";
 import { isPublic } from "@/server/data/visibility";
 import { reservedSlugs } from "@/lib/routes";
+import { logEvent } from "@/server/log";
 
 /**
  * What an old or retired path should answer before any page renders: 301 to its new URL (a
@@ -48,7 +49,7 @@ export async function pathStatus(path: string): Promise<PathStatus> {
   } catch (error) {
     // The database is unreachable: answer with what was known (or "nothing special") so that the
     // page itself can still come from the caches, instead of failing every request here.
-    console.error(JSON.stringify({ time: new Date().toISOString(), level: "warn", msg: "path status unavailable; serving without it", path, error: (error as Error).message.split("\n")[0] }));
+    logEvent("warn", "path status unavailable; serving without it", { path, error: (error as Error).message.split("\n")[0] });
     return hit?.value ?? null;
   }
   memo.delete(path);

@@ -1,10 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-
-function logPoolError(where: string, error: Error): void {
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: `database ${where} failed`, error: error.message }));
-}
+import { logEvent } from "@/server/log";
 
 /** A Prisma client on its own bounded pg pool (the one driver for PGlite and PostgreSQL alike). */
 export function createPrismaClient(databaseUrl: string, poolMax: number): PrismaClient {
@@ -17,8 +14,8 @@ export function createPrismaClient(databaseUrl: string, poolMax: number): Prisma
   }, {
     // A database restart breaks idle and busy connections alike: log it, never crash; the pool
     // opens new connections when the database is back.
-    onPoolError: (error) => logPoolError("idle connection", error),
-    onConnectionError: (error) => logPoolError("connection", error),
+    onPoolError: (error) => logEvent("error", "database idle connection failed", { error: error.message }),
+    onConnectionError: (error) => logEvent("error", "database connection failed", { error: error.message }),
   });
   return new PrismaClient({ adapter });
 }

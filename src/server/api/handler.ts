@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defaultSiteUrl } from "@/lib/env";
 import { prisma } from "@/server/db";
 import { actorFromToken } from "@/server/services/api-tokens";
+import { logEvent } from "@/server/log";
 import { ServiceError, fieldErrors } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
 import { currentActor } from "@/server/services/session";
@@ -64,7 +65,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
     return apiError(422, "invalid", "Some fields are not valid.", fieldErrors(error.issues));
   }
-  console.error(JSON.stringify({ level: "error", msg: "api handler failed", error: String((error as Error)?.stack ?? error) }));
+  logEvent("error", "api handler failed", { error: String((error as Error)?.stack ?? error) });
   return apiError(500, "internal", "Something went wrong on our side. Nothing was changed.");
 }
 

@@ -2,18 +2,20 @@ import "server-only";
 import { revalidateTag } from "next/cache";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { cacheTags } from "@/lib/cache-tags";
-import { broadcastExpiry, expireAgainLater, type Expiry } from "@/server/invalidation-bus";
+import { broadcastExpiry, deliverToThisInstance, type Expiry } from "@/server/invalidation-bus";
+import { logEvent } from "@/server/log";
 import { purgePageCache } from "@/server/page-cache";
 import { forgetPathStatus } from "@/server/path-status";
 
 /**
  * Publishing side effects in one place: the redirects an article leaves behind when its URL
- * changes, and the caches a change expires. Nothing else calls revalidateTag. The path functions
- * run inside the caller's transaction and apply here only; the expire* functions run after the
- * commit and reach every instance (every one of them forgets path statuses that may have moved). Every change also
- * empties the page cache in front of Next.js (scripts/runtime/page-cache.mjs), whole: one edit
- * touches the article, the lists, the feeds and the sitemaps, and misses are cheap. With several
- * instances (REDIS_URL), each change is applied on every one before the call returns.
+ * changes, and the caches a change expires. Nothing else calls revalidateTag or decides when a
+ * cache goes stale. The path functions run inside the caller's transaction and apply here only;
+ * the expire* functions run after the commit and reach every instance (each one forgets the path
+ * statuses that may have moved). Every change also empties the page cache in front of Next.js
+ * (scripts/runtime/page-cache.mjs), whole: one edit touches the article, the lists, the feeds and
+ * the sitemaps, and misses are cheap. With several instances (REDIS_URL), each change is applied
+ * on every one before the call returns (server/invalidation-bus.ts carries it).
  */
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -86,5 +88,22 @@ export function applyExpiry({ tags, paths }: Expiry): void {
 async function expire(expiry: Expiry): Promise<void> {
   applyExpiry(expiry);
   await broadcastExpiry(expiry);
-  expireAgainLater(expiry);
+  settleLater(expiry);
+}
+
+/**
+ * Applies the change once more, SETTLE_MS later, here and everywhere. Next.js can finish a render
+ * that began before the change after the change was applied, and keep it: its page cache stamps a
+ * page when it is stored, and a new request may join a 'use cache' computation already under way.
+ * Under load that kept a published story off the front page for up to a minute
+ * (bench/breaking-news.ts). The second pass catches every render shorter than SETTLE_MS.
+ */
+const SETTLE_MS = 2_000;
+
+function settleLater(expiry: Expiry): void {
+  setTimeout(() => {
+    deliverToThisInstance(expiry)
+      .then((delivered) => (delivered ? broadcastExpiry(expiry) : undefined))
+      .catch((error: Error) => logEvent("error", "cache expiry: second pass failed", { error: error.message }));
+  }, SETTLE_MS).unref();
 }

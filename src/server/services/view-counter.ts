@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/server/db";
+import { logEvent } from "@/server/log";
 
 /**
  * Page views for the most-read list, counted in memory and written in one statement per batch:
@@ -42,7 +43,7 @@ export async function flushViews(day: Date = new Date()): Promise<number> {
     // Keep the counts for the next attempt rather than losing them to a database hiccup.
     for (const [id, n] of batch) pending.set(id, (pending.get(id) ?? 0) + n);
     timer ??= setTimeout(() => void flushViews(), FLUSH_INTERVAL_MS).unref();
-    console.error("view counter: flush failed, will retry", error);
+    logEvent("error", "view counter: flush failed, will retry", { error: (error as Error).message });
     return 0;
   }
 }
