@@ -13,6 +13,7 @@ import path from "node:path";
 import next from "next";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { crossSiteRefusal } from "./origin-policy.mjs";
 import { createPageCache } from "./page-cache.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -49,6 +50,8 @@ const server = http.createServer((req, res) => {
       process.stdout.write(line + "\n");
     });
   }
+  const refusal = crossSiteRefusal({ method: req.method, header: (name) => headerValue(req, name) }, process.env.SITE_URL);
+  if (refusal) return refuse(req, res, refusal);
   const handled = cache ? cache.handle(req, res, handle) : handle(req, res);
   Promise.resolve(handled).catch((error) => {
     console.error(error);
@@ -56,6 +59,19 @@ const server = http.createServer((req, res) => {
     res.end("Internal Server Error");
   });
 });
+/** One value of a request header (Node joins repeated ones; Origin and Host are never repeated). */
+function headerValue(req, name) {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** 403 before Next.js: the API's error shape for API callers, a line of text for the rest. */
+function refuse(req, res, message) {
+  const api = (req.url ?? "").startsWith("/api/");
+  res.writeHead(403, { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(api ? JSON.stringify({ error: { code: "forbidden", message } }) : message);
+}
+
 // Longer than a load balancer's idle timeout (commonly 60 s), so it never reuses a closed socket.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { defaultSiteUrl } from "@/lib/env";
+import { ownOrigins } from "../../../scripts/runtime/origin-policy.mjs";
 import { prisma } from "@/server/db";
 import { actorFromToken } from "@/server/services/api-tokens";
 import { logEvent } from "@/server/log";
@@ -22,14 +23,6 @@ type Handler<P> = (ctx: ApiContext<P>) => Promise<Response>;
 const MAX_JSON_BYTES = 1_000_000;
 const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-function ownOrigins(request: Request): Set<string> {
-  const origins = new Set([new URL(defaultSiteUrl()).origin]);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto = request.headers.get("x-forwarded-proto") ?? "http";
-  if (host) origins.add(`${proto}://${host}`);
-  return origins;
-}
-
 /**
  * Cookies travel with cross-site requests: a state-changing request on a session must carry our
  * own Origin. (`Origin: null`, another site, or none at all is refused.) Bearer tokens are not
@@ -37,7 +30,7 @@ function ownOrigins(request: Request): Set<string> {
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
-  if (!origin || origin === "null" || !ownOrigins(request).has(origin)) {
+  if (!origin || origin === "null" || !ownOrigins((name) => request.headers.get(name), defaultSiteUrl()).has(origin)) {
     throw new ServiceError("forbidden", "Cross-site request refused: the Origin header must be this site.");
   }
 }
