@@ -6,7 +6,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "../../tests/test-database";
 import { SEED_ARTICLE, SEED_HEADLINE } from "../helpers";
-import { apiSession } from "../newsroom/staff";
+import { apiSession, staffPage } from "../newsroom/staff";
 
 // Two instances of the site on one database and one Redis, behind the load balancer
 // (`npm run cluster`): a change made through one instance is what the other serves on the very
@@ -53,7 +53,7 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Article = { id: string; version: number; slug: string; headline: string };
+type Article = { id: string; version: number; slug: string; headline: string; path: string; section: { slug: string } };
 
 async function seedArticle(api: APIRequestContext): Promise<Article> {
   const list = (await (await api.get("/api/v1/articles?perPage=100&q=Sessions")).json()) as { data: Article[] };
@@ -93,4 +93,71 @@ test("the load balancer spreads requests over ready instances", async ({ playwri
   expect((await reader.get("/api/health?ready")).status()).toBe(200);
   const statuses = await Promise.all(Array.from({ length: 20 }, () => reader.get(SEED_ARTICLE).then((r) => r.status())));
   expect(statuses.every((s) => s === 200)).toBe(true);
+});
+
+test("a scheduled article goes live at its time on every instance, once in the audit log", async ({ playwright, browser }) => {
+  test.setTimeout(150_000);
+  const editorOnA = await apiSession(playwright, A, "editor");
+  const readers = await Promise.all([A, B].map((baseURL) => playwright.request.newContext({ baseURL })));
+  const headline = `Goes live by itself ${Date.now().toString(36)}`;
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Scheduled body text." }] }] };
+  const created = ((await (await editorOnA.post("/api/v1/articles", { data: { headline, body } })).json()) as { data: Article }).data;
+  // The earliest time the newsroom accepts is 30 s ahead.
+  const publishAt = Date.now() + 32_000;
+  const scheduled = await editorOnA.post(`/api/v1/articles/${created.id}/schedule`, { data: { version: created.version, publishAt: new Date(publishAt).toISOString() } });
+  expect(scheduled.status()).toBe(200);
+
+  // Both instances have the lists in their caches, without the story.
+  const lists = ["/", `/${created.section.slug}`, "/feed.xml"];
+  for (const reader of readers) {
+    expect((await reader.get(created.path)).status()).toBe(404);
+    for (const list of lists) expect(await (await reader.get(list)).text()).not.toContain(headline);
+  }
+
+  // Its time comes: the article answers on B within a tick (5 s) and the change's broadcast.
+  await expect.poll(async () => (await readers[1]!.get(created.path)).status(), { timeout: 60_000, intervals: [500] }).toBe(200);
+  expect(Date.now() - publishAt, "live within 10 s of its time").toBeLessThan(10_000);
+  // ... and, at once, on every list of both instances, although those were cached for minutes.
+  for (const reader of readers) {
+    for (const list of lists) expect(await (await reader.get(list)).text(), list).toContain(headline);
+  }
+
+  // Both instances kept asking: still exactly one go-live in the audit log.
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  const adminOnB = await staffPage(browser, "admin", B);
+  await adminOnB.goto("/dashboard/audit?action=article.live");
+  await expect(adminOnB.getByRole("row").filter({ hasText: headline }), "article.live entries for the story").toHaveCount(1);
+  const article = ((await (await editorOnA.get(`/api/v1/articles/${created.id}`)).json()) as { data: Article & { status: string } }).data;
+  expect(article.status).toBe("PUBLISHED");
+});
+
+test("sign-in limits hold across both instances and whatever X-Forwarded-For says", async ({ playwright }) => {
+  test.setTimeout(120_000);
+  // Last in this file: it locks out this machine's address for the rest of the window.
+  const clients = await Promise.all([A, B, `http://127.0.0.1:${BASE}`].map((baseURL) => playwright.request.newContext({ baseURL })));
+  const attempt = async (client: APIRequestContext, email: string, forwardedFor?: string) => {
+    const csrf = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await client.post("/api/auth/callback/credentials", {
+      form: { email, password: "not-the-password", csrfToken: csrf.csrfToken },
+      headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {},
+      maxRedirects: 0,
+    });
+    return response.status();
+  };
+
+  // One account, attempts alternating between the instances: the fifth failure locks it on both.
+  const account = `victim-${Date.now()}@dellboys.example`;
+  const perAccount: number[] = [];
+  for (let i = 0; i < 6; i++) perAccount.push(await attempt(clients[i % 2]!, account));
+  expect(perAccount.slice(0, 5).every((s) => s !== 429), `first five: ${perAccount}`).toBe(true);
+  expect(perAccount[5], "sixth attempt, on the other instance than the fifth").toBe(429);
+  expect(await attempt(clients[0]!, account), "instance A").toBe(429);
+  expect(await attempt(clients[1]!, account), "instance B").toBe(429);
+
+  // Many accounts through the load balancer, each attempt with a new forged X-Forwarded-For: the
+  // per-address limit (30) counts the address the balancer saw, not the forged one.
+  const statuses: number[] = [];
+  for (let i = 0; i < 40 && !statuses.includes(429); i++) statuses.push(await attempt(clients[2]!, `spray-${i}-${Date.now()}@dellboys.example`, `198.51.100.${i}, 203.0.113.${i}`));
+  // This address failed 5 times above (the refused attempts are not counted): 25 more, then 429.
+  expect(statuses.indexOf(429), `attempts before the address was limited: ${statuses}`).toBe(25);
 });

@@ -18,7 +18,9 @@ const server = path.join(import.meta.dirname, "server.mjs");
 const instances = Array.from({ length: size }, (_, i) => {
   const instancePort = port + 1 + i;
   const child = spawn(process.execPath, [server], {
-    env: { ...process.env, PORT: String(instancePort), TRUSTED_PROXY_HOPS: "1" },
+    // Only the load balancer reaches an instance: it trusts the address the balancer forwards, which
+    // nobody else may set (X-Forwarded-For), so it listens on loopback alone.
+    env: { ...process.env, PORT: String(instancePort), HOSTNAME: "127.0.0.1", TRUSTED_PROXY_HOPS: "1" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const ready = new Promise((resolve, reject) => {

@@ -34,7 +34,7 @@ export function createLoadBalancer({ upstreams, healthPath = "/api/health?ready"
 
   function forward(req, res, upstream, retried) {
     const forwardedFor = [req.headers["x-forwarded-for"], req.socket.remoteAddress].filter(Boolean).join(", ");
-    const headers = { ...req.headers, "x-forwarded-for": forwardedFor, "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http", "x-forwarded-host": req.headers.host ?? "" };
+    const headers = { ...req.headers, "x-forwarded-for": forwardedFor, "x-forwarded-proto": "http", "x-forwarded-host": req.headers.host ?? "" };
     const upstreamReq = http.request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers, agent }, (upstreamRes) => {
       res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.rawHeaders);
       upstreamRes.pipe(res);

@@ -16,6 +16,11 @@ describe("clientIp", () => {
   it("behind two proxies skips both", () => {
     expect(clientIp(h({ "x-peer-address": "10.0.0.2", "x-forwarded-for": "1.1.1.1, 198.51.100.4, 10.0.0.9" }), 2)).toBe("198.51.100.4");
   });
+  it("counts an IPv4 client as one address, whether a socket maps it into IPv6 or not", () => {
+    expect(clientIp(h({ "x-peer-address": "::ffff:192.0.2.7" }), 0)).toBe("192.0.2.7");
+    expect(clientIp(h({ "x-peer-address": "10.0.0.2", "x-forwarded-for": "::FFFF:198.51.100.4" }), 1)).toBe("198.51.100.4");
+    expect(clientIp(h({ "x-peer-address": "2001:db8::1" }), 0)).toBe("2001:db8::1");
+  });
   it("falls back to the peer when the header is shorter than the proxy chain", () => {
     expect(clientIp(h({ "x-peer-address": "10.0.0.2" }), 1)).toBe("10.0.0.2");
   });

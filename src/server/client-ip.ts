@@ -9,12 +9,20 @@ import { env } from "@/lib/env";
  */
 export function clientIp(headers: Headers, hops = env().TRUSTED_PROXY_HOPS): string {
   const peer = headers.get("x-peer-address")?.trim() || "unknown";
-  if (hops === 0) return peer;
+  if (hops === 0) return plainAddress(peer);
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
   chain.push(peer);
   // chain = [client?, …, proxy1's view, peer]; the last `hops` entries are our own proxies.
-  return chain[Math.max(0, chain.length - 1 - hops)] ?? peer;
+  return plainAddress(chain[Math.max(0, chain.length - 1 - hops)] ?? peer);
+}
+
+/**
+ * One client, one key: a dual-stack socket reports an IPv4 client as "::ffff:192.0.2.7", while a
+ * proxy listening on IPv4 writes "192.0.2.7" (the cluster's balancer and its instances did).
+ */
+function plainAddress(address: string): string {
+  return address.replace(/^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i, "$1");
 }
