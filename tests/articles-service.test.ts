@@ -20,6 +20,7 @@ import {
   updateArticle,
 } from "@/server/services/articles";
 import { ServiceError } from "@/server/services/errors";
+import { releaseDueArticles } from "@/server/services/scheduler";
 import type { Actor } from "@/server/services/permissions";
 import { createNewsroom, paragraphs, rejectionOf, type Newsroom } from "./newsroom-fixtures";
 
@@ -222,6 +223,29 @@ describe("publishing, scheduling, unpublishing", () => {
     expect(s).toMatchObject({ status: "DRAFT", firstPublishedAt: liveAt });
     forgetPathStatus();
     expect(await pathStatus(`/${room.section.slug}/${s.slug}`)).toEqual({ status: 410 });
+  });
+
+  it("a scheduled article is released once at its time, however many instances ask at once", async () => {
+    const a = await draft(author, "Released once");
+    const s = await scheduleArticle(prisma, author, a.id, { version: 1, publishAt: publishAt(3_600_000) });
+    expect((await releaseDueArticles(prisma)).map((r) => r.slug)).not.toContain(s.slug);
+    expect((await row(a.id))!.status).toBe("SCHEDULED");
+
+    // Its time comes; five "instances" ask at the same moment.
+    const liveAt = new Date(Date.now() - 1000);
+    await prisma.article.update({ where: { id: a.id }, data: { publishedAt: liveAt } });
+    vi.mocked(revalidateTag).mockClear();
+    const results = await Promise.all(Array.from({ length: 5 }, () => releaseDueArticles(prisma)));
+    expect(results.flat().filter((r) => r.slug === s.slug)).toHaveLength(1);
+    const live = await auditRows(a.id, "article.live");
+    expect(live).toHaveLength(1);
+    expect(live[0]).toMatchObject({ actorId: null, details: expect.objectContaining({ from: "SCHEDULED", to: "PUBLISHED", publishAt: liveAt.toISOString() }) });
+    // Published at its scheduled time, first seen then, and the editor's copy is still current.
+    expect(await row(a.id)).toMatchObject({ status: "PUBLISHED", publishedAt: liveAt, firstPublishedAt: liveAt, version: s.version });
+    expect(vi.mocked(revalidateTag).mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining([`article:${s.slug}`]));
+    // Asking again changes nothing.
+    expect((await releaseDueArticles(prisma)).map((r) => r.slug)).not.toContain(s.slug);
+    expect(await auditRows(a.id, "article.live")).toHaveLength(1);
   });
 
   it("unpublish returns to draft, writes an audit row and removes the article's curated slots", async () => {

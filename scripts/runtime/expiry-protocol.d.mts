@@ -2,3 +2,4 @@ export const EXPIRY_CHANNEL: string;
 export function ackKey(id: string): string;
 export function internalToken(secret: string): string;
 export function requestExpiry(port: number, secret: string, expiry: string): Promise<Response>;
+export function requestGoLive(port: number, secret: string): Promise<Response>;

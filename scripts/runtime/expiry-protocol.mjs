@@ -17,9 +17,22 @@ export function internalToken(secret) {
  * where revalidateTag works. `expiry` is the JSON text of { tags, paths } (extra fields ignored).
  */
 export function requestExpiry(port, secret, expiry) {
-  return fetch(`http://127.0.0.1:${port}/api/internal/expire`, {
+  return requestInternal(port, secret, "/api/internal/expire", expiry);
+}
+
+/**
+ * Has this instance's Next.js publish the scheduled articles whose time has come
+ * (/api/internal/go-live; every instance asks, each article is released once).
+ */
+export function requestGoLive(port, secret) {
+  return requestInternal(port, secret, "/api/internal/go-live", "{}");
+}
+
+function requestInternal(port, secret, path, body) {
+  return fetch(`http://127.0.0.1:${port}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-internal-token": internalToken(secret) },
-    body: expiry,
+    body,
+    signal: AbortSignal.timeout(30_000),
   });
 }

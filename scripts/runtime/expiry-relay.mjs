@@ -3,8 +3,7 @@
 // /api/internal/expire, then acknowledges it so that the instance that published can answer.
 import { createClient } from "redis";
 import { EXPIRY_CHANNEL, ackKey, requestExpiry } from "./expiry-protocol.mjs";
-
-const log = (level, msg, extra = {}) => console.error(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
+import { logEvent as log } from "./log.mjs";
 
 /** @param {{ redisUrl: string, port: number, secret: string }} options */
 export async function startExpiryRelay({ redisUrl, port, secret }) {

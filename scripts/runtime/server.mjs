@@ -8,10 +8,12 @@
 //   LOG_REQUESTS         one JSON line per request on stdout (1; 0 turns it off)
 //   SITE_URL             the public URL; https turns on HSTS
 //   REDIS_URL            several instances: relay the cache-expiry broadcasts (expiry-relay.mjs)
+//   GO_LIVE_SECONDS      how often scheduled articles whose time has come are published (5; go-live.mjs)
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { startExpiryRelay } from "./expiry-relay.mjs";
+import { startGoLiveTimer } from "./go-live.mjs";
 import { requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
 import { createPageCache } from "./page-cache.mjs";
@@ -83,12 +85,15 @@ await new Promise((resolve, reject) => {
 const relay = process.env.REDIS_URL && process.env.AUTH_SECRET
   ? await startExpiryRelay({ redisUrl: process.env.REDIS_URL, port, secret: process.env.AUTH_SECRET })
   : null;
+const goLiveSeconds = Number(process.env.GO_LIVE_SECONDS ?? 5);
+const goLive = process.env.AUTH_SECRET && goLiveSeconds > 0 ? startGoLiveTimer({ port, secret: process.env.AUTH_SECRET, seconds: goLiveSeconds }) : null;
 console.log(`▲ Next.js on http://${hostname ?? "localhost"}:${port}`);
 console.log(`✓ Ready in ${Math.round(performance.now() - started)}ms (page cache ${cache ? `${cacheMegabytes} MB` : "off"}${relay ? ", cache expiry shared through Redis" : ""})`);
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
     void relay?.close();
+    goLive?.close();
     server.close();
     server.closeAllConnections?.();
     Promise.resolve(app.close?.()).finally(() => process.exit(0));

@@ -1,0 +1,2 @@
+// Types for log.mjs (plain JavaScript, run by the production server without a build).
+export function logEvent(level: "info" | "warn" | "error", msg: string, fields?: Record<string, unknown>): void;
