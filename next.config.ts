@@ -1,9 +1,13 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
+  // 'use cache' entries and tag expiries, shared between instances through Redis when REDIS_URL
+  // is set (several instances: npm run cluster); Next.js's in-memory behaviour otherwise.
+  cacheHandlers: { default: path.join(import.meta.dirname, "scripts/runtime/cache-handler.mjs") },
   // Prisma's generated client and the pg driver run on the server only, unbundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "sharp", "redis"],
   // "/x/page/1" is not one of our URLs: the first page of a listing has no page suffix.

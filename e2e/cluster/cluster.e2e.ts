@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { createClient } from "redis";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "../../tests/test-database";
 import { SEED_ARTICLE, SEED_HEADLINE } from "../helpers";
 import { apiSession, staffPage } from "../newsroom/staff";
@@ -86,6 +87,34 @@ test("a change made on one instance is served by the other on its next request",
   expect(republished.status()).toBe(200);
   expect((await readerOnB.get(SEED_ARTICLE)).status()).toBe(200);
   expect(await (await readerOnB.get("/")).text()).toContain(SEED_HEADLINE);
+});
+
+test("the instances share 'use cache' entries and tag expiries through Redis", async ({ playwright }) => {
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  try {
+    const editorOnA = await apiSession(playwright, A, "editor");
+    const article = await seedArticle(editorOnA);
+    /** The stored values (Next.js's serialised data) that contain `text`. */
+    const entriesWith = async (text: string) => {
+      const values = await Promise.all((await redis.keys("*:dellboys:use-cache:*")).map((key) => redis.get(key)));
+      return values.filter((raw) => raw && Buffer.from((JSON.parse(raw) as { value: string }).value, "base64").toString().includes(text)).length;
+    };
+    // The article rendered on B after a change: its data is computed once and stored for both.
+    const standfirst = `Shared through Redis ${Date.now()}`;
+    expect(await entriesWith(standfirst)).toBe(0);
+    const edited = await editorOnA.patch(`/api/v1/articles/${article.id}`, { data: { version: article.version, standfirst } });
+    expect(edited.status()).toBe(200);
+    expect(await (await (await playwright.request.newContext({ baseURL: B })).get(SEED_ARTICLE)).text()).toContain(standfirst);
+    await expect.poll(() => entriesWith(standfirst)).toBeGreaterThan(0);
+    // The edit's expiry is in the shared tag states every instance reads before its requests.
+    const tagKeys = await redis.keys("*:dellboys:cache-tags");
+    const states = await Promise.all(tagKeys.map((key) => redis.hGet(key, `article:${article.slug}`)));
+    const expired = states.filter(Boolean).map((json) => (JSON.parse(json!) as { expired?: number }).expired ?? 0);
+    expect(Math.max(0, ...expired)).toBeGreaterThan(Date.now() - 60_000);
+  } finally {
+    await redis.quit();
+  }
 });
 
 test("the load balancer spreads requests over ready instances", async ({ playwright }) => {
