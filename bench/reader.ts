@@ -15,8 +15,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
-import { median, root, startServer } from "./lib/server.ts";
+import { loadMedian } from "./lib/measure.ts";
+import { root, startServer } from "./lib/server.ts";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -38,12 +38,6 @@ const chosen = Object.fromEntries(Object.entries(targets).filter(([name], i) => 
 
 const encodings = { "no Accept-Encoding": {}, "Accept-Encoding: br, gzip": { "accept-encoding": "br, gzip" } } as const;
 
-async function load(url: string, headers: Record<string, string>) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  // Reported, not thrown: a target that times out under this load is a finding of the run.
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts };
-}
-
 async function pageWeight(base: string, pathName: string) {
   const html = await (await fetch(base + pathName)).text();
   // Scripts a modern browser downloads: not the nomodule polyfills for old browsers.
@@ -63,10 +57,7 @@ try {
   for (const [encoding, headers] of Object.entries(encodings)) {
     const byTarget: Record<string, { rps: number; p50: number; p99: number; failed: number }> = (rows[encoding] = {});
     for (const [name, p] of Object.entries(chosen)) {
-      await autocannon({ url: server.url + p, connections: CONNECTIONS, duration: 3, headers }); // warm-up
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await load(server.url + p, headers));
-      byTarget[name] = { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), failed: runs.reduce((n, r) => n + r.failed, 0) };
+      byTarget[name] = await loadMedian(server.url + p, { connections: CONNECTIONS, duration: DURATION, runs: RUNS, warmup: 3, headers });
     }
     const ceiling = byTarget["static file (/theme-init.js)"]!.rps;
     console.log(`\n${encoding}\n\n| target | req/s | vs static | p50 ms | p99 ms | failed (non-2xx, errors, timeouts) |\n|---|---|---|---|---|---|`);

@@ -1,10 +1,16 @@
 /** What the benchmark scripts share: a server of their own (or BENCH_URL's), and medians. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, openSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "../..");
+
+/** Options of startServer beyond the environment. */
+export interface ServerOptions {
+  /** The checkout to run (privateBuild()'s copy); the repository itself by default. */
+  root?: string;
+}
 
 /**
  * `npm start` (or `npm run cluster`) on a fresh embedded database with the demo content (or on
@@ -15,16 +21,18 @@ export const root = path.resolve(import.meta.dirname, "../..");
 export async function startServer(
   command: "start" | "cluster" = "start",
   env: Record<string, string> = { DATABASE_URL: "" },
-): Promise<{ url: string; child?: ChildProcess; cleanup: () => void }> {
-  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, cleanup: () => {} };
+  options: ServerOptions = {},
+): Promise<{ url: string; child?: ChildProcess; cleanup: () => Promise<void> }> {
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, cleanup: async () => {} };
+  const cwd = options.root ?? root;
   const dataDir = mkdtempSync(path.join(tmpdir(), "news-bench-"));
   const port = process.env.BENCH_PORT ?? "3900";
   // The server's output (its request log) goes to a file: a pipe that this process stops reading
   // (while Lighthouse runs synchronously, or autocannon saturates it) would fill up and block the
   // server's writes to stdout, which are synchronous on Linux.
   const logFile = path.join(dataDir, "server.log");
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", command], {
-    cwd: root,
+  const child = spawn(path.join(cwd, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", command], {
+    cwd,
     env: { ...process.env, PORT: port, DATA_DIR: dataDir, ...env },
     stdio: ["ignore", openSync(logFile, "a"), "inherit"],
   });
@@ -37,14 +45,87 @@ export async function startServer(
     if (await fetch(`${url}/api/health?ready`).then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  // The data folder goes once the launcher has exited (PGlite flushes its files until then).
+  const exit = new Promise<void>((resolve) => child.once("exit", () => resolve())).then(() => rmSync(dataDir, { recursive: true, force: true }));
   return {
     url,
     child,
+    // Resolves when the server has exited (its port is free again); callers may ignore it.
     cleanup: () => {
       child.kill("SIGTERM");
-      setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 3000).unref();
+      return exit;
     },
   };
+}
+
+/** Exits with a clear message when there is no production build (benchmarks never build one). */
+export function requireBuild(): void {
+  if (existsSync(path.join(root, ".next/BUILD_ID"))) return;
+  console.error("No production build in .next: run `npm run build` first (this benchmark measures the existing build).");
+  process.exit(1);
+}
+
+/**
+ * A throwaway checkout that runs the repository's current build: `.next` copied (without its
+ * build cache), `scripts` copied (the launcher finds the project from its own location), the rest
+ * linked. Next.js writes every page it renders on demand into `.next/server/app`; in a copy, one
+ * run's pages (thousands of articles of a generated archive) neither fill the shared build nor
+ * answer the next run's "cold" requests, and a build started meanwhile by someone else does not
+ * pull the files from under a running server. The copy's BUILD_ID is newer than the sources, so
+ * the launcher serves it as it is and never rebuilds.
+ */
+export async function privateBuild(log: (line: string) => void = () => {}): Promise<{ root: string; remove: () => void }> {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  for (let attempt = 1; ; attempt++) {
+    const before = existsSync(buildId) ? readFileSync(buildId, "utf8") : null;
+    const copy = before === null ? null : copyCheckout();
+    // A build that ran during the copy (someone's `npm run build`, or Playwright's) leaves a torn
+    // copy: keep it only when the same complete build was there before and after.
+    if (copy && existsSync(path.join(copy, ".next/BUILD_ID")) && existsSync(buildId) && readFileSync(buildId, "utf8") === before) {
+      const now = new Date();
+      utimesSync(path.join(copy, ".next/BUILD_ID"), now, now);
+      return { root: copy, remove: () => rmSync(copy, { recursive: true, force: true }) };
+    }
+    if (copy) rmSync(copy, { recursive: true, force: true });
+    if (attempt === 60) throw new Error("the build in .next kept changing while it was copied (a build running?) for 10 minutes");
+    log("a build is being written to .next: waiting for it to finish");
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+  }
+}
+
+function copyCheckout(): string {
+  const copy = mkdtempSync(path.join(tmpdir(), "news-build-"));
+  for (const entry of readdirSync(root)) {
+    if (entry === ".next" || entry === "scripts" || entry === ".git" || entry === "data") continue;
+    symlinkSync(path.join(root, entry), path.join(copy, entry));
+  }
+  cpSync(path.join(root, "scripts"), path.join(copy, "scripts"), { recursive: true });
+  try {
+    cpSync(path.join(root, ".next"), path.join(copy, ".next"), {
+      recursive: true,
+      // Relative links (.next/node_modules/<package>-<hash> → ../../node_modules/…) stay relative.
+      verbatimSymlinks: true,
+      filter: (source) => source !== path.join(root, ".next/cache"),
+    });
+  } catch {
+    // Files vanished under the copy: a build is replacing .next (the caller checks and waits).
+  }
+  return copy;
+}
+
+/** Runs a launcher command (`seed`, `migrate`, `build`…) to its end; resolves with its duration in ms. */
+export async function runLauncher(command: string, env: Record<string, string>, options: ServerOptions & { quiet?: boolean } = {}): Promise<number> {
+  const cwd = options.root ?? root;
+  const started = performance.now();
+  const child = spawn(path.join(cwd, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", command], {
+    cwd,
+    env: { ...process.env, ...env },
+    // Progress to stderr: stdout is the benchmark's report.
+    stdio: ["ignore", options.quiet ? "ignore" : process.stderr, "inherit"],
+  });
+  const code = await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 1)));
+  if (code !== 0) throw new Error(`launcher ${command} exited with ${code}`);
+  return performance.now() - started;
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -1,0 +1,153 @@
+/**
+ * Redis restarted in the middle of a load run on two instances (a script, not a test: it stops
+ * and starts the machine's Redis). `npm run cluster` (two instances behind the load balancer) on
+ * a fresh embedded database; DURATION (40) s of load at 50 connections through the balancer on
+ * cached pages, while an editor changes the standfirst of one article through instance A every
+ * second and a reader asks instance B for it until the change shows (up to 12 s). Redis is shut
+ * down at STOP_AT (10) s and started again DOWN_FOR (10) s later.
+ *
+ * Reports per second: reader answers, whether each edit was saved, and how long it took to show
+ * on the other instance; and: did both instances stay up, did any reader request fail, were any
+ * edits lost, how soon after Redis returned did changes reach the other instance at once again.
+ *
+ *   npx tsx bench/redis-restart.ts    # needs root (redis-cli shutdown, redis-server) and Redis on 6379
+ */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import autocannon from "autocannon";
+import { startServer } from "./lib/server.ts";
+
+const DURATION = Number(process.env.DURATION ?? 40);
+const STOP_AT = Number(process.env.STOP_AT ?? 10);
+const DOWN_FOR = Number(process.env.DOWN_FOR ?? 10);
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const port = Number(process.env.BENCH_PORT ?? 3900);
+const [A, B] = [`http://127.0.0.1:${port + 1}`, `http://127.0.0.1:${port + 2}`];
+const run = promisify(execFile);
+// Debian's redis-server as the machine runs it (daemonized, from its own config file).
+const redis = {
+  stop: () => run("redis-cli", ["-u", REDIS_URL, "shutdown", "nosave"]).catch(() => undefined),
+  start: () => run("redis-server", ["/etc/redis/redis.conf"]),
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const t0 = Date.now();
+const second = () => Math.floor((Date.now() - t0) / 1000);
+
+type Bucket = { ok: number; failed: number };
+const readers = new Map<number, Bucket>();
+const edits: { at: number; saved: boolean; visibleAfterMs: number | null }[] = [];
+
+/** A signed-in editor on instance A: Auth.js's CSRF token and credentials callback, cookies by hand. */
+async function editorOn(base: string) {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [name, ...value] = cookie.split(";")[0]!.split("=");
+      jar.set(name!.trim(), value.join("="));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const form = new URLSearchParams({ email: "editor@dellboys.example", password: "dellboys-demo-2026", csrfToken });
+  keep(await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", body: form, headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" }));
+  return async <T>(method: string, path: string, data?: unknown) => {
+    const response = await fetch(base + path, {
+      method,
+      headers: { cookie: cookie(), origin: base, ...(data ? { "content-type": "application/json" } : {}) },
+      body: data ? JSON.stringify(data) : undefined,
+    });
+    return { status: response.status, data: ((await response.json().catch(() => ({}))) as { data: T }).data };
+  };
+}
+
+const server = await startServer("cluster", { DATABASE_URL: "", REDIS_URL, LOG_REQUESTS: "0" });
+let downAt = 0;
+let upAt = 0;
+try {
+  const api = await editorOn(A);
+  type Article = { id: string; version: number; path: string };
+  const list = await api<Article[]>("GET", "/api/v1/articles?perPage=5&status=PUBLISHED");
+  let article = list.data[0]!;
+  const pages = [article.path, "/", "/politics"];
+  for (const base of [A, B]) for (const p of pages) await fetch(base + p);
+
+  const load = new Promise<void>((resolve) => {
+    const instance = autocannon({ url: server.url, connections: 50, duration: DURATION, timeout: 5, requests: pages.map((path) => ({ path })) }, () => resolve());
+    instance.on("response", (_c: unknown, status: number) => {
+      const b = readers.get(second()) ?? { ok: 0, failed: 0 };
+      if (status < 500) b.ok++;
+      else b.failed++;
+      readers.set(second(), b);
+    });
+    instance.on("reqError", () => {
+      const b = readers.get(second()) ?? { ok: 0, failed: 0 };
+      b.failed++;
+      readers.set(second(), b);
+    });
+  });
+
+  const editing = (async () => {
+    for (let i = 0; Date.now() - t0 < (DURATION - 12) * 1000; i++) {
+      const at = second();
+      const standfirst = `Redis restart edit ${i} ${Date.now().toString(36)}`;
+      const saved = await api<Article>("PATCH", `/api/v1/articles/${article.id}`, { version: article.version, standfirst }).catch(() => ({ status: 0, data: undefined }));
+      if (saved.status !== 200 || !saved.data) {
+        edits.push({ at, saved: false, visibleAfterMs: null });
+        const fresh = await api<Article>("GET", `/api/v1/articles/${article.id}`).catch(() => null);
+        if (fresh?.data) article = fresh.data;
+        await sleep(1000);
+        continue;
+      }
+      article = saved.data;
+      const savedAt = Date.now();
+      let visibleAfterMs: number | null = null;
+      while (Date.now() - savedAt < 12_000) {
+        const html = await fetch(B + article.path).then((r) => r.text(), () => "");
+        if (html.includes(standfirst)) {
+          visibleAfterMs = Date.now() - savedAt;
+          break;
+        }
+        await sleep(100);
+      }
+      edits.push({ at, saved: true, visibleAfterMs });
+      await sleep(Math.max(0, 1000 - (Date.now() - savedAt)));
+    }
+  })();
+
+  const restart = (async () => {
+    await sleep(STOP_AT * 1000);
+    downAt = second();
+    await redis.stop();
+    await sleep(DOWN_FOR * 1000);
+    await redis.start();
+    upAt = second();
+  })();
+
+  await Promise.all([load, editing, restart]);
+  const alive = await Promise.all([A, B].map((base) => fetch(`${base}/api/health`).then((r) => r.ok, () => false)));
+  console.log(`\nRedis down from ${downAt} s, started again at ${upAt} s\n\n| second | reader ok / failed | edit saved | edit on the other instance after |\n|---|---|---|---|`);
+  for (let s = 0; s <= DURATION; s++) {
+    const r = readers.get(s) ?? { ok: 0, failed: 0 };
+    const e = edits.filter((x) => x.at === s);
+    const label = `${s}${s === downAt ? " (down)" : s === upAt ? " (up)" : ""}`;
+    console.log(`| ${label} | ${r.ok} / ${r.failed} | ${e.map((x) => (x.saved ? "yes" : "NO")).join(", ")} | ${e.map((x) => (x.visibleAfterMs === null ? (x.saved ? "not within 12 s" : "–") : `${x.visibleAfterMs} ms`)).join(", ")} |`);
+  }
+  const readerFailures = [...readers.values()].reduce((n, b) => n + b.failed, 0);
+  const lost = edits.filter((e) => !e.saved).length;
+  const after = edits.filter((e) => e.at >= upAt);
+  const firstPrompt = after.find((e) => e.visibleAfterMs !== null && e.visibleAfterMs < 1000);
+  const slowAfter = firstPrompt ? after.filter((e) => e.at > firstPrompt.at && (e.visibleAfterMs === null || e.visibleAfterMs >= 1000)).length : after.length;
+  const during = edits.filter((e) => e.at >= downAt && e.at < upAt && e.visibleAfterMs !== null).map((e) => e.visibleAfterMs!);
+  console.log(`\n| figure | value |\n|---|---|`);
+  console.log(`| both instances up after the run | ${alive.every(Boolean) ? "yes" : "NO"} |`);
+  console.log(`| reader requests answered / failed | ${[...readers.values()].reduce((n, b) => n + b.ok, 0)} / ${readerFailures} |`);
+  console.log(`| edits saved / refused | ${edits.length - lost} / ${lost} |`);
+  console.log(`| edits made while Redis was down, shown on the other instance after | ${during.length ? during.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", ") : "none shown"} |`);
+  console.log(`| changes reach the other instance at once (< 1 s) again | ${firstPrompt ? `${firstPrompt.at - upAt} s after Redis started` : "never"} (slower edits after that: ${slowAfter}) |`);
+  if (!alive.every(Boolean) || readerFailures > 0 || lost > 0 || !firstPrompt || firstPrompt.at - upAt > 5) process.exitCode = 1;
+} finally {
+  if (downAt && !upAt) await redis.start();
+  await server.cleanup();
+}
