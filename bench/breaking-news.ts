@@ -12,6 +12,7 @@
  */
 import autocannon from "autocannon";
 import { median, startServer } from "./lib/server.ts";
+import { paragraph, staffSession } from "./lib/staff.ts";
 
 const DURATION = Number(process.env.DURATION ?? 60);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
@@ -20,37 +21,7 @@ const HOT = "/politics/sessions-offered-to-quit-amid-rift-with-trump";
 const run = Date.now().toString(36);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A signed-in editor: Auth.js's CSRF token and credentials callback, cookies kept by hand. */
-async function editorSession(base: string) {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, ...value] = pair!.split("=");
-      jar.set(name!.trim(), value.join("="));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const form = new URLSearchParams({ email: "editor@dellboys.example", password: process.env.ADMIN_PASSWORD ?? "dellboys-demo-2026", csrfToken });
-  keep(await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", body: form, headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" }));
-  const api = async <T>(method: string, path: string, data?: unknown): Promise<{ status: number; data: T }> => {
-    const response = await fetch(base + path, {
-      method,
-      headers: { cookie: cookie(), origin: new URL(base).origin, ...(data ? { "content-type": "application/json" } : {}) },
-      body: data ? JSON.stringify(data) : undefined,
-    });
-    const body = (await response.json().catch(() => ({}))) as { data: T };
-    return { status: response.status, data: body.data };
-  };
-  if ((await api("GET", "/api/v1/media")).status !== 200) throw new Error("could not sign in as the editor");
-  return api;
-}
-
 type Article = { id: string; version: number; path: string; headline: string };
-const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 const server = await startServer(process.env.CLUSTER ? "cluster" : "start");
 const base = server.url;
@@ -60,7 +31,7 @@ const fail = (line: string) => {
   console.error(`FAIL ${line}`);
 };
 try {
-  const api = await editorSession(base);
+  const api = await staffSession(base);
   const sections = (await api<Array<{ id: string; slug: string }>>("GET", "/api/v1/sections")).data;
   const section = sections.find((s) => s.slug === "politics") ?? sections[0]!;
   const publicList = (await api<Article[]>("GET", "/api/v1/articles?perPage=100&status=PUBLISHED")).data;

@@ -16,6 +16,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { startServer } from "./lib/server.ts";
+import { staffSession } from "./lib/staff.ts";
 
 const DURATION = Number(process.env.DURATION ?? 40);
 const STOP_AT = Number(process.env.STOP_AT ?? 10);
@@ -37,36 +38,11 @@ type Bucket = { ok: number; failed: number };
 const readers = new Map<number, Bucket>();
 const edits: { at: number; saved: boolean; visibleAfterMs: number | null }[] = [];
 
-/** A signed-in editor on instance A: Auth.js's CSRF token and credentials callback, cookies by hand. */
-async function editorOn(base: string) {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [name, ...value] = cookie.split(";")[0]!.split("=");
-      jar.set(name!.trim(), value.join("="));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const form = new URLSearchParams({ email: "editor@dellboys.example", password: "dellboys-demo-2026", csrfToken });
-  keep(await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", body: form, headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" }));
-  return async <T>(method: string, path: string, data?: unknown) => {
-    const response = await fetch(base + path, {
-      method,
-      headers: { cookie: cookie(), origin: base, ...(data ? { "content-type": "application/json" } : {}) },
-      body: data ? JSON.stringify(data) : undefined,
-    });
-    return { status: response.status, data: ((await response.json().catch(() => ({}))) as { data: T }).data };
-  };
-}
-
 const server = await startServer("cluster", { DATABASE_URL: "", REDIS_URL, LOG_REQUESTS: "0" });
 let downAt = 0;
 let upAt = 0;
 try {
-  const api = await editorOn(A);
+  const api = await staffSession(A);
   type Article = { id: string; version: number; path: string };
   const list = await api<Article[]>("GET", "/api/v1/articles?perPage=5&status=PUBLISHED");
   let article = list.data[0]!;

@@ -38,6 +38,8 @@ export const envSchema = z.object({
   DATABASE_URL: optional(postgresUrl),
   /** Connections in this process's pool. Default: 4 on the embedded database, 10 otherwise. */
   DATABASE_POOL_MAX: optional(z.coerce.number().int().min(1).max(200)),
+  /** How long a request waits for a free connection before it is answered 503 (ms). */
+  DATABASE_POOL_TIMEOUT_MS: optional(z.coerce.number().int().min(100).max(60_000)).transform((v) => v ?? 3_000),
   /** Folder for the embedded database, generated secrets and media. */
   DATA_DIR: optional(z.string()).transform((v) => v ?? "data"),
   /** Public URL of the site; seeds the site URL setting and Auth.js URLs. */

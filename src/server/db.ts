@@ -10,7 +10,7 @@ function createDefaultClient(): PrismaClient {
       "DATABASE_URL is not set. Start the app with `npm start` or `npm run dev`, which serve the embedded database, or set DATABASE_URL.",
     );
   }
-  return createPrismaClient(e.DATABASE_URL, e.DATABASE_POOL_MAX ?? (e.EMBEDDED_DATABASE ? 4 : 10));
+  return createPrismaClient(e.DATABASE_URL, e.DATABASE_POOL_MAX ?? (e.EMBEDDED_DATABASE ? 4 : 10), e.DATABASE_POOL_TIMEOUT_MS);
 }
 
 // One client per process, also across hot reloads in development.

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { logEvent } from "@/server/log";
+import { isDatabaseUnavailable } from "@/server/prisma-client";
 import { ServiceError, fieldErrors } from "@/server/services/errors";
 
 /** What every form's server action returns: a message for the form, messages per field. */
@@ -16,6 +17,10 @@ export async function runAction(body: () => Promise<ActionState | void>): Promis
     unstable_rethrow(error); // redirect() and notFound() are not failures
     if (error instanceof ServiceError) return { ok: false, message: error.message, fields: error.fields };
     if (error instanceof z.ZodError) return { ok: false, message: "Some fields need attention.", fields: fieldErrors(error.issues) };
+    if (isDatabaseUnavailable(error)) {
+      logEvent("warn", "server action: database unavailable", { error: String((error as Error)?.message ?? error) });
+      return { ok: false, message: "The database is busy or unreachable. Nothing was changed; try again in a few seconds." };
+    }
     logEvent("error", "server action failed", { error: String((error as Error)?.stack ?? error) });
     return { ok: false, message: "Something went wrong on our side. Nothing was changed." };
   }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defaultSiteUrl } from "@/lib/env";
 import { ownOrigins } from "../../../scripts/runtime/origin-policy.mjs";
 import { prisma } from "@/server/db";
+import { isDatabaseUnavailable } from "@/server/prisma-client";
 import { actorFromToken } from "@/server/services/api-tokens";
 import { logEvent } from "@/server/log";
 import { ServiceError, fieldErrors } from "@/server/services/errors";
@@ -57,6 +58,10 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof z.ZodError) {
     return apiError(422, "invalid", "Some fields are not valid.", fieldErrors(error.issues));
+  }
+  if (isDatabaseUnavailable(error)) {
+    logEvent("warn", "api: database unavailable", { error: String((error as Error)?.message ?? error) });
+    return apiError(503, "unavailable", "The database is busy or unreachable. Nothing was changed; try again in a few seconds.", undefined, { "Retry-After": "5" });
   }
   logEvent("error", "api handler failed", { error: String((error as Error)?.stack ?? error) });
   return apiError(500, "internal", "Something went wrong on our side. Nothing was changed.");

@@ -37,9 +37,10 @@ const errorSchema = {
   },
 };
 
+// Every operation may meet a database that is down or saturated (503).
 const errors = (...codes: number[]) =>
   Object.fromEntries(
-    codes.map((code) => [String(code), { description: errorText[code] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+    [...codes, 503].map((code) => [String(code), { description: errorText[code] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
   );
 const errorText: Record<number, string> = {
   400: "Malformed request (not JSON)",
@@ -51,6 +52,7 @@ const errorText: Record<number, string> = {
   415: "Unsupported file type",
   422: "Invalid fields (named in error.fields)",
   429: "Too many requests (Retry-After header)",
+  503: "The database is busy or unreachable; nothing was changed (Retry-After header)",
 };
 
 const ok = (description: string, schema: object = { type: "object" }) => ({ description, content: { "application/json": { schema: { type: "object", properties: { data: schema, meta: { type: "object" } } } } } });
