@@ -9,7 +9,7 @@ export type PageCache = {
   stats(): PageCacheStats;
 };
 
-export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; now?: () => number }): PageCache;
+export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; now?: () => number; sharedWhenPrivate?: (url: string) => boolean }): PageCache;
 export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean;
 export function shareable(
   status: number,

@@ -24,9 +24,13 @@ const BYPASS_HEADER = /^(rsc|next-|x-middleware|x-invoke|x-nextjs|x-matched-path
 const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "age", "x-cache", "x-nextjs-cache", "x-request-id"]);
 
 /**
- * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, now?: () => number }} [options]
+ * `sharedWhenPrivate(url)`: URLs whose pages Next.js renders per request and therefore marks
+ * private, although they are the same for every reader (search results: public articles only,
+ * nothing personal). Their 200 answers are kept here for `maxAgeSeconds` like any other page, and
+ * still go out marked private, so that no cache outside this server keeps a reader's query.
+ * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, now?: () => number, sharedWhenPrivate?: (url: string) => boolean }} [options]
  */
-export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, now = Date.now } = {}) {
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, now = Date.now, sharedWhenPrivate = () => false } = {}) {
   /** @type {Map<string, Entry>} least recently used first */
   const entries = new Map();
   /** @type {Map<string, Promise<void>>} */
@@ -131,6 +135,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     };
     capture(
       res,
+      sharedWhenPrivate(key),
       (captured) => {
         if (captured && settled && startedIn === generation) store(key, captured);
         release();
@@ -149,7 +154,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
    * Tees what Next.js writes to res; calls back with an entry if the response may be shared,
    * and `onUnshareable` as soon as the status and headers say it may not.
    */
-  function capture(res, finished, onUnshareable) {
+  function capture(res, sameForEveryone, finished, onUnshareable) {
     /** @type {Buffer[] | null} */
     let chunks = null;
     let meta = null;
@@ -159,7 +164,8 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     const decide = (status, given) => {
       if (decided) return;
       decided = true;
-      meta = shareable(status, { ...res.getHeaders(), ...headerObject(given) }, maxAgeSeconds);
+      const headers = { ...res.getHeaders(), ...headerObject(given) };
+      meta = shareable(status, headers, maxAgeSeconds) ?? (sameForEveryone ? renderedForEveryone(status, headers, maxAgeSeconds) : null);
       if (meta) chunks = [];
       else onUnshareable();
     };
@@ -251,6 +257,14 @@ export function shareable(status, headers, maxAgeSeconds) {
   const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
   if (!["identity", "gzip", "deflate"].includes(encoding)) return null;
   return { status, headers: { ...headers }, ttlSeconds: Math.min(seconds, maxAgeSeconds) };
+}
+
+/** A page rendered per request that is the same for every reader: kept unless it sets a cookie or failed. */
+function renderedForEveryone(status, headers, maxAgeSeconds) {
+  if (status !== 200 || headers["set-cookie"] !== undefined) return null;
+  const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
+  if (!["identity", "gzip", "deflate"].includes(encoding)) return null;
+  return { status, headers: { ...headers }, ttlSeconds: maxAgeSeconds };
 }
 
 function makeEntry(meta, body, storedAt) {

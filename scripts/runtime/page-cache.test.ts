@@ -262,6 +262,30 @@ describe("page cache", () => {
     expect(cache.stats().bypasses).toBeGreaterThanOrEqual(1); // the third went straight through
   });
 
+  it("keeps pages rendered per request that are the same for everyone, and still sends them private", async () => {
+    const cache = createPageCache({ sharedWhenPrivate: (url) => url.startsWith("/search?") });
+    const site = await serve(cache, (req, res) => {
+      res.writeHead(req.url === "/search?q=fail" ? 500 : 200, { "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate", "Content-Type": "text/html" });
+      res.end(`<p>Results for ${req.url}</p>`);
+    });
+    await site.get("/search?q=council");
+    const again = await site.get("/search?q=council", { "accept-encoding": "br" });
+    expect(site.calls()).toBe(1);
+    expect(again.headers["x-cache"]).toBe("HIT");
+    expect(again.headers["cache-control"]).toMatch(/^private, no-cache, no-store/);
+    expect(brotliDecompressSync(again.body).toString()).toBe("<p>Results for /search?q=council</p>");
+    // Another query is another page; failures and other private pages are never kept; a purge forgets.
+    await site.get("/search?q=budget");
+    await site.get("/search?q=fail");
+    await site.get("/search?q=fail");
+    await site.get("/dashboard?q=council");
+    await site.get("/dashboard?q=council");
+    expect(site.calls()).toBe(6);
+    cache.purge();
+    await site.get("/search?q=council");
+    expect(site.calls()).toBe(7);
+  });
+
   it("forgets the least recently used pages when it is full", async () => {
     const size = Buffer.byteLength(page);
     const cache = createPageCache({ maxBytes: size * 3.5 * 8 }); // room for 3.5 × 8 pages; one page is at most 1/8

@@ -32,7 +32,12 @@ await app.prepare();
 
 const cache =
   cacheMegabytes > 0
-    ? createPageCache({ maxBytes: cacheMegabytes * 1024 * 1024, maxAgeSeconds: Number(process.env.PAGE_CACHE_SECONDS ?? 10) })
+    ? createPageCache({
+        maxBytes: cacheMegabytes * 1024 * 1024,
+        maxAgeSeconds: Number(process.env.PAGE_CACHE_SECONDS ?? 10),
+        // Search results list public articles only: the same page for every reader of a query.
+        sharedWhenPrivate: (url) => url === "/search" || url.startsWith("/search?"),
+      })
     : null;
 // src/server/page-cache.ts purges through this after every publishing change; the port lets
 // src/server/invalidation-bus.ts apply a change a second time through a request of its own.
