@@ -166,7 +166,8 @@ describe("toRss", () => {
 
   it("carries the channel: title, link, description, language, self link, build date", () => {
     expect(parsed.title).toBe(`Site ${PARSED}`);
-    expect(parsed.description).toBe(`Tagline ${PARSED}`);
+    // RSS descriptions are HTML to readers: escaped once more, they read exactly as typed.
+    expect(parsed.description).toBe(`Tagline ${CLEAN}`);
     expect(parsed.url).toBe("https://news.example/");
     expect(parsed.self).toBe("https://news.example/feed.xml");
     expect(parsed.language).toBe("en-GB");
@@ -180,7 +181,7 @@ describe("toRss", () => {
     expect(parsed.items).toHaveLength(2);
     const [first, second] = parsed.items;
     expect(first!.title).toBe(`Headline ${PARSED}`);
-    expect(first!.description).toBe(`Standfirst ${PARSED}`);
+    expect(first!.description).toBe(`Standfirst ${CLEAN}`);
     expect(first!.content).toContain("<p>raw ]]> in html</p>");
     expect(first!.url).toBe("https://news.example/politics/a-story");
     expect(first!.id).toBe("tag:news.example,2026-11-20:article:abc123");
@@ -194,10 +195,11 @@ describe("toRss", () => {
   it("round-trips every text field exactly through an XML parser", () => {
     const channel = readXml(xml).rss.channel;
     expect(channel.title).toBe(`Site ${CLEAN}`);
-    expect(channel.description).toBe(`Tagline ${CLEAN}`);
+    expect(channel.description).toBe(escapeHtml(`Tagline ${CLEAN}`)); // HTML, as readers take it
     const first = channel.item[0];
     expect(first.title).toBe(`Headline ${CLEAN}`);
-    expect(first.description).toBe(`Standfirst ${CLEAN}`);
+    expect(first.description).toBe(escapeHtml(`Standfirst ${CLEAN}`));
+    expect(first.description).not.toContain("<");
     expect(first["content:encoded"]).toBe(`<p>Body ${escapeHtml(CLEAN)}</p><p>raw ]]> in html</p>`);
     expect(first["dc:creator"]).toEqual([`Ann ${CLEAN}`, "Bob"]);
     expect(first.category.map((c: { "#text": string }) => c["#text"])).toEqual([

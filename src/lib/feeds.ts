@@ -253,7 +253,9 @@ export function toRss(feed: Feed): string {
       // Not the URL: slugs and sections can change, and readers must not see the story twice.
       el("guid", item.id, attr("isPermaLink", "false")),
       el("pubDate", rfc822(item.published)),
-      el("description", item.summary),
+      // Feed readers render <description> as HTML: the text is escaped as HTML, then as XML, so
+      // that a standfirst holding markup reaches them as the words it is.
+      el("description", escapeHtml(item.summary)),
       `<content:encoded>${cdata(item.contentHtml)}</content:encoded>`,
       ...item.authors.map((a) => el("dc:creator", a.name)),
       el("category", item.section.name, attr("domain", item.section.url)),
@@ -277,7 +279,7 @@ export function toRss(feed: Feed): string {
     "<channel>" +
     el("title", feed.title) +
     el("link", feed.homePageUrl) +
-    el("description", feed.description) +
+    el("description", escapeHtml(feed.description)) +
     el("language", feed.language) +
     el("lastBuildDate", rfc822(feed.updated)) +
     `<atom:link${attr("href", feed.feedUrls.rss)}${attr("rel", "self")}${attr("type", "application/rss+xml")}/>` +
