@@ -25,8 +25,8 @@ try {
   const api = await staffSession(instances["same instance (A)"]);
   const sections = (await api<Array<{ id: string; slug: string }>>("GET", "/api/v1/sections")).data;
   const section = sections.find((s) => s.slug === "politics") ?? sections[0]!;
-  const pages = (a: Article) => ({
-    article: { path: a.path, needle: `story ${run}` },
+  const pages = (a: Article, headline = "") => ({
+    article: { path: a.path, needle: headline },
     "front page": { path: "/", needle: a.path },
     section: { path: `/${a.section.slug}`, needle: a.path },
     "news sitemap": { path: "/sitemaps/news.xml", needle: a.path },
@@ -35,8 +35,9 @@ try {
   const times = new Map<string, number[]>();
   let missing = 0;
   for (let i = 0; i < STORIES; i++) {
-    const created = (await api<Article>("POST", "/api/v1/articles", { headline: `Published ${run} story ${i}`, sectionId: section.id, body: paragraph(`Story ${run} ${i}.`) })).data;
-    const targets = pages(created);
+    const headline = `Published ${run} story ${i}`;
+    const created = (await api<Article>("POST", "/api/v1/articles", { headline, sectionId: section.id, body: paragraph(`Story ${run} ${i}.`) })).data;
+    const targets = pages(created, headline);
     // Both instances hold every page (the article as a 404) in their caches.
     for (const base of Object.values(instances)) for (const { path } of Object.values(targets)) await fetch(base + path).then((r) => r.text());
     const published = await api<Article>("POST", `/api/v1/articles/${created.id}/publish`, { version: created.version });

@@ -11,6 +11,15 @@ export async function startExpiryRelay({ redisUrl, port, secret }) {
   const acker = subscriber.duplicate();
   for (const client of [subscriber, acker]) client.on("error", (error) => log("error", "redis (expiry relay)", { error: error.message }));
   await Promise.all([subscriber.connect(), acker.connect()]);
+  // Back after a lost connection (Redis restarted, the network broke): broadcasts sent meanwhile
+  // never reached this instance, so it forgets everything it has cached rather than serve a change
+  // it missed until its caches run out (hours for an article).
+  subscriber.on("ready", () => {
+    const everything = JSON.stringify({ tags: [], paths: "all", everything: true });
+    requestExpiry(port, secret, everything)
+      .then((response) => log(response.ok ? "info" : "error", "cache expiry: redis is back, expired everything this instance cached", { status: response.status }))
+      .catch((error) => log("error", "cache expiry: could not expire after reconnecting", { error: error.message }));
+  });
   await subscriber.subscribe(EXPIRY_CHANNEL, async (message) => {
     let id = "";
     try {

@@ -16,15 +16,30 @@ import { EXPIRY_CHANNEL, ackKey, internalToken, requestExpiry } from "../../scri
  */
 
 /** What a change makes stale: cache tags, and paths whose status may have changed ("all": every path). */
-export type Expiry = { tags: string[]; paths: string[] | "all" | null };
+export type Expiry = { tags: string[]; paths: string[] | "all" | null; everything?: boolean };
 
 const ACK_TIMEOUT_MS = 2_000;
 
+/**
+ * Commands fail at once while Redis is unreachable (no offline queue): an editor's save must not
+ * wait for Redis to come back (it did, for the whole outage: bench/redis-restart.ts).
+ */
 async function connect(url: string) {
-  const client = createClient({ url });
+  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 1_000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000) } });
   client.on("error", (error: Error) => logEvent("error", "redis (publisher)", { error: error.message }));
-  await client.connect();
+  try {
+    await within(client.connect(), ACK_TIMEOUT_MS, "redis connect");
+  } catch (error) {
+    client.destroy(); // it would go on reconnecting in the background
+    throw error;
+  }
   return client;
+}
+
+/** The promise, or a rejection after `ms`. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }
 type Redis = Awaited<ReturnType<typeof connect>>;
 const shared = globalThis as unknown as { __expiryPublisher?: Promise<Redis> };
@@ -49,12 +64,14 @@ export async function broadcastExpiry(expiry: Expiry): Promise<void> {
   const id = randomUUID();
   try {
     const client = await publisher(url);
-    const receivers = await client.publish(EXPIRY_CHANNEL, JSON.stringify({ id, ...expiry }));
+    if (!client.isReady) throw new Error("redis is not connected");
+    const receivers = await within(client.publish(EXPIRY_CHANNEL, JSON.stringify({ id, ...expiry })), ACK_TIMEOUT_MS, "redis publish");
     if (receivers === 0) return;
     // BLPOP holds its connection: a connection of its own for this wait.
     const waiter = client.duplicate();
-    await waiter.connect();
+    waiter.on("error", () => undefined); // reported by the publisher's own handler
     try {
+      await within(waiter.connect(), ACK_TIMEOUT_MS, "redis connect");
       const deadline = Date.now() + ACK_TIMEOUT_MS;
       let acknowledged = 0;
       while (acknowledged < receivers && Date.now() < deadline) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidateTag } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { cacheTags } from "@/lib/cache-tags";
 import { broadcastExpiry, deliverToThisInstance, type Expiry } from "@/server/invalidation-bus";
@@ -79,7 +79,9 @@ export function expireSections(): Promise<void> {
  * A change applied in this process: Next.js's cache tags, the proxy's path-status memo, the page
  * cache. Also called by /api/internal/expire for changes other instances broadcast.
  */
-export function applyExpiry({ tags, paths }: Expiry): void {
+export function applyExpiry({ tags, paths, everything }: Expiry): void {
+  // Everything: this instance may have missed changes (its Redis connection was down).
+  if (everything) revalidatePath("/", "layout");
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   if (paths !== null) forgetPathStatus(paths === "all" ? undefined : paths);
   purgePageCache();

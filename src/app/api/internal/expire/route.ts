@@ -8,6 +8,7 @@ import { applyExpiry } from "@/server/services/publishing";
 const expirySchema = z.object({
   tags: z.array(z.string().min(1).max(300)).max(10_000),
   paths: z.union([z.literal("all"), z.null(), z.array(z.string().startsWith("/").max(2_000)).max(10_000)]),
+  everything: z.boolean().optional(),
 });
 
 export async function POST(request: Request) {
