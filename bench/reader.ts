@@ -27,7 +27,7 @@ const targets = {
   "article page (cached)": "/politics/sessions-offered-to-quit-amid-rift-with-trump",
   "front page (cached)": "/",
   "section page (cached)": "/politics",
-  "search (rendered per request)": "/search?q=council",
+  "search (one query, kept 10 s)": "/search?q=council",
   "sitemap index (cached)": "/sitemap.xml",
   "RSS feed (cached)": "/feed.xml",
 };
