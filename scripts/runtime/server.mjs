@@ -15,6 +15,7 @@ import next from "next";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
 import { requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
 import { createPageCache } from "./page-cache.mjs";
 
@@ -23,6 +24,7 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const cacheMegabytes = Number(process.env.PAGE_CACHE_MB ?? 64);
 const logRequests = process.env.LOG_REQUESTS !== "0";
+const requestLog = createLogSink();
 const https = String(process.env.SITE_URL ?? "").startsWith("https://");
 const started = performance.now();
 
@@ -54,7 +56,7 @@ const server = http.createServer((req, res) => {
     const start = performance.now();
     res.once("close", () => {
       const line = requestLogLine({ id, method: req.method, url: req.url, status: res.statusCode, ms: performance.now() - start, cache: res.getHeader("x-cache") });
-      process.stdout.write(line + "\n");
+      requestLog.write(line);
     });
   }
   const refusal = crossSiteRefusal({ method: req.method, header: (name) => headerValue(req, name) }, process.env.SITE_URL);
