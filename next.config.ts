@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
+  // Instances built separately must agree on the build ID (the client's chunks and the server's
+  // manifests): BUILD_ID, e.g. the commit, names the build; unset, Next.js makes one up.
+  generateBuildId: async () => process.env.BUILD_ID || null,
   // 'use cache' entries and tag expiries, shared between instances through Redis when REDIS_URL
   // is set (several instances: npm run cluster); Next.js's in-memory behaviour otherwise.
   cacheHandlers: { default: path.join(import.meta.dirname, "scripts/runtime/cache-handler.mjs") },

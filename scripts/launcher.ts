@@ -15,6 +15,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db.
 import { ensurePrismaClient } from "./lib/generate.ts";
 import { migrate } from "./lib/migrate.ts";
 import { prepareDatabase } from "./lib/prepare.ts";
+import { serverActionsKey } from "./lib/server-actions-key.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const commands = ["start", "cluster", "dev", "build", "migrate", "seed", "generate", "exec"] as const;
@@ -128,6 +129,8 @@ async function main(): Promise<number> {
       }
       childEnv.AUTH_SECRET = embeddedAuthSecret(dataDir);
     }
+    // One server-actions key for every instance of the site, however many builds (see ADR 006).
+    childEnv.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? serverActionsKey(config.AUTH_SECRET ?? childEnv.AUTH_SECRET!);
 
     const next = path.join(root, "node_modules/.bin/next");
     // The socket's address for rate limits when no trusted proxy is in front (see client-ip.ts).
