@@ -60,6 +60,12 @@ test.describe("API permissions", () => {
     expect(notJson.status()).toBe(400);
     const huge = await apiJson(api, "PATCH", `/api/v1/articles/${id}`, baseURL!, { version: version + 1, standfirst: "x".repeat(1_100_000) });
     expect(huge.status).toBe(413);
+    // PostgreSQL cannot store a NUL character: a clear 422 naming the field, not a 500.
+    const nul = await apiJson(api, "PATCH", `/api/v1/articles/${id}`, baseURL!, { version: version + 1, headline: "Null\u0000byte" });
+    expect(nul.status).toBe(422);
+    expect(nul.body!.error!.fields).toHaveProperty("headline");
+    const unchanged = await apiJson<{ headline: string; version: number }>(api, "GET", `/api/v1/articles/${id}`, baseURL!);
+    expect(unchanged.body!.data).toMatchObject({ headline: "Contributor API draft, edited", version: version + 1 });
     await api.dispose();
   });
 

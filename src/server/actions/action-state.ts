@@ -3,7 +3,7 @@ import { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { logEvent } from "@/server/log";
 import { isDatabaseUnavailable } from "@/server/prisma-client";
-import { ServiceError, fieldErrors } from "@/server/services/errors";
+import { ServiceError, assertStorableText, fieldErrors } from "@/server/services/errors";
 
 /** What every form's server action returns: a message for the form, messages per field. */
 export type ActionState = { ok: boolean; message: string; fields?: Record<string, string>; data?: Record<string, unknown> };
@@ -30,5 +30,6 @@ export async function runAction(body: () => Promise<ActionState | void>): Promis
 export function formFields(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+  assertStorableText(out);
   return out;
 }

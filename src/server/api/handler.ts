@@ -7,7 +7,7 @@ import { prisma } from "@/server/db";
 import { isDatabaseUnavailable } from "@/server/prisma-client";
 import { actorFromToken } from "@/server/services/api-tokens";
 import { logEvent } from "@/server/log";
-import { ServiceError, fieldErrors } from "@/server/services/errors";
+import { ServiceError, assertStorableText, fieldErrors } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
 import { currentActor } from "@/server/services/session";
 import { apiError } from "@/server/api/respond";
@@ -91,6 +91,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw new ServiceError("bad_request", "The request body must be JSON.");
   }
+  assertStorableText(value);
   return schema.parse(value);
 }
 

@@ -54,3 +54,20 @@ export function fieldErrors(issues: { path: PropertyKey[]; message: string; code
   }
   return fields;
 }
+
+/**
+ * PostgreSQL stores no NUL character in text or JSON: a value holding one would fail at the
+ * database as a 500. Refused where input arrives instead (the API's JSON, forms), naming the
+ * fields (dotted paths) that hold one.
+ */
+export function assertStorableText(value: unknown): void {
+  const fields: Record<string, string> = {};
+  const walk = (v: unknown, path: string) => {
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) fields[path || "body"] = "Contains a NUL character, which cannot be stored.";
+    } else if (Array.isArray(v)) v.forEach((item, i) => walk(item, path ? `${path}.${i}` : String(i)));
+    else if (v && typeof v === "object") for (const [key, item] of Object.entries(v)) walk(item, path ? `${path}.${key}` : key);
+  };
+  walk(value, "");
+  if (Object.keys(fields).length) throw new ServiceError("invalid", "Text may not contain NUL characters.", fields);
+}
