@@ -12,9 +12,11 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { requestExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
 import { requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
 import { createPageCache } from "./page-cache.mjs";
@@ -88,6 +90,16 @@ await new Promise((resolve, reject) => {
   server.once("error", reject); // a port in use ends the process with the reason, not a hang
   server.listen(port, hostname, resolve);
 });
+// Next.js keeps rendered pages on disk (.next), and they outlive a restart; the expiries it
+// recorded in memory do not, nor can it know of changes other instances made meanwhile. So an
+// instance starts by expiring everything once, before it says it is ready: each page is rendered
+// afresh on its first request. (Found by CI: a page rendered with a banner that was removed just
+// before a restart came back with the banner from disk.)
+if (process.env.AUTH_SECRET) {
+  const everything = JSON.stringify({ tags: [], paths: "all", everything: true });
+  const response = await requestExpiry(port, process.env.AUTH_SECRET, everything).catch((error) => ({ ok: false, status: error.message }));
+  if (!response.ok) logEvent("error", "startup expiry failed", { status: response.status });
+}
 // Subscribed before "Ready": an instance that serves also hears every change.
 const relay = process.env.REDIS_URL && process.env.AUTH_SECRET
   ? await startExpiryRelay({ redisUrl: process.env.REDIS_URL, port, secret: process.env.AUTH_SECRET })
