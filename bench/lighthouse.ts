@@ -24,7 +24,9 @@ type Report = { categories: Record<(typeof categories)[number], { score: number 
 const server = await startServer();
 try {
   console.log("| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS |\n|---|---|---|---|---|---|---|---|");
-  for (const [name, path] of Object.entries(pages)) {
+  // PAGES=search,article runs only those.
+  const only = process.env.PAGES?.split(",");
+  for (const [name, path] of Object.entries(pages).filter(([name]) => !only || only.includes(name))) {
     const reports: Report[] = [];
     for (let i = 0; i < RUNS; i++) {
       const json = execFileSync(

@@ -161,12 +161,17 @@ function createLru(maxBytes) {
   let bytes = 0;
   const remove = (key) => {
     const found = entries.get(key);
-    if (found) (bytes -= found.value.byteLength + key.length), entries.delete(key);
+    if (!found) return;
+    bytes -= found.value.byteLength + key.length;
+    entries.delete(key);
   };
   return {
     get(key) {
       const found = entries.get(key);
-      if (found) entries.delete(key), entries.set(key, found);
+      if (found) {
+        entries.delete(key); // to the most recently used end
+        entries.set(key, found);
+      }
       return found;
     },
     set(key, entry) {
