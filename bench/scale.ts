@@ -53,9 +53,9 @@ import {
   growArchive,
   recreateDatabase,
   sampleArticlePaths,
-  withClient,
   type ArchiveShape,
 } from "./lib/archive.ts";
+import { withClient } from "../tests/test-database.ts";
 import { fmt, loadMedian, markdownTable, sweep, type LoadFigures, type SweepFigures } from "./lib/measure.ts";
 import { median, privateBuild, requireBuild, root, runLauncher, startServer } from "./lib/server.ts";
 

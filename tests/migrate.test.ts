@@ -14,7 +14,7 @@ import {
   readLocalMigrations,
   withMigrationLock,
 } from "../scripts/lib/migrate.ts";
-import { createTestDatabase, type TestDatabase, testPostgresUrl } from "./test-database.ts";
+import { createTestDatabase, type TestDatabase, testPostgresUrl, withClient } from "./test-database.ts";
 
 /**
  * scripts/lib/migrate.ts stands in for `prisma migrate deploy` (whose engine cannot be downloaded
@@ -39,16 +39,6 @@ interface MigrationRow {
 
 function newMigration(name: string, sql: string): LocalMigration {
   return { name, sql, checksum: checksumOf(sql) };
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function migrationRows(client: pg.ClientBase): Promise<MigrationRow[]> {

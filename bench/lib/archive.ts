@@ -15,6 +15,7 @@
  * "1,000 then 9,000 more" gives the same 10,000 as "10,000".
  */
 import pg from "pg";
+import { databaseUrlOn, withClient } from "../../tests/test-database.ts";
 
 /** Generated ids ("scale00000042") never collide with the seed's cuids. */
 export const ID_PREFIX = "scale";
@@ -209,35 +210,14 @@ export async function sampleArticlePaths(client: pg.Client, count: number): Prom
 
 /** Drops and creates `name` on the PostgreSQL server at serverUrl; returns its URL. */
 export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
+  await withClient(serverUrl, async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  });
+  return databaseUrlOn(serverUrl, name);
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await withClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}

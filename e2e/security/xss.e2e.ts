@@ -15,11 +15,9 @@ import { hostileImageSources, hostileLinkTargets, withMarker, xssPayloads } from
  * change nothing.
  *
  * It publishes, curates the front page and sets the breaking-news banner, then undoes all of it
- * (afterAll, also after a failure). It runs only in the Playwright project named PROJECT, which
- * must come after the newsroom specs: under any other project it skips itself.
+ * (afterAll, also after a failure). playwright.config.ts runs it in the "security" project alone,
+ * after the newsroom specs and the permission matrix.
  */
-
-const PROJECT = "security";
 
 // ---------------------------------------------------------------------------------------------
 // Markers: RUN (9 digits) + field (2) + payload index (3), a plain number in every payload.
@@ -809,7 +807,6 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("stored XSS", () => {
   test("payloads in every field staff can write stay text on every page and in every output", async ({ browser, playwright, baseURL, request }, testInfo) => {
-    test.skip(testInfo.project.name !== PROJECT, `runs in the "${PROJECT}" project, after the newsroom specs`);
     test.setTimeout(300_000);
     state.baseURL = baseURL!;
 

@@ -16,9 +16,9 @@
 // before an expiry is refused wherever it is read. Redis down or slow (250 ms) is a cache miss and
 // a logged warning, never a failed request.
 import { createHash } from "node:crypto";
-import { createClient } from "redis";
 import nextTags from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { logEvent } from "./log.mjs";
+import { createFailFastClient, within } from "./redis.mjs";
 
 const ENTRY_PREFIX = "dellboys:use-cache:";
 const TAGS_KEY = "dellboys:cache-tags";
@@ -187,12 +187,9 @@ function createLru(maxBytes) {
   };
 }
 
-/**
- * A Redis connection whose commands fail fast: not queued while disconnected, given up after
- * REDIS_TIMEOUT_MS, errors logged at most every 10 s.
- */
+/** The shared Redis connection: commands given up after REDIS_TIMEOUT_MS, errors logged at most every 10 s. */
 function connect(url) {
-  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 1_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) } });
+  const client = createFailFastClient(url);
   let lastLog = 0;
   const warn = (error) => {
     if (Date.now() - lastLog < 10_000) return;
@@ -206,18 +203,10 @@ function connect(url) {
   return {
     async call(command) {
       if (!client.isReady) throw new Error("redis not connected");
-      let timer;
-      try {
-        return await Promise.race([
-          command(client),
-          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("redis timed out")), REDIS_TIMEOUT_MS))),
-        ]);
-      } catch (error) {
+      return within(command(client), REDIS_TIMEOUT_MS, "redis").catch((error) => {
         warn(error);
         throw error;
-      } finally {
-        clearTimeout(timer);
-      }
+      });
     },
     // A client still trying to reconnect is dropped at once (close() would wait for it).
     close: async () => (client.isReady ? client.close().catch(() => undefined) : client.isOpen ? client.destroy() : undefined),

@@ -21,6 +21,14 @@ export function requestExpiry(port, secret, expiry) {
 }
 
 /**
+ * Has this instance's Next.js forget everything it cached: for an instance that may have missed
+ * changes (it just started, or its Redis connection was down while others published).
+ */
+export function requestFullExpiry(port, secret) {
+  return requestExpiry(port, secret, JSON.stringify({ tags: [], paths: "all", everything: true }));
+}
+
+/**
  * Has this instance's Next.js publish the scheduled articles whose time has come
  * (/api/internal/go-live; every instance asks, each article is released once).
  */

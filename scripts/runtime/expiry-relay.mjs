@@ -2,7 +2,7 @@
 // broadcasts (src/server/invalidation-bus.ts), has this instance's Next.js apply each one through
 // /api/internal/expire, then acknowledges it so that the instance that published can answer.
 import { createClient } from "redis";
-import { EXPIRY_CHANNEL, ackKey, requestExpiry } from "./expiry-protocol.mjs";
+import { EXPIRY_CHANNEL, ackKey, requestExpiry, requestFullExpiry } from "./expiry-protocol.mjs";
 import { logEvent as log } from "./log.mjs";
 
 /** @param {{ redisUrl: string, port: number, secret: string }} options */
@@ -15,8 +15,7 @@ export async function startExpiryRelay({ redisUrl, port, secret }) {
   // never reached this instance, so it forgets everything it has cached rather than serve a change
   // it missed until its caches run out (hours for an article).
   subscriber.on("ready", () => {
-    const everything = JSON.stringify({ tags: [], paths: "all", everything: true });
-    requestExpiry(port, secret, everything)
+    requestFullExpiry(port, secret)
       .then((response) => log(response.ok ? "info" : "error", "cache expiry: redis is back, expired everything this instance cached", { status: response.status }))
       .catch((error) => log("error", "cache expiry: could not expire after reconnecting", { error: error.message }));
   });

@@ -247,24 +247,27 @@ export function isCacheableRequest(req) {
  * @returns {{ status: number, headers: Record<string, unknown>, ttlSeconds: number } | null}
  */
 export function shareable(status, headers, maxAgeSeconds) {
-  if (!CACHEABLE_STATUS.has(status) || headers["set-cookie"] !== undefined) return null;
+  if (!CACHEABLE_STATUS.has(status)) return null;
   const cacheControl = String(headers["cache-control"] ?? "").toLowerCase();
   if (/(^|[,\s])(private|no-store|no-cache)\b/.test(cacheControl)) return null;
   const sMaxAge = /s-maxage=(\d+)/.exec(cacheControl);
   const maxAge = /(?:^|[,\s])max-age=(\d+)/.exec(cacheControl);
   const seconds = sMaxAge ? Number(sMaxAge[1]) : /\bpublic\b/.test(cacheControl) && maxAge ? Number(maxAge[1]) : 0;
   if (seconds <= 0) return null;
-  const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
-  if (!["identity", "gzip", "deflate"].includes(encoding)) return null;
-  return { status, headers: { ...headers }, ttlSeconds: Math.min(seconds, maxAgeSeconds) };
+  return storable(status, headers, Math.min(seconds, maxAgeSeconds));
 }
 
-/** A page rendered per request that is the same for every reader: kept unless it sets a cookie or failed. */
+/** A page rendered per request that is the same for every reader: kept for the cache's lifetime unless it failed. */
 function renderedForEveryone(status, headers, maxAgeSeconds) {
-  if (status !== 200 || headers["set-cookie"] !== undefined) return null;
+  return status === 200 ? storable(status, headers, maxAgeSeconds) : null;
+}
+
+/** What both kinds need to be kept: no cookie set, a body this cache can read back. */
+function storable(status, headers, ttlSeconds) {
+  if (headers["set-cookie"] !== undefined) return null;
   const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
   if (!["identity", "gzip", "deflate"].includes(encoding)) return null;
-  return { status, headers: { ...headers }, ttlSeconds: maxAgeSeconds };
+  return { status, headers: { ...headers }, ttlSeconds };
 }
 
 function makeEntry(meta, body, storedAt) {

@@ -12,7 +12,7 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { requestExpiry } from "./expiry-protocol.mjs";
+import { requestFullExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
 import { requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
@@ -96,8 +96,7 @@ await new Promise((resolve, reject) => {
 // afresh on its first request. (Found by CI: a page rendered with a banner that was removed just
 // before a restart came back with the banner from disk.)
 if (process.env.AUTH_SECRET) {
-  const everything = JSON.stringify({ tags: [], paths: "all", everything: true });
-  const response = await requestExpiry(port, process.env.AUTH_SECRET, everything).catch((error) => ({ ok: false, status: error.message }));
+  const response = await requestFullExpiry(port, process.env.AUTH_SECRET).catch((error) => ({ ok: false, status: error.message }));
   if (!response.ok) logEvent("error", "startup expiry failed", { status: response.status });
 }
 // Subscribed before "Ready": an instance that serves also hears every change.

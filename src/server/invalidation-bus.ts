@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import { createClient } from "redis";
 import { env } from "@/lib/env";
 import { logEvent } from "@/server/log";
 import { EXPIRY_CHANNEL, ackKey, internalToken, requestExpiry } from "../../scripts/runtime/expiry-protocol.mjs";
+import { createFailFastClient, within } from "../../scripts/runtime/redis.mjs";
 
 /**
  * Transport only (what goes stale is decided in services/publishing.ts). Several instances
@@ -25,7 +25,7 @@ const ACK_TIMEOUT_MS = 2_000;
  * wait for Redis to come back (it did, for the whole outage: bench/redis-restart.ts).
  */
 async function connect(url: string) {
-  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 1_000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000) } });
+  const client = createFailFastClient(url);
   client.on("error", (error: Error) => logEvent("error", "redis (publisher)", { error: error.message }));
   try {
     await within(client.connect(), ACK_TIMEOUT_MS, "redis connect");
@@ -36,11 +36,6 @@ async function connect(url: string) {
   return client;
 }
 
-/** The promise, or a rejection after `ms`. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
-}
 type Redis = Awaited<ReturnType<typeof connect>>;
 const shared = globalThis as unknown as { __expiryPublisher?: Promise<Redis> };
 
