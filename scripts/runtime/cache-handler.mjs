@@ -18,6 +18,7 @@
 import { createHash } from "node:crypto";
 import nextTags from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { logEvent } from "./log.mjs";
+import { purgeInstalledPageCache } from "./page-cache.mjs";
 import { createFailFastClient, within } from "./redis.mjs";
 
 const ENTRY_PREFIX = "dellboys:use-cache:";
@@ -29,9 +30,11 @@ const TAGS_TTL_SECONDS = 30 * 24 * 3600; // longer than any entry lives
 
 /**
  * @param {{ redisUrl?: string, tagsManifest?: Map<string, { stale?: number, expired?: number }>,
- *   maxLocalBytes?: number, keyPrefix?: string }} [options]
+ *   maxLocalBytes?: number, keyPrefix?: string, onExpired?: (applyAgain: () => void) => void }} [options]
+ * `onExpired` is called after every expiry made in this process, once Next.js has applied it,
+ * with a way to apply it again (by default: the page cache in front of Next.js, page-cache.mjs).
  */
-export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tagsManifest, maxLocalBytes = 64 * 1024 * 1024, keyPrefix = "" } = {}) {
+export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tagsManifest, maxLocalBytes = 64 * 1024 * 1024, keyPrefix = "", onExpired = purgeInstalledPageCache } = {}) {
   const local = createLru(maxLocalBytes);
   const pendingSets = new Map();
   const redis = redisUrl ? connect(redisUrl) : null;
@@ -109,17 +112,24 @@ export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tag
     },
 
     async updateTags(tags, durations) {
-      const now = Date.now();
-      for (const tag of tags) {
-        const state = { ...tagsManifest.get(tag) };
-        if (durations) {
-          state.stale = now;
-          if (durations.expire !== undefined) state.expired = now + durations.expire * 1000;
-        } else {
-          state.expired = now;
+      const apply = () => {
+        const now = Date.now();
+        for (const tag of tags) {
+          const state = { ...tagsManifest.get(tag) };
+          if (durations) {
+            state.stale = now;
+            if (durations.expire !== undefined) state.expired = now + durations.expire * 1000;
+          } else {
+            state.expired = now;
+          }
+          tagsManifest.set(tag, state);
         }
-        tagsManifest.set(tag, state);
-      }
+      };
+      apply();
+      // Now the change takes effect in Next.js (at the end of the action or route that made it),
+      // later than the publishing code's own purge: pages kept in between came from its
+      // unexpired caches. (CI: a cleared banner on the front page at the next request.)
+      if (tags.length) onExpired(apply);
       if (!redis || !tags.length) return;
       await redis
         .call((client) => {

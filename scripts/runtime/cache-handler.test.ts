@@ -7,7 +7,7 @@ import { createSharedCacheHandler, type TagState } from "./cache-handler.mjs";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `test-${randomUUID()}:`;
 const handlers: ReturnType<typeof createSharedCacheHandler>[] = [];
-function instance(options: { redisUrl?: string; maxLocalBytes?: number } = { redisUrl: REDIS_URL }) {
+function instance(options: { redisUrl?: string; maxLocalBytes?: number; onExpired?: (applyAgain: () => void) => void } = { redisUrl: REDIS_URL }) {
   const manifest = new Map<string, TagState>();
   const handler = createSharedCacheHandler({ keyPrefix: prefix, tagsManifest: manifest, ...options });
   handlers.push(handler);
@@ -56,6 +56,25 @@ describe("the shared 'use cache' handler", () => {
     expect(await read(b.handler, "k2")).toBeUndefined();
     expect(b.manifest.get("article:x")?.expired).toBeGreaterThan(0);
     expect(await b.handler.getExpiration(["article:x", "other"])).toBe(b.manifest.get("article:x")!.expired);
+  });
+
+  it("tells the page cache of each expiry once Next.js applies it, with a way to apply it again later", async () => {
+    const heard: Array<() => void> = [];
+    const a = instance({ onExpired: (applyAgain) => heard.push(applyAgain) });
+    await a.handler.updateTags([]);
+    expect(heard).toHaveLength(0);
+    await a.handler.updateTags(["front", "lists"], { expire: 0 });
+    expect(heard).toHaveLength(1);
+    const first = a.manifest.get("front")!.expired!;
+    // A render that began before the expiry stores its result after it: applying the expiry
+    // again moves it past that result, so it is not taken for a new one.
+    await new Promise((r) => setTimeout(r, 5));
+    await a.handler.set("k-late", Promise.resolve(entry("rendered before the change", { tags: ["front"], timestamp: first + 1 })));
+    expect((await read(a.handler, "k-late"))?.text).toBe("rendered before the change");
+    heard[0]!();
+    expect(a.manifest.get("front")!.expired).toBeGreaterThan(first);
+    expect(a.manifest.get("lists")!.expired).toBe(a.manifest.get("front")!.expired);
+    expect(await read(a.handler, "k-late")).toBeUndefined();
   });
 
   it("refuses a value computed before an expiry even when it is stored after it", async () => {

@@ -1,15 +1,16 @@
 // Types for page-cache.mjs (plain JavaScript so that the production server runs without a build).
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export type PageCacheStats = { hits: number; misses: number; bypasses: number; stores: number; purges: number; evictions: number; entries: number; bytes: number; atNext: number };
+export type PageCacheStats = { hits: number; misses: number; bypasses: number; stores: number; purges: number; evictions: number; settles: number; held: number; entries: number; bytes: number; atNext: number };
 
 export type PageCache = {
   handle(req: IncomingMessage, res: ServerResponse, handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<unknown>;
-  purge(): void;
+  /** reapply: apply Next.js's expiry again once the requests from before are done. */
+  purge(reapply?: () => void): void;
   stats(): PageCacheStats;
 };
 
-export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; now?: () => number; sharedWhenPrivate?: (url: string) => boolean }): PageCache;
+export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; maxHoldMs?: number; now?: () => number; sharedWhenPrivate?: (url: string) => boolean }): PageCache;
 export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean;
 export function shareable(
   status: number,
@@ -17,3 +18,5 @@ export function shareable(
   maxAgeSeconds: number,
 ): { status: number; headers: Record<string, unknown>; ttlSeconds: number } | null;
 export function pickEncoding(acceptEncoding: string | undefined): "br" | "gzip" | "identity";
+export function installPageCache(cache: PageCache | null): void;
+export function purgeInstalledPageCache(reapply?: () => void): void;

@@ -6,15 +6,24 @@
 //
 // Freshness: an entry lives for the response's own s-maxage/max-age, at most `maxAgeSeconds`
 // (a micro-cache: time-based changes such as a scheduled story going live reach readers a few
-// seconds after Next.js has them). Every publishing change purges the whole cache at once
-// (src/server/services/publishing.ts → purge()), so an edit, unpublish or curation change shows
-// on the very next request. A fill that started before a purge is thrown away, never stored; so
+// seconds after Next.js has them). Every publishing change purges the whole cache at once, twice:
+// when it is made (src/server/services/publishing.ts) and when Next.js applies its tag expiries,
+// at the end of the action or route that made it (cache-handler.mjs: a page rendered in between
+// came from Next.js's unexpired caches), so an edit, unpublish or curation change shows on the
+// very next request. A fill that started before a purge is thrown away, never stored; so
 // is a fill that starts while any request from before the purge is still inside Next.js, because
 // Next.js lets a new request join a 'use cache' computation already in flight (cross-request
 // dedupe), which may have read the database before the change.
 //
 // Only plain reader requests take part: GET/HEAD, no RSC/router/action headers, no internal
 // Next.js headers, no Authorization. Everything else goes straight to Next.js.
+//
+// Next.js's own caches have the same race one level down: a render that began before a change
+// and ends after it is kept by Next.js as if it were new (its page cache stamps an entry when it
+// is stored), and a request arriving meanwhile joins that render. So when Next.js applies an
+// expiry (cache-handler.mjs calls purge with a way to apply it again) while requests from before
+// are still inside it, page requests wait (at most `maxHoldMs`) until those requests are done and
+// the expiry is applied once more: the next reader sees the change, not a render from before it.
 import { brotliCompressSync, constants as zlib, gzipSync, gunzipSync, inflateSync } from "node:zlib";
 
 const CACHEABLE_STATUS = new Set([200, 410]);
@@ -30,7 +39,7 @@ const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * still go out marked private, so that no cache outside this server keeps a reader's query.
  * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, now?: () => number, sharedWhenPrivate?: (url: string) => boolean }} [options]
  */
-export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, now = Date.now, sharedWhenPrivate = () => false } = {}) {
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, maxHoldMs = 2_000, now = Date.now, sharedWhenPrivate = () => false } = {}) {
   /** @type {Map<string, Entry>} least recently used first */
   const entries = new Map();
   /** @type {Map<string, Promise<void>>} */
@@ -41,7 +50,13 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   let generation = 0;
   /** @type {Map<number, number>} requests inside Next.js right now, by the generation they began in */
   const atNext = new Map();
-  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0 };
+  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0, settles: 0, held: 0 };
+  /**
+   * While requests from before an expiry are still inside Next.js: the expiries to apply again
+   * once they are done, the generation they belong to, and the page requests waiting for it.
+   * @type {{ before: number, reapply: (() => void)[], released: Promise<void>, release: () => void } | null}
+   */
+  let settling = null;
 
   function remove(key) {
     const entry = entries.get(key);
@@ -84,11 +99,45 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       const left = atNext.get(startedIn) - 1;
       if (left === 0) atNext.delete(startedIn);
       else atNext.set(startedIn, left);
+      if (settling && !requestsAtNextBefore(settling.before)) settle();
     });
     return handler(req, res);
   }
 
-  const olderRequestsAtNext = () => [...atNext.keys()].some((g) => g < generation);
+  const requestsAtNextBefore = (g) => [...atNext.keys()].some((started) => started < g);
+  const olderRequestsAtNext = () => requestsAtNextBefore(generation);
+
+  function forget() {
+    generation++;
+    unshareable.clear();
+    counters.purges++;
+    entries.clear();
+    bytes = 0;
+  }
+
+  /** The requests from before are done: apply the expiries again (after what they stored), let the waiting go. */
+  function settle() {
+    const done = settling;
+    settling = null;
+    for (const reapply of done.reapply) reapply();
+    forget();
+    counters.settles++;
+    done.release();
+  }
+
+  function holdUntilSettled(reapply) {
+    if (!olderRequestsAtNext()) return;
+    if (!settling) {
+      let release = () => {};
+      const released = new Promise((resolve) => (release = resolve));
+      settling = { before: generation, reapply: [], released, release };
+      // A request that stays (a slow client, a stream) must not stop the site: past maxHoldMs the
+      // waiting go on; the expiry is still applied again when the old requests are done.
+      setTimeout(release, maxHoldMs).unref();
+    }
+    settling.before = generation;
+    settling.reapply.push(reapply);
+  }
 
   /**
    * Serves req from the cache, or hands it to Next.js (`handler`) and keeps the response when
@@ -98,6 +147,10 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
    * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown} handler
    */
   async function handle(req, res, handler) {
+    if (settling && isPageRequest(req)) {
+      counters.held++;
+      await settling.released;
+    }
     if (!isCacheableRequest(req)) {
       counters.bypasses++;
       return toNext(req, res, handler);
@@ -215,13 +268,14 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
 
   return {
     handle,
-    /** Forgets every page: called after anything readers see has changed. */
-    purge() {
-      generation++;
-      unshareable.clear();
-      counters.purges++;
-      entries.clear();
-      bytes = 0;
+    /**
+     * Forgets every page: called after anything readers see has changed. `reapply`, when Next.js
+     * has just applied an expiry: applies it again once the requests from before are done (above).
+     * @param {() => void} [reapply]
+     */
+    purge(reapply) {
+      forget();
+      if (reapply) holdUntilSettled(reapply);
     },
     stats: () => ({ ...counters, entries: entries.size, bytes, atNext: [...atNext.values()].reduce((a, b) => a + b, 0) }),
   };
@@ -231,6 +285,23 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
  * @typedef {{ status: number, headers: [string, string | string[]][], etag?: string, lastModified?: string,
  *   identity: Buffer, gzip?: Buffer, br?: Buffer, bytes: number, storedAt: number, expires: number }} Entry
  */
+
+const installed = Symbol.for("dellboys.page-cache");
+
+/** Makes cache the one purged after changes (server.mjs): Next.js's code reaches it through globalThis. */
+export function installPageCache(cache) {
+  globalThis[installed] = cache;
+}
+
+/** Purges the installed page cache, if this process has one (not under `next dev`). */
+export function purgeInstalledPageCache(reapply) {
+  globalThis[installed]?.purge(reapply);
+}
+
+/** A request Next.js may answer with a render it shares with other requests: any GET/HEAD but its static files. */
+function isPageRequest(req) {
+  return (req.method === "GET" || req.method === "HEAD") && !(req.url ?? "").startsWith("/_next/static/");
+}
 
 /** A plain page view a shared cache may answer. */
 export function isCacheableRequest(req) {

@@ -166,6 +166,75 @@ describe("page cache", () => {
     expect(cache.stats().atNext).toBe(0);
   });
 
+  it("holds page requests while a render from before an expiry is inside Next.js, applies it again once it is done, then lets them go", async () => {
+    // Next.js keeps a render that began before a change as if it were new (stamped when stored),
+    // and lets a new request join it: the next reader would get the old page.
+    const cache = createPageCache();
+    let finishOld: () => void = () => {};
+    const order: string[] = [];
+    const site = await serve(cache, (req, res) => {
+      order.push(`${req.method} ${req.url}`);
+      if (req.url === "/front" && order.length === 1) {
+        res.setHeader("Cache-Control", "s-maxage=60");
+        finishOld = () => res.end("rendered before the change");
+        return;
+      }
+      publicPage(req, res);
+    });
+    const old = site.get("/front");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let reapplied = 0;
+    cache.purge(() => {
+      reapplied++;
+      order.push("applied again");
+    });
+    const next = site.get("/front");
+    const rsc = site.get("/section", { rsc: "1" });
+    await site.get("/api/v1/articles", {}, "POST"); // writes are never held
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(order).toEqual(["GET /front", "POST /api/v1/articles"]);
+    expect(reapplied).toBe(0);
+    finishOld();
+    expect((await old).body.toString()).toBe("rendered before the change");
+    expect((await next).body.toString()).toBe(page);
+    await rsc;
+    expect(reapplied).toBe(1);
+    expect(order[2]).toBe("applied again");
+    expect(order.slice(3).sort()).toEqual(["GET /front", "GET /section"]);
+    expect(cache.stats()).toMatchObject({ settles: 1, held: 2 });
+
+    // With nothing from before inside Next.js there is nothing to wait for or to apply again.
+    cache.purge(() => reapplied++);
+    expect((await site.get("/front")).body.toString()).toBe(page);
+    expect(reapplied).toBe(1);
+  });
+
+  it("holds page requests no longer than maxHoldMs behind a request that does not end", async () => {
+    const cache = createPageCache({ maxHoldMs: 100 });
+    let finishStuck: () => void = () => {};
+    const site = await serve(cache, (req, res) => {
+      if (req.url === "/stuck") {
+        res.setHeader("Cache-Control", "private, no-store");
+        res.write("streaming");
+        finishStuck = () => res.end();
+        return;
+      }
+      publicPage(req, res);
+    });
+    const stuck = site.get("/stuck");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let reapplied = 0;
+    cache.purge(() => reapplied++);
+    const started = Date.now();
+    expect((await site.get("/front")).body.toString()).toBe(page);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    expect(reapplied).toBe(0);
+    finishStuck();
+    await stuck;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reapplied).toBe(1); // still applied again when the old request ends
+  });
+
   it("serves br or gzip as the client accepts, compressed once, and reads back a gzipped fill", async () => {
     const site = await serve(createPageCache(), (_q, s) => {
       s.setHeader("Cache-Control", "s-maxage=60");

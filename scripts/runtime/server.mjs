@@ -19,7 +19,7 @@ import { requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
-import { createPageCache } from "./page-cache.mjs";
+import { createPageCache, installPageCache } from "./page-cache.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.PORT ?? 3000);
@@ -45,7 +45,7 @@ const cache =
     : null;
 // src/server/page-cache.ts purges through this after every publishing change; the port lets
 // src/server/invalidation-bus.ts apply a change a second time through a request of its own.
-globalThis[Symbol.for("dellboys.page-cache")] = cache;
+installPageCache(cache);
 globalThis[Symbol.for("dellboys.server-port")] = port;
 
 const server = http.createServer((req, res) => {
