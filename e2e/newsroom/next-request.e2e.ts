@@ -26,22 +26,25 @@ test("a change is on the front page at the very next request while readers keep 
   const path = (item: Item) => `/${item.section.slug}/${item.slug}`;
 
   let reading = true;
-  const readers = Array.from({ length: 6 }, async () => {
+  const readers = Array.from({ length: 4 }, async () => {
     while (reading) await (await fetch(`${baseURL}/`)).arrayBuffer();
   });
-  const stale: number[] = [];
+  const stale: string[] = [];
   try {
     for (let round = 0; round < 30; round++) {
       const order = round % 2 ? [b!, a!] : [a!, b!];
-      const saved = await apiJson(api, "PUT", "/api/v1/curation/editors_picks", baseURL!, { articleIds: order.map((s) => s.id) });
+      const saved = await apiJson<Curation>(api, "PUT", "/api/v1/curation/editors_picks", baseURL!, { articleIds: order.map((s) => s.id) });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-      const shown = picksOnFrontPage(await (await fetch(`${baseURL}/`)).text());
-      if (shown.join() !== order.map(path).join()) stale.push(round);
+      // The paths as saved (another test may rename a section meanwhile).
+      const expected = saved.body!.data!.lists.EDITORS_PICKS.map(path);
+      const response = await fetch(`${baseURL}/`);
+      const shown = picksOnFrontPage(await response.text());
+      if (shown.join() !== expected.join()) stale.push(`round ${round}: expected ${expected.join(" ")}, shown ${shown.join(" ")} (${response.headers.get("x-cache")})`);
     }
   } finally {
     reading = false;
     await Promise.all(readers);
     await apiJson(api, "PUT", "/api/v1/curation/editors_picks", baseURL!, { articleIds: original });
   }
-  expect(stale, "rounds whose next request showed the picks from before the change").toEqual([]);
+  expect(stale, "rounds whose next request did not show the change").toEqual([]);
 });

@@ -4,6 +4,8 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "../..");
 const inputs = [
   "src",
+  // The server's runtime files: several are also imported by src (and bundled into the build).
+  "scripts/runtime",
   "public",
   "prisma/schema.prisma",
   "next.config.ts",

@@ -21,10 +21,12 @@
 // Next.js's own caches have the same race one level down: a render that began before a change
 // and ends after it is kept by Next.js as if it were new (its page cache stamps an entry when it
 // is stored), and a request arriving meanwhile joins that render. So when Next.js applies an
-// expiry (cache-handler.mjs calls purge with a way to apply it again) while requests from before
-// are still inside it, page requests wait (at most `maxHoldMs`) until those requests are done and
-// the expiry is applied once more: the next reader sees the change, not a render from before it.
+// expiry (cache-handler.mjs calls purge with a way to apply it again) while page requests from
+// before are still inside it, a new request for one of those pages waits (at most `maxHoldMs`)
+// until they are done and the expiry is applied once more; when the last of them is done, the
+// expiry is applied again anyway. The next reader sees the change, not a render from before it.
 import { brotliCompressSync, constants as zlib, gzipSync, gunzipSync, inflateSync } from "node:zlib";
+import { logEvent } from "./log.mjs";
 
 const CACHEABLE_STATUS = new Set([200, 410]);
 /** Request headers that make a request something other than a reader's plain page view. */
@@ -50,13 +52,17 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   let generation = 0;
   /** @type {Map<number, number>} requests inside Next.js right now, by the generation they began in */
   const atNext = new Map();
-  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0, settles: 0, held: 0 };
+  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0, settles: 0, held: 0, holdsTimedOut: 0 };
+  /** @type {Map<string, Map<number, number>>} page requests inside Next.js: path → generation they began in → how many */
+  const pagesAtNext = new Map();
   /**
-   * While requests from before an expiry are still inside Next.js: the expiries to apply again
-   * once they are done, the generation they belong to, and the page requests waiting for it.
-   * @type {{ before: number, reapply: (() => void)[], released: Promise<void>, release: () => void } | null}
+   * Expiries Next.js applied while page requests from before them were inside it, until those
+   * are done: `at` is the first generation after the expiry, `reapply` applies it again.
+   * @type {{ at: number, reapply: () => void }[]}
    */
-  let settling = null;
+  let expiries = [];
+  /** @type {Set<() => void>} page requests waiting for older requests for their path */
+  const waiters = new Set();
 
   function remove(key) {
     const entry = entries.get(key);
@@ -94,18 +100,26 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   /** Hands req to Next.js, counting it as in flight in this generation until it closes. */
   function toNext(req, res, handler) {
     const startedIn = generation;
-    atNext.set(startedIn, (atNext.get(startedIn) ?? 0) + 1);
+    count(atNext, startedIn, +1);
+    const page = isPageRequest(req) ? pathOf(req.url) : null;
+    if (page !== null) {
+      if (!pagesAtNext.has(page)) pagesAtNext.set(page, new Map());
+      count(pagesAtNext.get(page), startedIn, +1);
+    }
     res.once("close", () => {
-      const left = atNext.get(startedIn) - 1;
-      if (left === 0) atNext.delete(startedIn);
-      else atNext.set(startedIn, left);
-      if (settling && !requestsAtNextBefore(settling.before)) settle();
+      count(atNext, startedIn, -1);
+      if (page === null) return;
+      const generations = pagesAtNext.get(page);
+      count(generations, startedIn, -1);
+      if (generations.size === 0) pagesAtNext.delete(page);
+      pageDone();
     });
     return handler(req, res);
   }
 
-  const requestsAtNextBefore = (g) => [...atNext.keys()].some((started) => started < g);
-  const olderRequestsAtNext = () => requestsAtNextBefore(generation);
+  const olderRequestsAtNext = () => [...atNext.keys()].some((g) => g < generation);
+  const olderPages = (path, at) => [...(pagesAtNext.get(path)?.keys() ?? [])].some((g) => g < at);
+  const olderPagesAnywhere = (at) => [...pagesAtNext.keys()].some((path) => olderPages(path, at));
 
   function forget() {
     generation++;
@@ -115,28 +129,44 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     bytes = 0;
   }
 
-  /** The requests from before are done: apply the expiries again (after what they stored), let the waiting go. */
-  function settle() {
-    const done = settling;
-    settling = null;
-    for (const reapply of done.reapply) reapply();
-    forget();
-    counters.settles++;
-    done.release();
+  /** A page request finished: expiries no older page request is left for are applied again (after what those stored) and dropped; waiters look again. */
+  function pageDone() {
+    const drained = expiries.filter((expiry) => !olderPagesAnywhere(expiry.at));
+    if (drained.length) {
+      expiries = expiries.filter((expiry) => !drained.includes(expiry));
+      for (const expiry of drained) expiry.reapply();
+      forget();
+      counters.settles++;
+    }
+    for (const wake of waiters) wake();
   }
 
-  function holdUntilSettled(reapply) {
-    if (!olderRequestsAtNext()) return;
-    if (!settling) {
-      let release = () => {};
-      const released = new Promise((resolve) => (release = resolve));
-      settling = { before: generation, reapply: [], released, release };
-      // A request that stays (a slow client, a stream) must not stop the site: past maxHoldMs the
-      // waiting go on; the expiry is still applied again when the old requests are done.
-      setTimeout(release, maxHoldMs).unref();
-    }
-    settling.before = generation;
-    settling.reapply.push(reapply);
+  /**
+   * Resolves once no request for path from before an expiry is inside Next.js any more, and that
+   * expiry has been applied again; at once if there is none; after maxHoldMs at most (a slow
+   * client or a stream must not stop the site: the expiry is still applied again when it ends).
+   */
+  function settledFor(path) {
+    const waitedFor = expiries.filter((expiry) => olderPages(path, expiry.at));
+    if (waitedFor.length === 0) return undefined;
+    counters.held++;
+    return new Promise((resolve) => {
+      const check = () => {
+        if (waitedFor.some((expiry) => olderPages(path, expiry.at))) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        for (const expiry of waitedFor) if (expiries.includes(expiry)) expiry.reapply();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        counters.holdsTimedOut++;
+        logEvent("warn", "page cache: a request from before a change is still inside Next.js; the next one for its page goes on", { path, waitedMs: maxHoldMs });
+        resolve();
+      }, maxHoldMs);
+      timer.unref();
+      waiters.add(check);
+    });
   }
 
   /**
@@ -147,10 +177,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
    * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown} handler
    */
   async function handle(req, res, handler) {
-    if (settling && isPageRequest(req)) {
-      counters.held++;
-      await settling.released;
-    }
+    if (expiries.length > 0 && isPageRequest(req)) await settledFor(pathOf(req.url));
     if (!isCacheableRequest(req)) {
       counters.bypasses++;
       return toNext(req, res, handler);
@@ -275,7 +302,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
      */
     purge(reapply) {
       forget();
-      if (reapply) holdUntilSettled(reapply);
+      if (reapply && olderPagesAnywhere(generation)) expiries.push({ at: generation, reapply });
     },
     stats: () => ({ ...counters, entries: entries.size, bytes, atNext: [...atNext.values()].reduce((a, b) => a + b, 0) }),
   };
@@ -298,9 +325,23 @@ export function purgeInstalledPageCache(reapply) {
   globalThis[installed]?.purge(reapply);
 }
 
-/** A request Next.js may answer with a render it shares with other requests: any GET/HEAD but its static files. */
+/** Adds delta to counts[key], dropping keys that reach 0. */
+function count(counts, key, delta) {
+  const n = (counts.get(key) ?? 0) + delta;
+  if (n === 0) counts.delete(key);
+  else counts.set(key, n);
+}
+
+/** The path of a request's URL: what Next.js renders and caches a page under (RSC requests too). */
+const pathOf = (url) => String(url ?? "/").split("?")[0];
+
+/**
+ * A request Next.js may answer with a render it shares with other requests: any GET/HEAD but its
+ * static files and the router's prefetches (they never join a render, and the browser may keep
+ * them open for seconds: they would hold a page's readers for nothing).
+ */
 function isPageRequest(req) {
-  return (req.method === "GET" || req.method === "HEAD") && !(req.url ?? "").startsWith("/_next/static/");
+  return (req.method === "GET" || req.method === "HEAD") && !(req.url ?? "").startsWith("/_next/static/") && !req.headers["next-router-prefetch"];
 }
 
 /** A plain page view a shared cache may answer. */
