@@ -1,6 +1,9 @@
 // Types for http-policy.mjs (plain JavaScript, run by the production server without a build).
-export function contentSecurityPolicy(options: { frameable: boolean; https: boolean }): string;
-export function securityHeaders(path: string, options: { https: boolean }): [string, string][];
+export const REACT_REVEAL_TIMER: string;
+export function contentSecurityPolicy(options: { frameable: boolean; https: boolean; nonce?: string }): string;
+export function isStaffPath(path: string): boolean;
+export function newNonce(): string;
+export function securityHeaders(path: string, options: { https: boolean; nonce?: string }): [string, string][];
 export function requestId(given: unknown): string;
 export function loggedPath(url: string | undefined): string;
 export function requestLogLine(entry: { id: string; method?: string; url?: string; status: number; ms: number; cache?: unknown; time?: Date }): string;

@@ -1,19 +1,29 @@
 // What the production server (server.mjs) adds to every response: security headers and a request
 // id, and the JSON line it logs per request. Plain JavaScript, like the server.
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 
 /**
- * The Content-Security-Policy. Reader pages are cached and shared (page-cache.mjs, ADR 005), so a
- * per-request nonce is impossible there, and Next.js writes its RSC payload as inline scripts:
- * script-src needs 'unsafe-inline'. Everything else is as tight as the site allows: no origin but
- * our own for anything, no plugins, no <base> hijack; the dashboard and sign-in pages may not be
+ * The one inline script Next.js writes on staff pages without the nonce: React's constant timer
+ * for revealing streamed content. Allowed by its hash, so the policy names every inline script.
+ */
+export const REACT_REVEAL_TIMER = "requestAnimationFrame(function(){$RT=performance.now()});";
+const REACT_REVEAL_TIMER_HASH = `'sha256-${createHash("sha256").update(REACT_REVEAL_TIMER).digest("base64")}'`;
+
+/**
+ * The Content-Security-Policy. Staff pages (dashboard, sign-in, invitations) are rendered per
+ * request and never cached: they get a new nonce on every response, which Next.js puts on every
+ * script it writes, and no 'unsafe-inline'. Reader pages are cached and shared (page-cache.mjs,
+ * ADR 005), so a per-request nonce is impossible there, and Next.js writes its RSC payload as
+ * inline scripts: their script-src needs 'unsafe-inline'. Everything else is as tight as the site
+ * allows: no origin but our own for anything, no plugins, no <base> hijack; staff pages may not be
  * framed at all, reader pages only by the dashboard's own preview. No form-action: it would also
  * apply to the redirect to GitHub/Google when staff sign in with them. (See docs/RELIABILITY.md.)
+ * @param {{ frameable: boolean, https: boolean, nonce?: string }} options
  */
-export function contentSecurityPolicy({ frameable, https }) {
+export function contentSecurityPolicy({ frameable, https, nonce }) {
   return [
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
+    nonce ? `script-src 'self' 'nonce-${nonce}' ${REACT_REVEAL_TIMER_HASH}` : "script-src 'self' 'unsafe-inline'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -26,18 +36,24 @@ export function contentSecurityPolicy({ frameable, https }) {
   ].join("; ");
 }
 
-/** Staff pages: never framed by anyone (clickjacking). */
+/** Staff pages: never framed by anyone (clickjacking), never cached, scripts by nonce only. */
 const STAFF_PATH = /^\/(dashboard|signin|invite)(\/|$|\?)/;
+export const isStaffPath = (path) => STAFF_PATH.test(path);
+
+/** A new nonce: 128 random bits. */
+export const newNonce = () => randomBytes(16).toString("base64");
 
 /**
  * Security headers for one request. `https`: the site's public URL is https (TLS ends in front of
- * us), so browsers are told to use nothing else (HSTS).
+ * us), so browsers are told to use nothing else (HSTS). `nonce`: this staff page's scripts'.
+ * @param {string} path
+ * @param {{ https: boolean, nonce?: string }} options
  * @returns {[string, string][]}
  */
-export function securityHeaders(path, { https }) {
-  const frameable = !STAFF_PATH.test(path);
+export function securityHeaders(path, { https, nonce }) {
+  const frameable = !isStaffPath(path);
   return [
-    ["Content-Security-Policy", contentSecurityPolicy({ frameable, https })],
+    ["Content-Security-Policy", contentSecurityPolicy({ frameable, https, nonce: frameable ? undefined : nonce })],
     ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
     ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"],

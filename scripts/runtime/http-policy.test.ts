@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, loggedPath, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { createHash } from "node:crypto";
+import { REACT_REVEAL_TIMER, contentSecurityPolicy, loggedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 
 describe("security headers", () => {
   const headers = (path: string, https = false) => Object.fromEntries(securityHeaders(path, { https }));
@@ -13,6 +14,21 @@ describe("security headers", () => {
       expect(headers(path)["Content-Security-Policy"], path).toContain("frame-ancestors 'self'");
       expect(headers(path)["X-Frame-Options"], path).toBe("SAMEORIGIN");
     }
+  });
+
+  it("staff pages allow scripts by their nonce (and React's reveal timer by its hash), never inline ones", () => {
+    const nonce = newNonce();
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(newNonce()).not.toBe(nonce);
+    const timer = `'sha256-${createHash("sha256").update(REACT_REVEAL_TIMER).digest("base64")}'`;
+    for (const path of ["/dashboard", "/signin", "/invite/abc"]) {
+      const csp = Object.fromEntries(securityHeaders(path, { https: false, nonce }))["Content-Security-Policy"]!;
+      expect(csp.split("; ")).toContain(`script-src 'self' 'nonce-${nonce}' ${timer}`);
+    }
+    // Reader pages are shared by every reader: a nonce given for one is not used.
+    const reader = Object.fromEntries(securityHeaders("/politics", { https: false, nonce }))["Content-Security-Policy"]!;
+    expect(reader).toContain("script-src 'self' 'unsafe-inline'");
+    expect(reader).not.toContain(nonce);
   });
 
   it("allow no other origin, no plugins and no <base>; HSTS only over https", () => {

@@ -15,7 +15,7 @@ import next from "next";
 import { requestFullExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
-import { requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { isStaffPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
@@ -52,8 +52,17 @@ const server = http.createServer((req, res) => {
   const id = requestId(req.headers["x-request-id"]);
   req.headers["x-request-id"] = id;
   res.setHeader("X-Request-Id", id);
-  // Before Next.js (and before the cache): set on every response, kept in cached ones.
-  for (const [name, value] of securityHeaders(req.url ?? "/", { https })) res.setHeader(name, value);
+  // Before Next.js (and before the cache): set on every response, kept in cached ones. A staff
+  // page's policy carries a new nonce, which Next.js reads from the request's policy header and
+  // puts on every script it writes; nobody else may hand Next.js a nonce.
+  const url = req.url ?? "/";
+  const nonce = isStaffPath(url) ? newNonce() : undefined;
+  delete req.headers["content-security-policy"];
+  delete req.headers["content-security-policy-report-only"];
+  for (const [name, value] of securityHeaders(url, { https, nonce })) {
+    res.setHeader(name, value);
+    if (nonce && name === "Content-Security-Policy") req.headers["content-security-policy"] = value;
+  }
   if (logRequests) {
     const start = performance.now();
     res.once("close", () => {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The article body: a ProseMirror (TipTap) document restricted to the nodes and marks we render.

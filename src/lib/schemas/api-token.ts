@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Creating a bearer token for the JSON API (dashboard form and POST /api/v1/tokens). */
 export const apiTokenCreateSchema = z

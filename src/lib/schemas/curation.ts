@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isSafeImageSrc } from "@/lib/article-body";
 
 /** The front page, editors' picks and the breaking-news banner, as forms and the API send them. */

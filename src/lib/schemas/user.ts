@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * Staff accounts: invitations, password links, roles and profiles. Shared by the dashboard's

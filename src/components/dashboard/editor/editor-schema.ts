@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import {
   articleBodySchema,
   type ArticleBody,

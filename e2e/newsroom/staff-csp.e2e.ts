@@ -1,0 +1,105 @@
+import { expect, test, type Page } from "@playwright/test";
+import { apiJson, signIn } from "./staff";
+
+// Staff pages (dashboard, sign-in, invitations) are never cached, so their Content-Security-Policy
+// carries a new nonce on every response and no 'unsafe-inline' for scripts
+// (scripts/runtime/http-policy.mjs). Here: every staff page, signed in, loads and runs under it
+// with nothing refused, and a script injected without the nonce does not run.
+
+const REVEAL_TIMER = "requestAnimationFrame(function(){$RT=performance.now()});";
+
+function scriptPolicy(csp: string): string {
+  return csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+}
+
+/** The nonce of a staff page's policy, after checking the policy allows no inline script without it. */
+function nonceOf(csp: string): string {
+  const scripts = scriptPolicy(csp);
+  expect(scripts).not.toContain("unsafe-inline");
+  expect(scripts).not.toContain("unsafe-eval");
+  const nonce = /'nonce-([A-Za-z0-9+/=]{22,})'/.exec(scripts)?.[1];
+  expect(nonce, scripts).toBeTruthy();
+  return nonce!;
+}
+
+/** Every inline <script> of the HTML carries the nonce, but for React's constant reveal timer (allowed by its hash). */
+function expectEveryInlineScriptNonced(html: string, nonce: string, path: string) {
+  let inline = 0;
+  for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (/\bsrc=/.test(attributes!) || /type="application\/(ld\+)?json"/.test(attributes!)) continue;
+    inline++;
+    if (body === REVEAL_TIMER) continue;
+    expect(attributes, `${path}: inline script ${body!.slice(0, 60)}`).toContain(`nonce="${nonce}"`);
+  }
+  expect(inline, `${path} has inline scripts to check`).toBeGreaterThan(0);
+}
+
+/** Records CSP violations and script errors from the first byte on. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { __violations: string[] }).__violations ??= [];
+      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+    });
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  return problems;
+}
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []);
+
+test("sign-in and invitation pages: a new nonce each time, every inline script carries it, nothing refused", async ({ page, request }) => {
+  for (const path of ["/signin", "/signin?next=%2Fdashboard%2Fmedia", "/invite/not-a-real-token"]) {
+    const first = await request.get(path);
+    const second = await request.get(path);
+    const [a, b] = [nonceOf(first.headers()["content-security-policy"]!), nonceOf(second.headers()["content-security-policy"]!)];
+    expect(a, path).not.toBe(b);
+    expectEveryInlineScriptNonced(await first.text(), a, path);
+  }
+  const problems = await watchViolations(page);
+  await signIn(page, "editor"); // the sign-in form's script runs under the policy
+  expect(await violations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test("every dashboard page loads and runs under the nonce policy; an injected script without the nonce is refused", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const problems = await watchViolations(page);
+  await signIn(page, "admin");
+  const articles = await apiJson<Array<{ id: string }>>(page.request, "GET", "/api/v1/articles?perPage=1", baseURL!);
+  const id = articles.body!.data![0]!.id;
+  const paths = ["/dashboard", `/dashboard/articles/${id}`, `/dashboard/articles/${id}/preview`, "/dashboard/media", "/dashboard/curation", "/dashboard/taxonomy", "/dashboard/users", "/dashboard/profile", "/dashboard/audit", "/dashboard/tokens"];
+  for (const path of paths) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    const nonce = nonceOf((await response!.allHeaders())["content-security-policy"]!);
+    expectEveryInlineScriptNonced(await response!.text(), nonce, path);
+    await page.waitForLoadState("networkidle");
+    expect(await violations(page), path).toEqual([]);
+  }
+  expect(problems).toEqual([]);
+
+  // Client JavaScript runs (the editor is a client component), and a script without the nonce does not.
+  await page.goto(`/dashboard/articles/${id}`);
+  await expect(page.getByLabel("Headline", { exact: true })).toBeEditable();
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true";
+    document.body.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return (window as unknown as { __injected?: boolean }).__injected === true;
+  });
+  expect(ran).toBe(false);
+  expect((await violations(page)).join("\n")).toContain("script-src");
+});
+
+test("a reader cannot hand Next.js a nonce of their choosing", async ({ request }) => {
+  const html = await (await request.get("/politics", { headers: { "Content-Security-Policy": "script-src 'nonce-chosenbyreader'" } })).text();
+  expect(html).not.toContain("chosenbyreader");
+  const signin = await request.get("/signin", { headers: { "Content-Security-Policy": "script-src 'nonce-chosenbyreader'" } });
+  expect(await signin.text()).not.toContain("chosenbyreader");
+  expect(signin.headers()["content-security-policy"]).not.toContain("chosenbyreader");
+});
