@@ -343,6 +343,16 @@ describe("input the strict schemas refuse", () => {
     expect(await revisions(a.id)).toHaveLength(1);
   });
 
+  it("a tag name with a comma is refused, naming the field, and nothing is saved (commas separate tags in the editor)", async () => {
+    const a = await draft(author, "Comma tag");
+    const before = await row(a.id);
+    const error = await rejectionOf(updateArticle(prisma, author, a.id, { version: 1, tags: [`${room.run} Arts, Culture`] }));
+    expect(error).toBeInstanceOf(ZodError);
+    expect((error as ZodError).issues.map((i) => [i.path.join("."), i.message])).toEqual([["tags.0", "A tag name cannot contain a comma: commas separate tags."]]);
+    expect(await row(a.id)).toEqual(before);
+    expect(await prisma.tag.count({ where: { name: `${room.run} Arts, Culture` } })).toBe(0);
+  });
+
   it("unknown tags are created for authors and refused for contributors", async () => {
     const a = await draft(author, "Tagged");
     const name = `${room.run} Fresh Tag`;

@@ -384,6 +384,12 @@ describe("tags", () => {
     expect((await refusal(renameTag(db, actors.contributor, renamed.id, { name: "x" }))).status).toBe(403);
     const invalid = await renameTag(db, actors.editor, renamed.id, { slug: "Not A Slug" }).catch((e: unknown) => e);
     expect((invalid as ZodError).issues?.[0]?.path).toEqual(["slug"]);
+    // The same rules as an article's tags: no comma (the editor separates tags by commas), 60 characters.
+    for (const name of ["Arts, Culture", "x".repeat(61)]) {
+      const refused = await renameTag(db, actors.editor, renamed.id, { name }).catch((e: unknown) => e);
+      expect((refused as ZodError).issues?.[0]?.path, name).toEqual(["name"]);
+    }
+    expect((await db.tag.findUniqueOrThrow({ where: { id: renamed.id } })).name).toBe(`Renamed ${run}`);
   });
 
   it("deletes a tag and its links", async () => {

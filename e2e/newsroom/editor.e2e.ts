@@ -48,6 +48,21 @@ test("shortcuts, word count, revisions diff and restore", async ({ page, baseURL
   expect(history.body!.data!.length).toBeGreaterThanOrEqual(4); // restoring is a new save; nothing was rewritten
 });
 
+test("a refused tag is named next to the tags field, and the draft saves once it is fixed", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author");
+  const id = await newDraft(page, uniqueHeadline("Harbour tags"));
+  const tags = page.getByLabel("Tags (comma-separated)");
+  await tags.fill(`harbour, ${"x".repeat(61)}`);
+  await expect(page.locator("#tags-error")).toHaveText("Tags have at most 60 characters.", { timeout: 15_000 });
+  await expect(tags).toHaveAttribute("aria-invalid", "true");
+  await tags.fill("harbour, ferries");
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator("#tags-error")).toHaveCount(0);
+  const saved = await apiJson<{ tags: { name: string }[] }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!);
+  expect(saved.body!.data!.tags.map((t) => t.name)).toEqual(["harbour", "ferries"]);
+});
+
 test.describe("in New York", () => {
   test.use({ timezoneId: "America/New_York" });
   test("scheduling: the time is entered in the writer's zone and stored in UTC", async ({ page, baseURL }) => {

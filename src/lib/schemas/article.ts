@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { articleBodySchema } from "@/lib/article-body";
 import { reservedSlugs } from "@/lib/routes";
 
@@ -32,6 +32,17 @@ export const seoHints = { titleIdeal: 60, titleMax: 70, descriptionIdeal: 155, d
 
 const id = z.string().trim().min(1).max(64);
 
+/**
+ * A tag's name. No commas: the newsroom types an article's tags as one comma-separated list, so a
+ * name with a comma could not survive an edit there (it would come back as two tags).
+ */
+export const tagNameSchema = z
+  .string()
+  .trim()
+  .min(1, "A tag needs a name.")
+  .max(60, "Tags have at most 60 characters.")
+  .refine((name) => !name.includes(","), "A tag name cannot contain a comma: commas separate tags.");
+
 export const articleFieldsSchema = z
   .object({
     headline: z.string().trim().min(1, "A headline is required.").max(200, "At most 200 characters."),
@@ -39,7 +50,7 @@ export const articleFieldsSchema = z
     slug: slugSchema,
     sectionId: id,
     /** Tag names, in order; unknown names create tags when the user may. */
-    tags: z.array(z.string().trim().min(1).max(60, "Tags have at most 60 characters.")).max(12, "At most 12 tags."),
+    tags: z.array(tagNameSchema).max(12, "At most 12 tags."),
     /** Byline, in order. */
     authorIds: z.array(id).min(1, "An article needs at least one author.").max(8),
     heroImageId: id.nullable(),

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { slugSchema } from "@/lib/schemas/article";
+import { z } from "@/lib/zod";
+import { slugSchema, tagNameSchema } from "@/lib/schemas/article";
 
 /**
  * Sections and tags, as the newsroom forms, the server actions and the JSON API send them.
@@ -27,7 +27,7 @@ export const sectionOrderSchema = z
   .strict();
 
 export const tagUpdateSchema = z
-  .object({ name: name.optional(), slug: optionalSlug, description: description.optional() })
+  .object({ name: tagNameSchema.optional(), slug: optionalSlug, description: description.optional() })
   .strict();
 
 export const tagMergeSchema = z.object({ targetId: id }).strict();

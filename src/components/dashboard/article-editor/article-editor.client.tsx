@@ -82,6 +82,8 @@ export function ArticleEditor(props: EditorProps) {
   }, []);
   const saver = useArticleSaver({ id: props.id, version: props.version, fields, autosaveMs: live ? null : 2500, onSaved });
   const fieldErrors = saver.state.kind === "error" ? saver.state.fields ?? {} : {};
+  /** The message for a field, or for the first of its parts ("tags.2", "body.content.0…"). */
+  const errorFor = (name: string) => fieldErrors[name] ?? Object.entries(fieldErrors).find(([k]) => k.startsWith(`${name}.`))?.[1];
 
   const change = useCallback(
     <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
@@ -239,7 +241,7 @@ export function ArticleEditor(props: EditorProps) {
               setBodyError(error);
               if (body) change("body", body);
             }} />
-          <FieldError id="body-error" message={bodyError ?? fieldErrors.body ?? Object.entries(fieldErrors).find(([k]) => k.startsWith("body."))?.[1]} />
+          <FieldError id="body-error" message={bodyError ?? errorFor("body")} />
         </div>
 
         <section aria-labelledby="hero-heading" className="space-y-2 rounded-md border border-rule p-3">
@@ -350,7 +352,7 @@ export function ArticleEditor(props: EditorProps) {
               {props.options.sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>
           </div>
-          <TagsField tags={fields.tags} known={props.options.tags} error={fieldErrors.tags} onChange={(tags) => change("tags", tags)} />
+          <TagsField tags={fields.tags} known={props.options.tags} error={errorFor("tags")} onChange={(tags) => change("tags", tags)} />
           <AuthorsField ids={fields.authorIds} all={props.options.authors} editable={props.allowed.setAuthors} error={fieldErrors.authorIds} onChange={(ids) => change("authorIds", ids)} />
         </div>
 
