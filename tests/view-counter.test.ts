@@ -11,6 +11,9 @@ const P = `vc-${run}`;
 const DAY_1 = new Date("2031-05-04T22:15:00.000Z"); // stored as 2031-05-04 (UTC date)
 const DAY_2 = new Date("2031-05-05T00:00:00.000Z");
 const UNKNOWN = `${P}-no-such-article`;
+let viewers = 0;
+/** A reader of their own: each counts once per article. */
+const viewer = () => `192.0.2.${++viewers}`;
 let sectionId: string;
 let a: string;
 let b: string;
@@ -63,9 +66,9 @@ describe("view counter", () => {
   });
 
   it("counts views in memory and writes one row per article and day, ignoring unknown ids", async () => {
-    for (let i = 0; i < 3; i++) recordView(a);
-    for (let i = 0; i < 5; i++) recordView(b);
-    for (let i = 0; i < 2; i++) recordView(UNKNOWN);
+    for (let i = 0; i < 3; i++) recordView(a, viewer());
+    for (let i = 0; i < 5; i++) recordView(b, viewer());
+    for (let i = 0; i < 2; i++) recordView(UNKNOWN, viewer());
     expect(pendingViews()).toBe(10);
     // Nothing is written before the flush.
     expect(await rows()).toEqual([]);
@@ -83,13 +86,13 @@ describe("view counter", () => {
   });
 
   it("a second batch on the same day adds to the same rows; another day gets its own row", async () => {
-    for (let i = 0; i < 4; i++) recordView(a);
-    recordView(b);
+    for (let i = 0; i < 4; i++) recordView(a, viewer());
+    recordView(b, viewer());
     expect(pendingViews()).toBe(5);
     expect(await flushViews(DAY_1)).toBe(5);
     expect(pendingViews()).toBe(0);
 
-    for (let i = 0; i < 2; i++) recordView(a);
+    for (let i = 0; i < 2; i++) recordView(a, viewer());
     expect(await flushViews(DAY_2)).toBe(2);
     expect(pendingViews()).toBe(0);
 
@@ -104,10 +107,10 @@ describe("view counter", () => {
   });
 
   it("counts recorded while a flush is in flight are kept for the next flush", async () => {
-    recordView(b);
+    recordView(b, viewer());
     const flushing = flushViews(DAY_2);
-    recordView(b);
-    recordView(a);
+    recordView(b, viewer());
+    recordView(a, viewer());
     expect(await flushing).toBe(1);
     expect(pendingViews()).toBe(2);
     expect(await flushViews(DAY_2)).toBe(2);
@@ -121,10 +124,23 @@ describe("view counter", () => {
     );
   });
 
+  it("counts one view per reader and article per half hour, however often the beacon comes", async () => {
+    const t0 = Date.parse("2031-05-05T08:00:00.000Z");
+    const reader = "198.51.100.7";
+    expect(recordView(a, reader, t0)).toBe(true);
+    for (let i = 1; i <= 50; i++) expect(recordView(a, reader, t0 + i * 1000)).toBe(false);
+    expect(recordView(b, reader, t0 + 60_000)).toBe(true); // another story
+    expect(recordView(a, "198.51.100.8", t0 + 60_000)).toBe(true); // another reader
+    expect(recordView(a, reader, t0 + 29 * 60_000)).toBe(false);
+    expect(recordView(a, reader, t0 + 30 * 60_000 + 1)).toBe(true); // half an hour later
+    expect(pendingViews()).toBe(4);
+    expect(await flushViews(DAY_2)).toBe(4);
+  });
+
   it("returns only the views it wrote, not those of unknown ids", async () => {
-    recordView(a);
-    recordView(UNKNOWN);
-    recordView(UNKNOWN);
+    recordView(a, viewer());
+    recordView(UNKNOWN, viewer());
+    recordView(UNKNOWN, viewer());
     expect(await flushViews(DAY_2)).toBe(1);
   });
 });

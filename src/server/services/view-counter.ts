@@ -11,13 +11,33 @@ import { logEvent } from "@/server/log";
 const FLUSH_INTERVAL_MS = 10_000;
 const MAX_PENDING = 10_000;
 
+/**
+ * One view per reader and article per VIEW_WINDOW_MS: a reload, or a script posting the beacon in a
+ * loop, does not push a story up the most-read list. Readers are told apart by address; the memory
+ * of who was counted is bounded (the oldest are forgotten first) and per instance.
+ */
+const VIEW_WINDOW_MS = 30 * 60_000;
+const MAX_REMEMBERED = 100_000;
+
 const pending = new Map<string, number>();
+/** "viewer article" → until when another view of theirs is not counted; oldest first. */
+const counted = new Map<string, number>();
 let timer: NodeJS.Timeout | undefined;
 
-export function recordView(articleId: string): void {
+/** Counts a view of articleId by viewer (their address); false when it was not counted. */
+export function recordView(articleId: string, viewer: string, now = Date.now()): boolean {
+  const key = `${viewer} ${articleId}`;
+  if ((counted.get(key) ?? 0) > now) return false;
+  counted.delete(key); // re-inserted at the newest end
+  counted.set(key, now + VIEW_WINDOW_MS);
+  for (const [oldest, until] of counted) {
+    if (counted.size <= MAX_REMEMBERED && until > now) break;
+    counted.delete(oldest);
+  }
   pending.set(articleId, (pending.get(articleId) ?? 0) + 1);
   if (pending.size >= MAX_PENDING) void flushViews();
   else timer ??= setTimeout(() => void flushViews(), FLUSH_INTERVAL_MS).unref();
+  return true;
 }
 
 /** Writes the pending counts (unknown article ids are ignored). Returns the views written. */

@@ -1,5 +1,6 @@
 // POST /api/v1/views – count one page view of an article (sent by the article page's beacon)
 import { z } from "zod";
+import { clientIp } from "@/server/client-ip";
 import { recordView } from "@/server/services/view-counter";
 
 const viewSchema = z.object({ id: z.string().regex(/^[a-z0-9]{10,40}$/, "id must be an article id") });
@@ -19,6 +20,7 @@ export async function POST(request: Request) {
       { status: 400 },
     );
   }
-  recordView(parsed.data.id);
+  // 204 whether or not it counted (once per reader and article per half hour): nothing to learn.
+  recordView(parsed.data.id, clientIp(request.headers));
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 }
