@@ -509,7 +509,8 @@ async function createArticles(api: APIRequestContext): Promise<void> {
       seoDescription: new Filler("seoDescription", start + 19).take(200),
       heroCaption: last ? "" : new Filler("heroCaption", start + 23).take(500),
       heroCredit: last ? "" : new Filler("heroCredit", start + 29).take(200),
-      tags: ((filler) => Array.from({ length: TAGS_PER_ARTICLE }, () => filler.take(60)))(new Filler("tag", start + 31)),
+      // No commas in tag names (the editor separates tags by commas): those payloads are refused below.
+      tags: ((filler) => Array.from({ length: TAGS_PER_ARTICLE }, () => filler.take(60)))(new Filler("tag", start + 31, (p) => !p.includes(","))),
     };
     written.push(fields.headline);
     const { sent, stored } = articleBody(i, hrefs, imageSources);
@@ -541,6 +542,11 @@ async function refuseOnArticle(api: APIRequestContext, refusals: string[]): Prom
   for (let k = 0; k < N; k++) {
     const slug = planted("slug", k);
     if (!slugPattern.test(slug.trim())) cases.push({ data: patch({ slug }), field: "slug", what: `slug ${describeMarker(markerFor("slug", k))}` });
+  }
+  // Every payload with a comma as a tag name.
+  for (let k = 0; k < N; k++) {
+    const tag = planted("tag", k).trim();
+    if (tag.includes(",") && tag.length <= 60) cases.push({ data: patch({ tags: [tag] }), field: "tags", what: `tag ${describeMarker(markerFor("tag", k))}` });
   }
   const link = (href: string) => ({ type: "doc", content: [paragraph(text("a link", [{ type: "link", attrs: { href } }]))] });
   hostileLinkTargets("").refused.forEach((_, j) => {
