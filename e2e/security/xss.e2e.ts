@@ -229,6 +229,9 @@ async function visit(context: BrowserContext, check: PageCheck, found: string[])
     if (!response || response.status() !== 200) return null;
     const served = await response.text();
     await check.ready?.(page);
+    // Streamed parts (Suspense) are moved into place by React's inline scripts, batched on animation
+    // frames, possibly after the network is idle: inspect once nothing streamed is left hidden.
+    await page.waitForFunction(() => document.querySelectorAll('div[hidden][id^="S:"]').length === 0, undefined, { timeout: 15_000 });
     const live = await inspect(page);
     const raw = await inspect(page, { source: { text: served, type: "text/html" } });
     found.push(...live.findings.map((f) => explain(`${check.name}, live page: ${f}`)), ...raw.findings.map((f) => explain(`${check.name}, HTML as served: ${f}`)));
