@@ -43,6 +43,17 @@ const publicPage: Handler = (_req, res) => {
   res.end(page);
 };
 
+/** A site whose answer to `path` stays unfinished until finish(): a render still inside Next.js. */
+async function withSlowPage(cache: PageCache, path: string, cacheControl: string) {
+  let finish: () => void = () => {};
+  const site = await serve(cache, (req, res) => {
+    if (req.url !== path) return publicPage(req, res);
+    res.setHeader("Cache-Control", cacheControl);
+    finish = () => res.end("old");
+  });
+  return { site, finish: () => finish() };
+}
+
 describe("page cache", () => {
   it("answers a repeated page view from memory with the same body and headers", async () => {
     const site = await serve(createPageCache(), publicPage);
@@ -144,15 +155,7 @@ describe("page cache", () => {
     // Next.js may hand a new request the result of a computation an older request started
     // before the change (cross-request dedupe of 'use cache'): such a fill is served, not kept.
     const cache = createPageCache();
-    let releaseOld: () => void = () => {};
-    const site = await serve(cache, (req, res) => {
-      if (req.url === "/slow-old-request") {
-        res.setHeader("Cache-Control", "private, no-store");
-        releaseOld = () => res.end("old");
-        return;
-      }
-      publicPage(req, res);
-    });
+    const { site, finish: releaseOld } = await withSlowPage(cache, "/slow-old-request", "private, no-store");
     const old = site.get("/slow-old-request");
     await new Promise((resolve) => setTimeout(resolve, 50));
     cache.purge();
@@ -214,15 +217,7 @@ describe("page cache", () => {
 
   it("applies an expiry again when the renders from before it end, even with nobody waiting", async () => {
     const cache = createPageCache();
-    let finishOld: () => void = () => {};
-    const site = await serve(cache, (req, res) => {
-      if (req.url === "/slow") {
-        res.setHeader("Cache-Control", "s-maxage=60");
-        finishOld = () => res.end("old");
-        return;
-      }
-      publicPage(req, res);
-    });
+    const { site, finish: finishOld } = await withSlowPage(cache, "/slow", "s-maxage=60");
     const old = site.get("/slow");
     await new Promise((resolve) => setTimeout(resolve, 50));
     let reapplied = 0;
