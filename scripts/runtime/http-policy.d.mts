@@ -1,6 +1,6 @@
 // Types for http-policy.mjs (plain JavaScript, run by the production server without a build).
 export const REACT_REVEAL_TIMER: string;
-export function contentSecurityPolicy(options: { frameable: boolean; https: boolean; nonce?: string }): string;
+export function contentSecurityPolicy(options: { frameable: boolean; https: boolean; nonce?: string; scriptHashes?: string[] }): string;
 export function isStaffPath(path: string): boolean;
 export function newNonce(): string;
 export function securityHeaders(path: string, options: { https: boolean; nonce?: string }): [string, string][];

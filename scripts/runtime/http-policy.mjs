@@ -10,20 +10,22 @@ export const REACT_REVEAL_TIMER = "requestAnimationFrame(function(){$RT=performa
 const REACT_REVEAL_TIMER_HASH = `'sha256-${createHash("sha256").update(REACT_REVEAL_TIMER).digest("base64")}'`;
 
 /**
- * The Content-Security-Policy. Staff pages (dashboard, sign-in, invitations) are rendered per
- * request and never cached: they get a new nonce on every response, which Next.js puts on every
- * script it writes, and no 'unsafe-inline'. Reader pages are cached and shared (page-cache.mjs,
- * ADR 005), so a per-request nonce is impossible there, and Next.js writes its RSC payload as
- * inline scripts: their script-src needs 'unsafe-inline'. Everything else is as tight as the site
- * allows: no origin but our own for anything, no plugins, no <base> hijack; staff pages may not be
- * framed at all, reader pages only by the dashboard's own preview. No form-action: it would also
- * apply to the redirect to GitHub/Google when staff sign in with them. (See docs/RELIABILITY.md.)
- * @param {{ frameable: boolean, https: boolean, nonce?: string }} options
+ * The Content-Security-Policy. No inline script runs anywhere unless the policy names it. Staff
+ * pages (dashboard, sign-in, invitations) are rendered per request and never cached: they get a
+ * new nonce on every response, which Next.js puts on every script it writes. Reader pages are
+ * cached and shared (page-cache.mjs, ADR 005), so a per-request nonce is impossible there: an HTML
+ * reader page names the hashes of the inline scripts Next.js and React wrote into it
+ * (script-hashes.mjs); every other reader response allows no inline script at all. Everything
+ * else is as tight as the site allows: no origin but our own for anything, no plugins, no <base>
+ * hijack; staff pages may not be framed at all, reader pages only by the dashboard's own preview.
+ * No form-action: it would also apply to the redirect to GitHub/Google when staff sign in with
+ * them. (See docs/RELIABILITY.md.)
+ * @param {{ frameable: boolean, https: boolean, nonce?: string, scriptHashes?: string[] }} options
  */
-export function contentSecurityPolicy({ frameable, https, nonce }) {
+export function contentSecurityPolicy({ frameable, https, nonce, scriptHashes = [] }) {
   return [
     "default-src 'self'",
-    nonce ? `script-src 'self' 'nonce-${nonce}' ${REACT_REVEAL_TIMER_HASH}` : "script-src 'self' 'unsafe-inline'",
+    ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`, REACT_REVEAL_TIMER_HASH] : scriptHashes)].join(" "),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

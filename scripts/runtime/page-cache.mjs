@@ -27,6 +27,7 @@
 // expiry is applied again anyway. The next reader sees the change, not a render from before it.
 import { brotliCompressSync, constants as zlib, gzipSync, gunzipSync, inflateSync } from "node:zlib";
 import { logEvent } from "./log.mjs";
+import { headerObject, toBuffer } from "./response-parts.mjs";
 
 const CACHEABLE_STATUS = new Set([200, 410]);
 /** Request headers that make a request something other than a reader's plain page view. */
@@ -441,16 +442,4 @@ function notModified(headers, entry) {
   const since = Date.parse(headers["if-modified-since"] ?? "");
   const lastModified = Date.parse(entry.lastModified ?? "");
   return !Number.isNaN(since) && !Number.isNaN(lastModified) && lastModified <= since;
-}
-
-/** writeHead()'s headers argument (an object or a flat [name, value, …] array), names in lower case. */
-function headerObject(given) {
-  const out = {};
-  if (Array.isArray(given)) for (let i = 0; i + 1 < given.length; i += 2) out[String(given[i]).toLowerCase()] = given[i + 1];
-  else if (given) for (const [name, value] of Object.entries(given)) out[name.toLowerCase()] = value;
-  return out;
-}
-
-function toBuffer(chunk, encoding) {
-  return Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk);
 }

@@ -15,11 +15,12 @@ import next from "next";
 import { requestFullExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
-import { isStaffPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { contentSecurityPolicy, isStaffPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
 import { createPageCache, installPageCache } from "./page-cache.mjs";
+import { holdForScriptHashes } from "./script-hashes.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.PORT ?? 3000);
@@ -72,13 +73,19 @@ const server = http.createServer((req, res) => {
   }
   const refusal = crossSiteRefusal({ method: req.method, header: (name) => headerValue(req, name) }, process.env.SITE_URL);
   if (refusal) return refuse(req, res, refusal);
-  const handled = cache ? cache.handle(req, res, handle) : handle(req, res);
+  const handled = cache ? cache.handle(req, res, toNext) : toNext(req, res);
   Promise.resolve(handled).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
     res.end("Internal Server Error");
   });
 });
+/** Next.js, with a reader page's HTML held until its inline scripts' hashes are known (script-hashes.mjs). */
+function toNext(req, res) {
+  if (!isStaffPath(req.url ?? "/")) holdForScriptHashes(req, res, (scriptHashes) => contentSecurityPolicy({ frameable: true, https, scriptHashes }));
+  return handle(req, res);
+}
+
 /** One value of a request header (Node joins repeated ones; Origin and Host are never repeated). */
 function headerValue(req, name) {
   const value = req.headers[name];

@@ -1,0 +1,14 @@
+// Small pieces for code that wraps a Node response (page-cache.mjs, script-hashes.mjs).
+
+/** writeHead()'s headers argument (an object or a flat [name, value, …] array), names in lower case. */
+export function headerObject(given) {
+  const out = {};
+  if (Array.isArray(given)) for (let i = 0; i + 1 < given.length; i += 2) out[String(given[i]).toLowerCase()] = given[i + 1];
+  else if (given) for (const [name, value] of Object.entries(given)) out[name.toLowerCase()] = value;
+  return out;
+}
+
+/** A chunk given to write()/end() as a Buffer. */
+export function toBuffer(chunk, encoding) {
+  return Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk);
+}

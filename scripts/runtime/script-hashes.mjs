@@ -1,0 +1,171 @@
+// Reader pages without 'unsafe-inline' for scripts. Next.js writes every page's RSC payload, and
+// React its streaming runtime, as inline <script> elements, different on every page; reader pages
+// are shared (page-cache.mjs, Next.js's prerendered pages), so a per-response nonce is impossible.
+// Instead an HTML reader page is held until Next.js has written all of it and goes out with a
+// policy that names the SHA-256 hash of each inline script Next.js or React wrote, recognised by
+// shape: anything else inline (say, a <script> some bug let into the markup) is not named, so the
+// browser refuses it, and so it refuses every inline event handler and javascript: URL.
+// The page cache keeps the page with that policy. Plain JavaScript, like the server.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { REACT_REVEAL_TIMER } from "./http-policy.mjs";
+import { logEvent } from "./log.mjs";
+import { headerObject, toBuffer } from "./response-parts.mjs";
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+/** Script types a browser runs; any other (application/ld+json) is data, never run. */
+const RUN_TYPE = /^(text\/javascript|application\/javascript|module)$/i;
+/** Next.js's payload and chunk-list scripts: one call with one JSON argument. */
+const JSON_CALLS = [
+  /^self\.__next_f\.push\(([\s\S]*)\)$/,
+  /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(([\s\S]*)\)$/,
+  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(([\s\S]*)\);?$/,
+];
+/** React's instructions at the end of a script: $RC("B:1","S:1") and the like, string arguments only. */
+const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
+const REACT_CALLS = new RegExp(String.raw`(?:\$R[A-Z]+\(${STRING}(?:,${STRING})*\);?)+$`);
+
+/**
+ * Whether an inline script is one Next.js or React writes: a payload push whose argument is JSON,
+ * React's reveal timer, React's instruction calls with string arguments, preceded by none or
+ * more lines each of which is one of React's runtime definitions ($RC=function…;) verbatim.
+ * @param {string} text
+ * @param {string} reactRuntime the source of React's server renderer, where those definitions are
+ */
+export function isFrameworkScript(text, reactRuntime) {
+  for (const call of JSON_CALLS) {
+    const match = call.exec(text);
+    if (match) return isJson(match[1]);
+  }
+  if (text === REACT_REVEAL_TIMER) return true;
+  const calls = REACT_CALLS.exec(text);
+  const definitions = calls ? text.slice(0, calls.index) : text;
+  if (definitions === "") return calls !== null;
+  return definitions
+    .replace(/\n$/, "")
+    .split("\n")
+    .every((line) => /^\$R[A-Z]+=/.test(line) && line.endsWith(";") && reactRuntime.includes(line));
+}
+
+function isJson(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The CSP hash sources of the inline scripts in html that Next.js or React wrote, each once, and
+ * how many other inline scripts there were (left out: the browser will refuse them).
+ * @param {string} html
+ * @param {string} [reactRuntime]
+ * @returns {{ hashes: string[], refused: number }}
+ */
+export function inlineScriptHashes(html, reactRuntime = loadReactRuntime()) {
+  const hashes = new Set();
+  let refused = 0;
+  for (const [, attributes, text] of html.matchAll(SCRIPT)) {
+    if (/\bsrc\s*=/i.test(attributes)) continue;
+    const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1] ?? "";
+    if (type !== "" && !RUN_TYPE.test(type)) continue;
+    // What the browser hashes: the element's text after the HTML parser's newline normalisation.
+    const source = text.replace(/\r\n?/g, "\n");
+    if (!isFrameworkScript(source, reactRuntime)) {
+      refused++;
+      continue;
+    }
+    hashes.add(`'sha256-${createHash("sha256").update(source, "utf8").digest("base64")}'`);
+  }
+  return { hashes: [...hashes], refused };
+}
+
+let reactRuntimeSource;
+/** React's server renderers as Next.js ships them (read once): where its runtime definitions are. */
+function loadReactRuntime() {
+  if (reactRuntimeSource === undefined) {
+    const require = createRequire(import.meta.url);
+    reactRuntimeSource = ["react-dom-experimental", "react-dom"]
+      .map((dir) => {
+        try {
+          return readFileSync(require.resolve(`next/dist/compiled/${dir}/cjs/react-dom-server.node.production.js`), "utf8");
+        } catch {
+          return "";
+        }
+      })
+      .join("\n");
+  }
+  return reactRuntimeSource;
+}
+
+/**
+ * Holds an HTML answer to a GET until Next.js has written all of it, then sends it in one piece
+ * with the Content-Security-Policy `policyFor(hashes)` (and its length). Anything else (RSC
+ * payloads, feeds, JSON, images) passes through as it is written. Installed between the page
+ * cache and Next.js, so that the page cache keeps the page with its policy.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ * @param {(hashes: string[]) => string} policyFor
+ */
+export function holdForScriptHashes(req, res, policyFor) {
+  if (req.method !== "GET") return;
+  // Never put back: Next.js's compression wraps these after us and must stay in front.
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  /** @type {boolean | null} whether this response is held; null until the content type is known, false again once it goes out */
+  let holding = null;
+  let head = null;
+  const chunks = [];
+  const decide = (given) => {
+    if (holding === null) {
+      const type = headerObject(given)["content-type"] ?? res.getHeader("content-type");
+      holding = /^text\/html\b/i.test(String(type ?? ""));
+    }
+    return holding;
+  };
+  res.writeHead = function (status, ...rest) {
+    if (!decide(typeof rest[0] === "string" ? rest[1] : rest[0])) return original.writeHead.call(this, status, ...rest);
+    head = [status, ...rest];
+    return this;
+  };
+  res.flushHeaders = function () {
+    if (!decide()) original.flushHeaders.call(this);
+  };
+  res.write = function (chunk, encoding, callback) {
+    if (!decide()) return original.write.call(this, chunk, encoding, callback);
+    if (chunk != null) chunks.push(toBuffer(chunk, encoding));
+    const done = typeof encoding === "function" ? encoding : callback;
+    if (done) process.nextTick(done);
+    return true;
+  };
+  res.end = function (chunk, encoding, callback) {
+    if (!decide()) return original.end.call(this, chunk, encoding, callback);
+    holding = false;
+    if (typeof chunk === "function") [chunk, callback] = [undefined, chunk];
+    else if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
+    if (chunk != null) chunks.push(toBuffer(chunk, encoding));
+    const body = Buffer.concat(chunks);
+    const given = head ? headerObject(typeof head[1] === "string" ? head[2] : head[1]) : {};
+    const html = decoded(body, given["content-encoding"] ?? res.getHeader("content-encoding"));
+    const { hashes, refused } = html === null ? { hashes: [], refused: 0 } : inlineScriptHashes(html);
+    if (refused > 0) logEvent("warn", "inline scripts not written by Next.js or React left out of the page's policy", { path: String(req.url).split("?")[0], refused });
+    res.setHeader("Content-Security-Policy", policyFor(hashes));
+    if (body.length > 0 && !res.hasHeader("transfer-encoding") && given["transfer-encoding"] === undefined) res.setHeader("Content-Length", String(body.length));
+    // Straight to what was there before us: whatever wraps us (compression) is done with this body.
+    if (head) original.writeHead.call(this, ...head);
+    return original.end.call(this, body, callback);
+  };
+}
+
+/** The body as text, undone from the encoding Next.js compressed it with; null if it cannot be read. */
+function decoded(body, encoding) {
+  try {
+    const name = String(encoding ?? "identity").toLowerCase();
+    const raw = name === "gzip" ? gunzipSync(body) : name === "deflate" ? inflateSync(body) : name === "br" ? brotliDecompressSync(body) : body;
+    return raw.toString("utf8");
+  } catch {
+    return null;
+  }
+}

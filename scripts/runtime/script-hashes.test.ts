@@ -1,0 +1,188 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { REACT_REVEAL_TIMER } from "./http-policy.mjs";
+import { createPageCache } from "./page-cache.mjs";
+import { holdForScriptHashes, inlineScriptHashes, isFrameworkScript } from "./script-hashes.mjs";
+
+// Reader pages name the hashes of the inline scripts Next.js and React wrote into them, and no
+// other inline script (script-hashes.mjs).
+
+const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const runtime = "var x = '$RX=function(a){a.remove()};';";
+
+describe("which inline scripts are Next.js's or React's", () => {
+  it("recognises payload pushes, the chunk list, React's timer, instructions and runtime definitions", () => {
+    for (const script of [
+      'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])',
+      "(self.__next_f=self.__next_f||[]).push([0])",
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[94553]});',
+      REACT_REVEAL_TIMER,
+      '$RC("B:1","S:1")',
+      '$RS("S:0","P:0");$RC("B:0","S:0")',
+      '$RX("B:2","","An error \\"quoted\\", twice")',
+      '$RX=function(a){a.remove()};\n$RX("B:0")',
+      "$RX=function(a){a.remove()};",
+    ]) {
+      expect(isFrameworkScript(script, runtime), script).toBe(true);
+    }
+  });
+
+  it("refuses anything else, also when it starts like them", () => {
+    for (const script of [
+      "alert(1)",
+      'self.__next_f.push([1,"x"]);alert(1)',
+      'self.__next_f.push([1,"x"]);alert(1);self.__next_f.push([1,"y"])',
+      "self.__next_f.push(alert(1))",
+      '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(alert(1));',
+      '$RC("B:1",alert(1))',
+      '$RC("B:1","S:1");alert(1)',
+      'alert(1);$RC("B:1","S:1")',
+      "$RX=function(a){alert(a)};",
+      '$RX=function(a){a.remove()};alert(1);\n$RX("B:0")',
+      `${REACT_REVEAL_TIMER}alert(1)`,
+      "",
+    ]) {
+      expect(isFrameworkScript(script, runtime), script).toBe(false);
+    }
+  });
+
+  it("knows React's own runtime definitions from the renderer Next.js ships", () => {
+    const source = readFileSync(createRequire(import.meta.url).resolve("next/dist/compiled/react-dom-experimental/cjs/react-dom-server.node.production.js"), "utf8");
+    const definition = /(\$RC=function\(a,b\)\{[^'\n]*;)'/.exec(source)?.[1];
+    expect(definition).toBeDefined();
+    const html = `<script>${definition}$RC("B:0","S:0")</script><script>$RC=function(a,b){alert(a)};$RC("B:0","S:0")</script>`;
+    expect(inlineScriptHashes(html)).toEqual({ hashes: [hash(`${definition}$RC("B:0","S:0")`)], refused: 1 });
+  });
+});
+
+describe("the hashes of a page", () => {
+  it("hash what the browser runs: inline scripts only, each once, newlines as the HTML parser reads them", () => {
+    const html = [
+      '<!doctype html><script src="/_next/static/chunks/a.js" async=""></script>',
+      '<script type="application/ld+json">{"@context":"https://schema.org"}</script>',
+      "<script>(self.__next_f=self.__next_f||[]).push([0])</script>",
+      '<script>self.__next_f.push([1,"a"])</script><script>self.__next_f.push([1,"a"])</script>',
+      '<SCRIPT type="module">self.__next_f.push([1,"b"])</SCRIPT >',
+      '<script>self.__next_f.push(\r\n[1,"c"])</script>',
+      "<p onclick=alert(1)>x</p><script>alert(document.cookie)</script>",
+    ].join("");
+    expect(inlineScriptHashes(html, runtime)).toEqual({
+      hashes: [hash("(self.__next_f=self.__next_f||[]).push([0])"), hash('self.__next_f.push([1,"a"])'), hash('self.__next_f.push([1,"b"])'), hash('self.__next_f.push(\n[1,"c"])')],
+      refused: 1,
+    });
+  });
+});
+
+describe("holding an HTML reader page for its policy", () => {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => (s.close(resolve), s.closeAllConnections()))));
+  });
+
+  const policyFor = (hashes: string[]) => ["script-src 'self'", ...hashes].join(" ");
+  const script = 'self.__next_f.push([1,"story"])';
+  const html = `<!doctype html><title>Story</title><script>${script}</script><p>${"Words. ".repeat(2000)}</p>`;
+
+  async function site(handler: (req: IncomingMessage, res: ServerResponse) => void, withCache = false) {
+    const cache = withCache ? createPageCache() : null;
+    const server = createServer((req, res) => {
+      res.setHeader("Content-Security-Policy", "script-src 'self'");
+      const toNext = (rq: IncomingMessage, rs: ServerResponse) => (holdForScriptHashes(rq, rs, policyFor), handler(rq, rs));
+      if (cache) void cache.handle(req, res, toNext);
+      else toNext(req, res);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    return (path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ headers: IncomingMessage["headers"]; body: string; firstChunkAt: number; endAt: number }>((resolve, reject) => {
+        const started = performance.now();
+        const req = httpRequest({ host: "127.0.0.1", port, path, headers }, (res) => {
+          let firstChunkAt = -1;
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => {
+            if (firstChunkAt < 0) firstChunkAt = performance.now() - started;
+            chunks.push(chunk);
+          });
+          res.on("end", () => {
+            const raw = Buffer.concat(chunks);
+            const body = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString();
+            resolve({ headers: res.headers, body, firstChunkAt, endAt: performance.now() - started });
+          });
+        });
+        req.on("error", reject);
+        req.end();
+      });
+  }
+
+  /** Writes body in three parts, 50 ms apart, the way Next.js streams a page. */
+  function streamed(type: string, body: string) {
+    return (_req: IncomingMessage, res: ServerResponse) => {
+      res.statusCode = 200;
+      res.setHeader("Content-Type", type);
+      res.setHeader("Cache-Control", "s-maxage=60");
+      res.flushHeaders();
+      const third = Math.ceil(body.length / 3);
+      res.write(body.slice(0, third));
+      setTimeout(() => res.write(body.slice(third, 2 * third)), 50);
+      setTimeout(() => res.end(body.slice(2 * third)), 100);
+    };
+  }
+
+  it("sends a streamed page whole, with its scripts' hashes and its length", async () => {
+    const get = await site(streamed("text/html; charset=utf-8", html));
+    const response = await get("/story");
+    expect(response.body).toBe(html);
+    expect(response.headers["content-security-policy"]).toBe(`script-src 'self' ${hash(script)}`);
+    expect(response.headers["content-length"]).toBe(String(Buffer.byteLength(html)));
+  });
+
+  it("reads a page Next.js compressed", async () => {
+    const get = await site((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip" });
+      res.end(gzipSync(html));
+    });
+    const response = await get("/story");
+    expect(response.headers["content-security-policy"]).toBe(`script-src 'self' ${hash(script)}`);
+    expect(response.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("works behind Next.js's own compression, compressed or not, HTML or not", async () => {
+    // Next.js wraps the response in this middleware after we do (its router server).
+    const compression = createRequire(import.meta.url)("next/dist/compiled/compression") as () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+    const feed = "<rss>" + "<item>news</item>".repeat(40_000) + "</rss>"; // 680 KB: backpressure
+    const get = await site((req, res) => compression()(req, res, () => streamed(req.url === "/feed.xml" ? "application/rss+xml" : "text/html; charset=utf-8", req.url === "/feed.xml" ? feed : html)(req, res)));
+    for (const encoding of ["gzip", "identity"]) {
+      const page = await get("/story", { "accept-encoding": encoding });
+      expect(page.headers["content-security-policy"], encoding).toBe(`script-src 'self' ${hash(script)}`);
+      expect(page.body, encoding).toBe(html);
+      const rss = await get("/feed.xml", { "accept-encoding": encoding });
+      expect(rss.headers["content-security-policy"], encoding).toBe("script-src 'self'");
+      expect(rss.body, encoding).toBe(feed);
+    }
+  });
+
+  it("lets anything but HTML stream through untouched", async () => {
+    const get = await site(streamed("text/x-component", "0:" + "x".repeat(30_000)));
+    const response = await get("/story?_rsc=1");
+    expect(response.headers["content-security-policy"]).toBe("script-src 'self'");
+    expect(response.headers["content-length"]).toBeUndefined();
+    expect(response.body).toHaveLength(30_002);
+    expect(response.firstChunkAt).toBeLessThan(response.endAt - 50); // the first part came before the last was written
+  });
+
+  it("has the page cache keep the page with its policy", async () => {
+    const get = await site(streamed("text/html; charset=utf-8", html), true);
+    const first = await get("/story");
+    const second = await get("/story");
+    expect(second.headers["x-cache"]).toBe("HIT");
+    expect(second.headers["content-security-policy"]).toBe(first.headers["content-security-policy"]);
+    expect(second.headers["content-security-policy"]).toContain(hash(script));
+    expect(second.body).toBe(html);
+  });
+});
