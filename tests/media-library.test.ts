@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db";
 import { ServiceError } from "@/server/services/errors";
+import { getMedia, putMedia } from "@/server/media-store";
 import { deleteMediaItem } from "@/server/services/media-library";
 import { createNewsroom, insertArticle, insertMedia, rejectionOf, type Newsroom } from "./newsroom-fixtures";
 
@@ -40,6 +41,40 @@ describe("deleteMediaItem", () => {
       expect((error as ServiceError).message).toContain(article.headline);
       expect(await prisma.media.count({ where: { id: media.id } })).toBe(1);
     }
+  });
+
+  it("removes the stored original and every variant with the row; other images' files stay", async () => {
+    const base = `uploads/test/${room.run}-files`;
+    const keys = { original: `${base}.jpg`, small: `${base}-320.webp`, large: `${base}-640.webp`, other: `${base}-other.jpg` };
+    for (const key of Object.values(keys)) await putMedia(key, Buffer.from(key));
+    const media = await prisma.media.create({
+      data: {
+        storageKey: keys.original,
+        mimeType: "image/jpeg",
+        width: 640,
+        height: 480,
+        bytes: 100,
+        alt: "Files",
+        uploadedById: room.actors.author.id,
+        variants: [
+          { width: 320, height: 240, key: keys.small, mimeType: "image/webp" },
+          { width: 640, height: 480, key: keys.large, mimeType: "image/webp" },
+        ],
+      },
+    });
+    await deleteMediaItem(prisma, room.actors.editor, media.id);
+    for (const key of [keys.original, keys.small, keys.large]) expect(await getMedia(key), key).toBeNull();
+    expect(await getMedia(keys.other)).toEqual(Buffer.from(keys.other));
+  });
+
+  it("keeps the files of an image it refuses to delete", async () => {
+    const key = `uploads/test/${room.run}-kept.jpg`;
+    await putMedia(key, Buffer.from("kept"));
+    const media = await prisma.media.create({ data: { storageKey: key, mimeType: "image/jpeg", width: 10, height: 10, bytes: 4, alt: "Kept", uploadedById: room.actors.author.id } });
+    const article = await insertArticle(room, room.actors.author, "PUBLISHED");
+    await prisma.article.update({ where: { id: article.id }, data: { heroImageId: media.id } });
+    expect(((await rejectionOf(deleteMediaItem(prisma, room.actors.editor, media.id))) as ServiceError).status).toBe(409);
+    expect(await getMedia(key)).toEqual(Buffer.from("kept"));
   });
 
   it("deletes an unused image for an editor and writes the audit log", async () => {

@@ -1,12 +1,12 @@
 import "server-only";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { isValidStorageKey, mediaContentType } from "@/lib/media";
-import { s3Get, s3Put, type S3Config } from "@/server/s3";
+import { s3Delete, s3Get, s3Put, type S3Config } from "@/server/s3";
 
 // Media files live under DATA_DIR/media by default, or in an S3-compatible bucket when S3_* is
-// configured (see src/lib/env.ts). Callers see only putMedia and getMedia.
+// configured (see src/lib/env.ts). Callers see only putMedia, getMedia and deleteMedia.
 function s3Config(): S3Config | null {
   const e = env();
   if (!e.S3_ENDPOINT || !e.S3_BUCKET || !e.S3_ACCESS_KEY_ID || !e.S3_SECRET_ACCESS_KEY) return null;
@@ -43,4 +43,14 @@ export async function getMedia(key: string): Promise<Buffer | null> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+/** Removes a stored file; one that is already gone is no error. */
+export async function deleteMedia(key: string): Promise<void> {
+  const s3 = s3Config();
+  if (s3) {
+    if (!isValidStorageKey(key)) throw new Error(`Invalid media key: ${key}`);
+    return s3Delete(s3, key);
+  }
+  await rm(fileFor(key), { force: true });
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { createHash, createHmac } from "node:crypto";
 
 /**
- * Just enough of S3 for the media store: PUT and GET of objects on any S3-compatible service
- * (AWS, R2, MinIO…), path-style URLs, AWS Signature Version 4. No SDK: two requests do not
+ * Just enough of S3 for the media store: PUT, GET and DELETE of objects on any S3-compatible service
+ * (AWS, R2, MinIO…), path-style URLs, AWS Signature Version 4. No SDK: three requests do not
  * justify one.
  */
 export type S3Config = { endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
@@ -65,7 +65,7 @@ function objectUrl(config: S3Config, key: string): URL {
   return new URL(`${base}/${encode(config.bucket)}/${encode(key, true)}`);
 }
 
-async function send(config: S3Config, method: "GET" | "PUT", key: string, body?: Buffer, contentType?: string): Promise<Response> {
+async function send(config: S3Config, method: "GET" | "PUT" | "DELETE", key: string, body?: Buffer, contentType?: string): Promise<Response> {
   const url = objectUrl(config, key);
   const headers = signV4({
     method,
@@ -92,4 +92,10 @@ export async function s3Get(config: S3Config, key: string): Promise<Buffer | nul
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`S3 GET ${key} failed: ${response.status}`);
   return Buffer.from(await response.arrayBuffer());
+}
+
+/** DELETE of an object; S3 answers 204 whether or not it existed (some services 404). */
+export async function s3Delete(config: S3Config, key: string): Promise<void> {
+  const response = await send(config, "DELETE", key);
+  if (!response.ok && response.status !== 404) throw new Error(`S3 DELETE ${key} failed: ${response.status}`);
 }

@@ -5,6 +5,8 @@ import { ServiceError, notFound } from "@/server/services/errors";
 import { MediaError, mediaLimits, processUpload, storeUpload, updateMediaMeta } from "@/server/services/media";
 import { can, ensure, type Actor } from "@/server/services/permissions";
 import { audit } from "@/server/services/audit";
+import { deleteMedia } from "@/server/media-store";
+import { logEvent } from "@/server/log";
 
 /** The media library as staff use it: permission checks and one error type around media.ts. */
 
@@ -71,12 +73,14 @@ export async function getMediaItem(db: PrismaClient, actor: Actor, id: string): 
 
 /**
  * Editors delete images nobody uses: an image that is a hero or sits in a body would leave a
- * hole in published pages, so that is refused with the articles named. (The stored files stay:
- * keys are never reused, and pages cached before the deletion may still point at them.)
+ * hole in published pages, so that is refused with the articles named. The stored files (the
+ * original and every resized variant) go too, after the row: a deleted image is no longer served
+ * at its address. A file that cannot be removed is logged (its key is never reused), the
+ * deletion stands.
  */
 export async function deleteMediaItem(db: PrismaClient, actor: Actor, id: string): Promise<void> {
   ensure(can.deleteMedia(actor), "Only editors delete images.");
-  const media = await db.media.findUnique({ where: { id }, select: { id: true, storageKey: true } });
+  const media = await db.media.findUnique({ where: { id }, select: { id: true, storageKey: true, variants: true } });
   if (!media) throw notFound("The image");
   const users = await db.$queryRaw<{ headline: string }[]>`
     SELECT "headline" FROM "Article"
@@ -87,4 +91,15 @@ export async function deleteMediaItem(db: PrismaClient, actor: Actor, id: string
   }
   await db.media.delete({ where: { id } });
   await audit(db, actor, "media.delete", "Media", id, { storageKey: media.storageKey });
+  const keys = [media.storageKey, ...variantKeys(media.variants)];
+  const removals = await Promise.allSettled(keys.map((key) => deleteMedia(key)));
+  removals.forEach((removal, i) => {
+    if (removal.status === "rejected") logEvent("error", "deleted image: a stored file could not be removed", { key: keys[i], error: String(removal.reason) });
+  });
+}
+
+/** The storage keys in a Media row's variants ([{ key, … }]). */
+function variantKeys(variants: unknown): string[] {
+  if (!Array.isArray(variants)) return [];
+  return variants.flatMap((v) => (v && typeof v === "object" && typeof (v as { key?: unknown }).key === "string" ? [(v as { key: string }).key] : []));
 }
