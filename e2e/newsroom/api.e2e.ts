@@ -1,4 +1,5 @@
 import { expect, test, type PlaywrightWorkerArgs } from "@playwright/test";
+import sharp from "sharp";
 import { apiJson, apiSession, staff, type Role } from "./staff";
 
 // The JSON API over HTTP: who may do what (anonymous, each role, tokens), the one error shape,
@@ -102,6 +103,23 @@ test.describe("API permissions", () => {
     expect((await anon.post("/api/v1/articles", { data: { headline: "Revoked" }, headers: auth(write.body!.data!.token) })).status()).toBe(401);
     expect((await anon.get("/api/v1/media", { headers: auth("dbn_not-a-token") })).status()).toBe(401);
     await Promise.all([editor.dispose(), admin.dispose(), anon.dispose()]);
+  });
+
+  test("a deleted image is served nowhere: not its file, not a copy the image optimizer made", async ({ playwright, baseURL }) => {
+    const editor = await session(playwright, baseURL!, "editor");
+    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#6ea53a" } }).png().toBuffer();
+    const upload = await editor.post("/api/v1/media", { multipart: { file: { name: "to-delete.png", mimeType: "image/png", buffer: png }, alt: "Soon deleted" }, headers: { Origin: new URL(baseURL!).origin } });
+    expect(upload.status(), await upload.text()).toBe(201);
+    const { id, url } = ((await upload.json()) as { data: { id: string; url: string } }).data;
+    const anon = await playwright.request.newContext({ baseURL });
+    // Every format a browser may get: AVIF, WebP, or the original's type.
+    const optimized = ["image/avif,image/webp,*/*", "image/webp,*/*", "*/*"].map((accept) => ({ path: `/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`, accept }));
+    expect((await anon.get(url)).status()).toBe(200);
+    for (const { path, accept } of optimized) expect((await anon.get(path, { headers: { accept } })).status(), accept).toBe(200);
+    expect((await apiJson(editor, "DELETE", `/api/v1/media/${id}`, baseURL!)).status).toBe(204);
+    expect((await anon.get(url)).status()).toBe(404);
+    for (const { path, accept } of optimized) expect((await anon.get(path, { headers: { accept } })).status(), accept).not.toBe(200);
+    await Promise.all([editor.dispose(), anon.dispose()]);
   });
 
   test("the OpenAPI document describes the API", async ({ request }) => {

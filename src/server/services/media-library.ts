@@ -6,6 +6,8 @@ import { MediaError, mediaLimits, processUpload, storeUpload, updateMediaMeta } 
 import { can, ensure, type Actor } from "@/server/services/permissions";
 import { audit } from "@/server/services/audit";
 import { deleteMedia } from "@/server/media-store";
+import { forgetOptimizedImages } from "@/server/optimized-images";
+import { expireMedia } from "@/server/services/publishing";
 import { logEvent } from "@/server/log";
 
 /** The media library as staff use it: permission checks and one error type around media.ts. */
@@ -74,8 +76,8 @@ export async function getMediaItem(db: PrismaClient, actor: Actor, id: string): 
 /**
  * Editors delete images nobody uses: an image that is a hero or sits in a body would leave a
  * hole in published pages, so that is refused with the articles named. The stored files (the
- * original and every resized variant) go too, after the row: a deleted image is no longer served
- * at its address. A file that cannot be removed is logged (its key is never reused), the
+ * original and every resized variant) go too, after the row, and the image optimizer's copies:
+ * a deleted image is no longer served by us at any address (the page caches are purged). A file that cannot be removed is logged (its key is never reused), the
  * deletion stands.
  */
 export async function deleteMediaItem(db: PrismaClient, actor: Actor, id: string): Promise<void> {
@@ -92,10 +94,11 @@ export async function deleteMediaItem(db: PrismaClient, actor: Actor, id: string
   await db.media.delete({ where: { id } });
   await audit(db, actor, "media.delete", "Media", id, { storageKey: media.storageKey });
   const keys = [media.storageKey, ...variantKeys(media.variants)];
-  const removals = await Promise.allSettled(keys.map((key) => deleteMedia(key)));
+  const removals = await Promise.allSettled([...keys.map((key) => deleteMedia(key)), forgetOptimizedImages(mediaUrl(media.storageKey))]);
   removals.forEach((removal, i) => {
-    if (removal.status === "rejected") logEvent("error", "deleted image: a stored file could not be removed", { key: keys[i], error: String(removal.reason) });
+    if (removal.status === "rejected") logEvent("error", "deleted image: a stored file could not be removed", { key: keys[i] ?? "optimized copies", error: String(removal.reason) });
   });
+  await expireMedia();
 }
 
 /** The storage keys in a Media row's variants ([{ key, … }]). */

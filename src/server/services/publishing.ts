@@ -75,6 +75,11 @@ export function expireSections(): Promise<void> {
   return expire({ tags: [cacheTags.sections, cacheTags.articleLists], paths: "all" });
 }
 
+/** After an image was deleted: every instance's page cache may hold its file (pages cannot show it: it was unused). */
+export function expireMedia(): Promise<void> {
+  return expire({ tags: [], paths: null });
+}
+
 /**
  * A change applied in this process: Next.js's cache tags, the proxy's path-status memo, the page
  * cache. Also called by /api/internal/expire for changes other instances broadcast.
