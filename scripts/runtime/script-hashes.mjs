@@ -17,36 +17,55 @@ import { headerObject, toBuffer } from "./response-parts.mjs";
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Script types a browser runs; any other (application/ld+json) is data, never run. */
 const RUN_TYPE = /^(text\/javascript|application\/javascript|module)$/i;
-/** Next.js's payload and chunk-list scripts: one call with one JSON argument. */
-const JSON_CALLS = [
-  /^self\.__next_f\.push\(([\s\S]*)\)$/,
-  /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(([\s\S]*)\)$/,
-  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(([\s\S]*)\);?$/,
-];
+/** Next.js's chunk list: one call with one JSON argument. */
+const TURBOPACK_CHUNKS = /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(([\s\S]*)\);?$/;
+/** Next.js's payload: one push of JSON, or its first push followed by one with a form's state. */
+const FIRST_PUSH = /^(?:\(self\.__next_f=self\.__next_f\|\|\[\]\)|self\.__next_f)\.push\(/;
+const NEXT_PUSH = ");self.__next_f.push(";
+/**
+ * Scripts Next.js writes word for word: when metadata streams into the body, this moves the icons
+ * to the head (next/dist/server/app-render/metadata-insertion/create-server-inserted-metadata.js).
+ */
+export const REINSERT_ICON_SCRIPT = `document.querySelectorAll('body link[rel="icon"], body link[rel="apple-touch-icon"]').forEach(el => document.head.appendChild(el))`;
+const CONSTANT_SCRIPTS = new Set([REACT_REVEAL_TIMER, REINSERT_ICON_SCRIPT]);
 /** React's instructions at the end of a script: $RC("B:1","S:1") and the like, string arguments only. */
 const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
 const REACT_CALLS = new RegExp(String.raw`(?:\$R[A-Z]+\(${STRING}(?:,${STRING})*\);?)+$`);
+/** How each of React's runtime definitions begins; the whole must be in React's renderer verbatim. */
+const REACT_DEFINITION = /^(\$R[A-Z]+=|addEventListener\("submit",)/;
 
 /**
- * Whether an inline script is one Next.js or React writes: a payload push whose argument is JSON,
- * React's reveal timer, React's instruction calls with string arguments, preceded by none or
- * more lines each of which is one of React's runtime definitions ($RC=function…;) verbatim.
+ * Whether an inline script is one Next.js or React writes: a payload push whose arguments are
+ * JSON, the chunk list, one of their constant scripts, or React's instruction calls with string
+ * arguments preceded by none or more of React's runtime definitions ($RC=function…;), each of
+ * which must be found verbatim in React's renderer.
  * @param {string} text
  * @param {string} reactRuntime the source of React's server renderer, where those definitions are
  */
 export function isFrameworkScript(text, reactRuntime) {
-  for (const call of JSON_CALLS) {
-    const match = call.exec(text);
-    if (match) return isJson(match[1]);
-  }
-  if (text === REACT_REVEAL_TIMER) return true;
+  if (CONSTANT_SCRIPTS.has(text)) return true;
+  const push = FIRST_PUSH.exec(text);
+  if (push) return isPushes(text.slice(push[0].length));
+  const chunks = TURBOPACK_CHUNKS.exec(text);
+  if (chunks) return isJson(chunks[1]);
   const calls = REACT_CALLS.exec(text);
   const definitions = calls ? text.slice(0, calls.index) : text;
   if (definitions === "") return calls !== null;
   return definitions
-    .replace(/\n$/, "")
-    .split("\n")
-    .every((line) => /^\$R[A-Z]+=/.test(line) && line.endsWith(";") && reactRuntime.includes(line));
+    .split(/\n|(?<=;)(?=\$R[A-Z]+=)/)
+    .map((piece) => piece.replace(/;+$/, ""))
+    .filter((piece) => piece !== "")
+    .every((piece) => REACT_DEFINITION.test(piece) && reactRuntime.includes(piece));
+}
+
+/** `JSON)` or `JSON);self.__next_f.push(JSON)`, wherever the JSON itself contains that separator. */
+function isPushes(rest) {
+  if (!rest.endsWith(")")) return false;
+  if (isJson(rest.slice(0, -1))) return true;
+  for (let at = rest.indexOf(NEXT_PUSH); at >= 0; at = rest.indexOf(NEXT_PUSH, at + 1)) {
+    if (isJson(rest.slice(0, at)) && isJson(rest.slice(at + NEXT_PUSH.length, -1))) return true;
+  }
+  return false;
 }
 
 function isJson(text) {

@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { REACT_REVEAL_TIMER } from "./http-policy.mjs";
 import { createPageCache } from "./page-cache.mjs";
-import { holdForScriptHashes, inlineScriptHashes, isFrameworkScript } from "./script-hashes.mjs";
+import { REINSERT_ICON_SCRIPT, holdForScriptHashes, inlineScriptHashes, isFrameworkScript } from "./script-hashes.mjs";
 
 // Reader pages name the hashes of the inline scripts Next.js and React wrote into them, and no
 // other inline script (script-hashes.mjs).
@@ -27,6 +27,9 @@ describe("which inline scripts are Next.js's or React's", () => {
       '$RX("B:2","","An error \\"quoted\\", twice")',
       '$RX=function(a){a.remove()};\n$RX("B:0")',
       "$RX=function(a){a.remove()};",
+      '$RX=function(a){a.remove()};;$RX("B:1","NEXT_REDIRECT;replace;/signin?next=%2Fdashboard;307;")',
+      '(self.__next_f=self.__next_f||[]).push([0]);self.__next_f.push([2,["form",{"a":");self.__next_f.push("}]])',
+      REINSERT_ICON_SCRIPT,
     ]) {
       expect(isFrameworkScript(script, runtime), script).toBe(true);
     }
@@ -45,18 +48,30 @@ describe("which inline scripts are Next.js's or React's", () => {
       "$RX=function(a){alert(a)};",
       '$RX=function(a){a.remove()};alert(1);\n$RX("B:0")',
       `${REACT_REVEAL_TIMER}alert(1)`,
+      "(self.__next_f=self.__next_f||[]).push([0]);alert(1)",
+      "(self.__next_f=self.__next_f||[]).push([0]);self.__next_f.push(alert(1))",
+      "document.querySelectorAll('a').forEach(el => alert(el))",
+      '$RX=function(a){a.remove()};;alert(1);$RX("B:1")',
       "",
     ]) {
       expect(isFrameworkScript(script, runtime), script).toBe(false);
     }
   });
 
+  it("knows Next.js's constant scripts from its own source", () => {
+    const source = readFileSync(createRequire(import.meta.url).resolve("next/dist/server/app-render/metadata-insertion/create-server-inserted-metadata.js"), "utf8");
+    expect(source).toContain(REINSERT_ICON_SCRIPT);
+  });
+
   it("knows React's own runtime definitions from the renderer Next.js ships", () => {
     const source = readFileSync(createRequire(import.meta.url).resolve("next/dist/compiled/react-dom-experimental/cjs/react-dom-server.node.production.js"), "utf8");
     const definition = /(\$RC=function\(a,b\)\{[^'\n]*;)'/.exec(source)?.[1];
     expect(definition).toBeDefined();
-    const html = `<script>${definition}$RC("B:0","S:0")</script><script>$RC=function(a,b){alert(a)};$RC("B:0","S:0")</script>`;
-    expect(inlineScriptHashes(html)).toEqual({ hashes: [hash(`${definition}$RC("B:0","S:0")`)], refused: 1 });
+    const errored = /'(\$RX=function[^']*;)'/.exec(source)?.[1];
+    expect(errored).toBeDefined();
+    const redirect = `${errored};$RX("B:1","NEXT_REDIRECT;replace;/signin;307;")`; // as Next.js redirects from a streamed part
+    const html = `<script>${definition}$RC("B:0","S:0")</script><script>$RC=function(a,b){alert(a)};$RC("B:0","S:0")</script><script>${redirect}</script>`;
+    expect(inlineScriptHashes(html)).toEqual({ hashes: [hash(`${definition}$RC("B:0","S:0")`), hash(redirect)], refused: 1 });
   });
 });
 
