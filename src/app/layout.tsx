@@ -11,12 +11,22 @@ const inter = localFont({
   display: "swap",
 });
 const sourceSerif = localFont({
-  src: [
-    { path: "./fonts/source-serif-4-latin-wght.woff2", style: "normal", weight: "200 900" },
-    { path: "./fonts/source-serif-4-latin-wght-italic.woff2", style: "italic", weight: "200 900" },
-  ],
+  src: "./fonts/source-serif-4-latin-wght.woff2",
+  style: "normal",
+  weight: "200 900",
   variable: "--font-source-serif",
   display: "swap",
+});
+// Serif italics appear only where an article body has emphasis: a family of its own (globals.css
+// uses it for <em> in serif text), fetched when a page shows some, not preloaded on every page
+// ahead of the lead image.
+const sourceSerifItalic = localFont({
+  src: "./fonts/source-serif-4-latin-wght-italic.woff2",
+  style: "italic",
+  weight: "200 900",
+  variable: "--font-source-serif-italic",
+  display: "swap",
+  preload: false,
 });
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,7 +60,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const settings = await getSiteSettings();
   return (
-    <html lang={settings.language} className={`${inter.variable} ${sourceSerif.variable}`} suppressHydrationWarning>
+    <html lang={settings.language} className={`${inter.variable} ${sourceSerif.variable} ${sourceSerifItalic.variable}`} suppressHydrationWarning>
       <head>
         {/* Sets the theme before first paint: no flash of the wrong theme. */}
         {/* eslint-disable-next-line @next/next/no-sync-scripts */}
