@@ -5,6 +5,15 @@ export const SEED_ARTICLE = "/politics/sessions-offered-to-quit-amid-rift-with-t
 export const SEED_HEADLINE = "Sessions Offered to Quit Amid Rift With Trump on Russian Federation";
 export const HIDDEN_TOKENS = ["DRAFTTOKEN1", "DRAFTTOKEN2", "DRAFTTOKEN3", "REVIEWTOKEN", "SCHEDULEDTOKEN1", "SCHEDULEDTOKEN2", "ARCHIVEDTOKEN"];
 
+/**
+ * Lets a loaded page's scripts run before a check: network idle, but waiting at most `ms`. Next.js
+ * can keep a router prefetch open for minutes (CI, 2026-12-01: the dashboard's preview page never
+ * went idle in 2 minutes), which must not stall a check that is about something else.
+ */
+export async function settle(page: Page, ms = 10_000) {
+  await page.waitForLoadState("networkidle", { timeout: ms }).catch(() => undefined);
+}
+
 /** WCAG 2.2 AA as axe-core checks it: no violations at all. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

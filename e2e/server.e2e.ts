@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { SEED_ARTICLE } from "./helpers";
+import { SEED_ARTICLE, settle } from "./helpers";
 
 // What the production server adds to Next.js (scripts/runtime/): health checks for load
 // balancers, security headers on every response, request ids, and the page cache.
@@ -43,7 +43,7 @@ test("reader pages work under the policy: nothing refused, nothing fails", async
   page.on("pageerror", (error) => problems.push(error.message));
   for (const path of ["/", SEED_ARTICLE, "/politics", "/search?q=council"]) {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await settle(page);
   }
   await page.getByRole("button", { name: /theme/i }).first().click(); // client JavaScript still runs
   expect(problems).toEqual([]);
@@ -88,7 +88,7 @@ test("reader pages name their inline scripts by hash: every one Next.js wrote ru
     await route.fulfill({ status: response.status(), headers, body: injected });
   });
   await page.goto(SEED_ARTICLE);
-  await page.waitForLoadState("networkidle");
+  await settle(page);
   await page.locator("#bad").click();
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
   const root = page.locator("html");

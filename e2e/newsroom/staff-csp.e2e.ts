@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { apiJson, signIn } from "./staff";
+import { settle } from "../helpers";
 
 // Staff pages (dashboard, sign-in, invitations) are never cached, so their Content-Security-Policy
 // carries a new nonce on every response and no 'unsafe-inline' for scripts
@@ -77,7 +78,7 @@ test("every dashboard page loads and runs under the nonce policy; an injected sc
     expect(response?.status(), path).toBe(200);
     const nonce = nonceOf((await response!.allHeaders())["content-security-policy"]!);
     expectEveryInlineScriptNonced(await response!.text(), nonce, path);
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     expect(await violations(page), path).toEqual([]);
   }
   expect(problems).toEqual([]);
