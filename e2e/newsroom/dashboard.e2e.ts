@@ -73,6 +73,9 @@ test("two editors on one article: each sees the other; a stale save is refused a
 });
 
 test("preview shows a draft as readers will see it, privately", async ({ page }) => {
+  // Sign-in, a new draft, its autosave (up to 15 s), three pages and a second browser: 30 s was
+  // too little on the 2-CPU CI machine's PostgreSQL pass (it failed at its last step, 32 s in).
+  test.setTimeout(60_000);
   await signIn(page, "author");
   await page.getByRole("button", { name: "New article" }).click();
   await page.waitForURL(/\/dashboard\/articles\/[^/]+$/);
