@@ -25,9 +25,9 @@
 // before are still inside it, a new request for one of those pages waits (at most `maxHoldMs`)
 // until they are done and the expiry is applied once more; when the last of them is done, the
 // expiry is applied again anyway. The next reader sees the change, not a render from before it.
-import { brotliCompressSync, constants as zlib, gzipSync, gunzipSync, inflateSync } from "node:zlib";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { logEvent } from "./log.mjs";
-import { headerObject, toBuffer } from "./response-parts.mjs";
+import { headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
 
 const CACHEABLE_STATUS = new Set([200, 410]);
 /** Request headers that make a request something other than a reader's plain page view. */
@@ -385,7 +385,7 @@ function storable(status, headers, ttlSeconds) {
 
 function makeEntry(meta, body, storedAt) {
   const encoding = String(meta.headers["content-encoding"] ?? "identity").toLowerCase();
-  const identity = encoding === "gzip" ? gunzipSync(body) : encoding === "deflate" ? inflateSync(body) : body;
+  const identity = uncompressed(body, encoding);
   const headers = Object.entries(meta.headers)
     .filter(([name]) => !NOT_STORED.has(name))
     // Next.js 16.4 repeats some headers (Link, Location) with identical values: send each once.

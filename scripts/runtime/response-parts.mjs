@@ -1,4 +1,5 @@
 // Small pieces for code that wraps a Node response (page-cache.mjs, script-hashes.mjs).
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 
 /** writeHead()'s headers argument (an object or a flat [name, value, …] array), names in lower case. */
 export function headerObject(given) {
@@ -11,4 +12,10 @@ export function headerObject(given) {
 /** A chunk given to write()/end() as a Buffer. */
 export function toBuffer(chunk, encoding) {
   return Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk);
+}
+
+/** A body as written before its Content-Encoding (gzip, deflate, br; anything else as it is). Throws on a corrupt body. */
+export function uncompressed(body, encoding) {
+  const name = String(encoding ?? "identity").toLowerCase();
+  return name === "gzip" ? gunzipSync(body) : name === "deflate" ? inflateSync(body) : name === "br" ? brotliDecompressSync(body) : body;
 }

@@ -9,10 +9,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { REACT_REVEAL_TIMER } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
-import { headerObject, toBuffer } from "./response-parts.mjs";
+import { headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Script types a browser runs; any other (application/ld+json) is data, never run. */
@@ -181,9 +180,7 @@ export function holdForScriptHashes(req, res, policyFor) {
 /** The body as text, undone from the encoding Next.js compressed it with; null if it cannot be read. */
 function decoded(body, encoding) {
   try {
-    const name = String(encoding ?? "identity").toLowerCase();
-    const raw = name === "gzip" ? gunzipSync(body) : name === "deflate" ? inflateSync(body) : name === "br" ? brotliDecompressSync(body) : body;
-    return raw.toString("utf8");
+    return uncompressed(body, encoding).toString("utf8");
   } catch {
     return null;
   }
