@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createClient } from "redis";
+import { cuttableProxy, throughPort } from "../../tests/cuttable-proxy";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "../../tests/test-database";
 import { SEED_ARTICLE, SEED_HEADLINE } from "../helpers";
 import { apiSession, staffPage } from "../newsroom/staff";
@@ -19,6 +20,8 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const root = path.resolve(import.meta.dirname, "../..");
 
 let cluster: ChildProcess | undefined;
+// The instances reach Redis through a proxy the Redis-outage test cuts.
+let redisProxy: Awaited<ReturnType<typeof cuttableProxy>> | undefined;
 let dataDir = "";
 let database: TestDatabase | undefined;
 
@@ -27,7 +30,16 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dataDir = mkdtempSync(path.join(tmpdir(), "news-cluster-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(BASE), DATA_DIR: dataDir, REDIS_URL, LOG_REQUESTS: "0", CLUSTER_SIZE: "2" };
+  const redis = new URL(REDIS_URL);
+  redisProxy = await cuttableProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(BASE),
+    DATA_DIR: dataDir,
+    REDIS_URL: throughPort(REDIS_URL, redisProxy.port),
+    LOG_REQUESTS: "0",
+    CLUSTER_SIZE: "2",
+  };
   delete env.DATABASE_URL;
   if (testPostgresUrl()) {
     database = await createTestDatabase("news_cluster");
@@ -50,6 +62,7 @@ test.afterAll(async () => {
     cluster.kill("SIGTERM");
     await new Promise((resolve) => cluster!.once("exit", resolve));
   }
+  await redisProxy?.close();
   await database?.drop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -158,6 +171,37 @@ test("a scheduled article goes live at its time on every instance, once in the a
   await expect(adminOnB.getByRole("row").filter({ hasText: headline }), "article.live entries for the story").toHaveCount(1);
   const article = ((await (await editorOnA.get(`/api/v1/articles/${created.id}`)).json()) as { data: Article & { status: string } }).data;
   expect(article.status).toBe("PUBLISHED");
+});
+
+test("while Redis is unreachable a change still reaches the other instance, from the database's log", async ({ playwright }) => {
+  test.setTimeout(90_000);
+  const editorOnA = await apiSession(playwright, A, "editor");
+  const readerOnB = await playwright.request.newContext({ baseURL: B });
+  const article = await seedArticle(editorOnA);
+  await readerOnB.get(SEED_ARTICLE);
+  expect((await readerOnB.get(SEED_ARTICLE)).headers()["x-cache"], "B has the article in its page cache").toBe("HIT");
+
+  redisProxy!.cut();
+  try {
+    // Saved at once (the broadcast fails fast) and on B within its next reads of the log (each
+    // second), although B's caches hold the old page and no broadcast can reach it.
+    const standfirst = `Changed during a Redis outage ${Date.now()}`;
+    const edited = await editorOnA.patch(`/api/v1/articles/${article.id}`, { data: { version: article.version, standfirst } });
+    expect(edited.status()).toBe(200);
+    await expect.poll(async () => (await readerOnB.get(SEED_ARTICLE)).text(), { timeout: 10_000, intervals: [250] }).toContain(standfirst);
+
+    // Unpublished during the outage: gone on B too.
+    const { version } = ((await edited.json()) as { data: Article }).data;
+    const unpublished = await editorOnA.post(`/api/v1/articles/${article.id}/unpublish`, { data: { version } });
+    expect(unpublished.status()).toBe(200);
+    await expect.poll(async () => (await readerOnB.get(SEED_ARTICLE, { maxRedirects: 0 })).status(), { timeout: 10_000, intervals: [250] }).toBe(410);
+    const republished = await editorOnA.post(`/api/v1/articles/${article.id}/publish`, { data: { version: ((await unpublished.json()) as { data: Article }).data.version } });
+    expect(republished.status()).toBe(200);
+  } finally {
+    redisProxy!.mend();
+  }
+  // Redis back: B serves the article again (from its full expiry on reconnecting, or the log).
+  await expect.poll(async () => (await readerOnB.get(SEED_ARTICLE)).status(), { timeout: 15_000, intervals: [250] }).toBe(200);
 });
 
 test("sign-in limits hold across both instances and whatever X-Forwarded-For says", async ({ playwright }) => {

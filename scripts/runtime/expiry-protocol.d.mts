@@ -4,3 +4,4 @@ export function internalToken(secret: string): string;
 export function requestExpiry(port: number, secret: string, expiry: string): Promise<Response>;
 export function requestGoLive(port: number, secret: string): Promise<Response>;
 export function requestFullExpiry(port: number, secret: string): Promise<Response>;
+export function requestCatchUp(port: number, secret: string, after: number | null): Promise<Response>;

@@ -29,6 +29,14 @@ export function requestFullExpiry(port, secret) {
 }
 
 /**
+ * Has this instance's Next.js apply the changes logged in the database after log id `after`
+ * (null: none, only learn the newest id). Answers { last, applied }.
+ */
+export function requestCatchUp(port, secret, after) {
+  return requestInternal(port, secret, "/api/internal/catch-up", JSON.stringify({ after }));
+}
+
+/**
  * Has this instance's Next.js publish the scheduled articles whose time has come
  * (/api/internal/go-live; every instance asks, each article is released once).
  */

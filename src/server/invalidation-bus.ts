@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
+import { prisma } from "@/server/db";
 import { logEvent } from "@/server/log";
 import { EXPIRY_CHANNEL, ackKey, internalToken, requestExpiry } from "../../scripts/runtime/expiry-protocol.mjs";
 import { createFailFastClient, within } from "../../scripts/runtime/redis.mjs";
@@ -13,6 +14,11 @@ import { createFailFastClient, within } from "../../scripts/runtime/redis.mjs";
  * to its own /api/internal/expire, which applies it (publishing.ts → applyExpiry), and then
  * acknowledges. The instance that made the change waits for every acknowledgement (at most
  * ACK_TIMEOUT_MS) before it answers, so the editor's next request sees the change everywhere.
+ *
+ * Each change is also written to the database (CacheExpiry, kept LOG_KEEP_MS): an instance whose
+ * Redis connection is down reads the ones after the last it saw every second (its relay calls
+ * /api/internal/catch-up), so that a Redis outage delays changes on other instances by a second
+ * instead of leaving them stale until Redis returns.
  */
 
 /** What a change makes stale: cache tags, and paths whose status may have changed ("all": every path). */
@@ -50,17 +56,18 @@ function publisher(url: string): Promise<Redis> {
 /**
  * Tells every instance (this one included; its relay only acknowledges) and waits until all have
  * applied it. Without REDIS_URL there is one instance and nothing to do. A broadcast that fails
- * is logged, not thrown: the change is saved and applied here; other instances catch up within
- * their cache lifetimes (the page cache's 10 s, Next.js's cacheLife).
+ * is logged, not thrown: the change is saved and applied here; instances that Redis does not
+ * reach read it from the database's log.
  */
 export async function broadcastExpiry(expiry: Expiry): Promise<void> {
   const url = env().REDIS_URL;
   if (!url) return;
+  const logId = await logExpiry(expiry);
   const id = randomUUID();
   try {
     const client = await publisher(url);
     if (!client.isReady) throw new Error("redis is not connected");
-    const receivers = await within(client.publish(EXPIRY_CHANNEL, JSON.stringify({ id, ...expiry })), ACK_TIMEOUT_MS, "redis publish");
+    const receivers = await within(client.publish(EXPIRY_CHANNEL, JSON.stringify({ id, logId, ...expiry })), ACK_TIMEOUT_MS, "redis publish");
     if (receivers === 0) return;
     // BLPOP holds its connection: a connection of its own for this wait.
     const waiter = client.duplicate();
@@ -82,6 +89,58 @@ export async function broadcastExpiry(expiry: Expiry): Promise<void> {
   } catch (error) {
     logEvent("error", "cache expiry broadcast failed", { error: (error as Error).message });
   }
+}
+
+/** How long a change stays in the database's log: far longer than any instance polls without reading it. */
+const LOG_KEEP_MS = 10 * 60_000;
+
+/**
+ * Writes a change to the log (its id goes with the broadcast, so that a relay knows how far it
+ * has seen the log), and drops what is older than LOG_KEEP_MS. Failures are logged: null.
+ */
+async function logExpiry(expiry: Expiry): Promise<number | null> {
+  try {
+    const { id } = await prisma.cacheExpiry.create({ data: { expiry }, select: { id: true } });
+    if (id % 100 === 0) await prisma.cacheExpiry.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - LOG_KEEP_MS) } } });
+    return id;
+  } catch (error) {
+    logEvent("error", "cache expiry: not written to the database's log", { error: (error as Error).message });
+    return null;
+  }
+}
+
+/**
+ * The changes logged after `after` (a log id), merged into one expiry (null when there are none),
+ * and the newest id, to pass next time. `after` null: nothing, only the newest id (where a relay
+ * starts reading). Also when `after` is older than the log keeps (the instance was cut off for
+ * longer): everything, since changes may have been dropped unread.
+ */
+export async function loggedExpiriesAfter(after: number | null): Promise<{ last: number; expiry: Expiry | null }> {
+  const newest = await prisma.cacheExpiry.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  const last = newest?.id ?? 0;
+  if (after === null || after >= last) return { last: Math.max(last, after ?? 0), expiry: null };
+  const oldest = await prisma.cacheExpiry.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+  if (!oldest || oldest.id > after + 1) return { last, expiry: { tags: [], paths: "all", everything: true } };
+  const rows = await prisma.cacheExpiry.findMany({ where: { id: { gt: after, lte: last } }, orderBy: { id: "asc" }, select: { expiry: true } });
+  return { last, expiry: mergeExpiries(rows.map((r) => r.expiry as Expiry)) };
+}
+
+/** One expiry doing what each of `expiries` does. */
+export function mergeExpiries(expiries: Expiry[]): Expiry | null {
+  if (expiries.length === 0) return null;
+  const tags = new Set<string>();
+  const paths = new Set<string>();
+  let allPaths = false;
+  let anyPaths = false;
+  let everything = false;
+  for (const e of expiries) {
+    for (const tag of e.tags) tags.add(tag);
+    if (e.paths === "all") allPaths = true;
+    else if (e.paths) for (const p of e.paths) paths.add(p);
+    if (e.paths !== null) anyPaths = true;
+    if (e.everything) everything = true;
+  }
+  return { tags: [...tags], paths: allPaths ? "all" : anyPaths ? [...paths] : null, ...(everything ? { everything } : {}) };
 }
 
 const serverPort = Symbol.for("dellboys.server-port");

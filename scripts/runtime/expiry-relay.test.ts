@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createClient } from "redis";
+import { afterAll, describe, expect, it } from "vitest";
+import { cuttableProxy, throughPort } from "../../tests/cuttable-proxy";
+import { EXPIRY_CHANNEL, ackKey, internalToken } from "./expiry-protocol.mjs";
+import { startExpiryRelay } from "./expiry-relay.mjs";
+
+// The relay of one instance, on the Redis this machine runs (TEST_REDIS_URL) reached through a
+// TCP proxy this test can cut, as a Redis restart or a broken network would. "The instance" is an
+// HTTP server recording what the relay asks of it.
+const REDIS = new URL(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+const secret = "relay-test-secret";
+const closers: (() => Promise<unknown> | void)[] = [];
+afterAll(async () => {
+  for (const close of closers.reverse()) await close();
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Redis through a proxy this test can cut. */
+async function cuttableRedis() {
+  const proxy = await cuttableProxy({ host: REDIS.hostname, port: Number(REDIS.port || 6379) });
+  closers.push(() => proxy.close());
+  return { url: throughPort(REDIS.href, proxy.port), cut: proxy.cut, mend: proxy.mend };
+}
+
+type Call = { path: string; body: { after?: number | null; everything?: boolean; tags?: string[] }; at: number };
+
+/** This instance's Next.js as the relay sees it: the log grows by one change between reads (100 at first). */
+async function fakeInstance() {
+  const calls: Call[] = [];
+  const server: Server = createHttpServer(async (req: IncomingMessage, res) => {
+    let text = "";
+    for await (const chunk of req) text += chunk;
+    if (req.headers["x-internal-token"] !== internalToken(secret)) return res.writeHead(404).end();
+    calls.push({ path: req.url ?? "", body: JSON.parse(text), at: Date.now() });
+    if (req.url === "/api/internal/catch-up") {
+      res.writeHead(200, { "content-type": "application/json" });
+      const { after } = JSON.parse(text) as { after: number | null };
+      return res.end(JSON.stringify({ last: after === null ? 100 : after + 1, applied: after !== null }));
+    }
+    res.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  closers.push(() => new Promise((resolve) => server.close(resolve)));
+  return { port: (server.address() as AddressInfo).port, calls };
+}
+
+async function until(what: string, check: () => boolean, ms = 5_000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+describe("the expiry relay", () => {
+  it("applies broadcasts from Redis; cut off, it reads the database's log every poll; back, it expires everything and stops", async () => {
+    const redis = await cuttableRedis();
+    const instance = await fakeInstance();
+    const relay = await startExpiryRelay({ redisUrl: redis.url, port: instance.port, secret, pollMs: 200 });
+    closers.push(() => relay.close());
+    const catchUps = () => instance.calls.filter((c) => c.path === "/api/internal/catch-up");
+
+    // Started: it learns where the log is (after: null) and reads nothing else while Redis is there.
+    expect(catchUps().map((c) => c.body.after)).toEqual([null]);
+
+    // A broadcast reaches this instance's Next.js and is acknowledged; its log id (500) is how far
+    // this instance has seen the log.
+    const publisher = createClient({ url: REDIS.href });
+    await publisher.connect();
+    closers.push(() => publisher.quit());
+    const id = randomUUID();
+    await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id, logId: 500, tags: ["article:relay"], paths: null }));
+    expect(await publisher.blPop(ackKey(id), 5)).toEqual({ key: ackKey(id), element: "1" });
+    expect(instance.calls.find((c) => c.path === "/api/internal/expire")?.body.tags).toEqual(["article:relay"]);
+    await sleep(600);
+    expect(catchUps()).toHaveLength(1);
+
+    // Redis unreachable: the log is read every poll, from the broadcast's log id on, each time
+    // after the id the last read gave.
+    redis.cut();
+    await until("four reads of the log", () => catchUps().length >= 5);
+    const afters = catchUps().map((c) => c.body.after);
+    expect(afters.slice(0, 5)).toEqual([null, 500, 501, 502, 503]);
+    const gaps = catchUps().slice(1).map((c, i, all) => (i ? c.at - all[i - 1]!.at : 0)).slice(1);
+    expect(Math.max(...gaps)).toBeLessThan(1_000);
+
+    // Back: everything this instance cached is expired (it may have missed a change), polling stops.
+    redis.mend();
+    await until("the full expiry after reconnecting", () => instance.calls.some((c) => c.path === "/api/internal/expire" && c.body.everything === true), 10_000);
+    await sleep(400); // the read of the log's newest id that follows
+    const settled = catchUps().length;
+    await sleep(800);
+    expect(catchUps()).toHaveLength(settled);
+
+    // And broadcasts arrive again.
+    const again = randomUUID();
+    await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id: again, tags: ["article:relay-2"], paths: null }));
+    expect(await publisher.blPop(ackKey(again), 5)).toEqual({ key: ackKey(again), element: "1" });
+  }, 30_000);
+});
