@@ -40,7 +40,7 @@ const targets = {
 };
 
 const only = process.env.TARGETS?.split(",");
-const chosen: Record<string, string> = Object.fromEntries(
+let chosen: Record<string, string> = Object.fromEntries(
   Object.entries(targets).filter(([name], i) => i === 0 || !only || only.some((o) => name.startsWith(o))),
 );
 
@@ -80,12 +80,9 @@ try {
   if (!process.env.BENCH_URL && Object.keys(copies).some((name) => chosen[name])) {
     // Insert each copy right after its page, then restart so that Next.js lists the new files.
     const added = await writeCopies(server.url);
-    const ordered = Object.entries(chosen).flatMap(([name, p]) => {
-      const copy = added[copyName(name)];
-      return copy ? [[name, p], [copyName(name), copy]] : [[name, p]];
-    });
-    for (const key of Object.keys(chosen)) delete chosen[key];
-    Object.assign(chosen, Object.fromEntries(ordered));
+    chosen = Object.fromEntries(
+      Object.entries(chosen).flatMap(([name, p]) => (added[copyName(name)] ? [[name, p], [copyName(name), added[copyName(name)]!]] : [[name, p]])),
+    );
     await server.cleanup();
     server = await startServer();
   }

@@ -1,3 +1,4 @@
+export const FULL_EXPIRY: { readonly tags: string[]; readonly paths: "all"; readonly everything: true };
 export const EXPIRY_CHANNEL: string;
 export function ackKey(id: string): string;
 export function internalToken(secret: string): string;

@@ -20,12 +20,15 @@ export function requestExpiry(port, secret, expiry) {
   return requestInternal(port, secret, "/api/internal/expire", expiry);
 }
 
+/** The change that forgets everything an instance cached (Next.js's caches, path statuses, page cache). */
+export const FULL_EXPIRY = Object.freeze({ tags: [], paths: "all", everything: true });
+
 /**
  * Has this instance's Next.js forget everything it cached: for an instance that may have missed
  * changes (it just started, or its Redis connection was down while others published).
  */
 export function requestFullExpiry(port, secret) {
-  return requestExpiry(port, secret, JSON.stringify({ tags: [], paths: "all", everything: true }));
+  return requestExpiry(port, secret, JSON.stringify(FULL_EXPIRY));
 }
 
 /**

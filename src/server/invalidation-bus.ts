@@ -3,7 +3,7 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { prisma } from "@/server/db";
 import { logEvent } from "@/server/log";
-import { EXPIRY_CHANNEL, ackKey, internalToken, requestExpiry } from "../../scripts/runtime/expiry-protocol.mjs";
+import { EXPIRY_CHANNEL, FULL_EXPIRY, ackKey, internalToken, requestExpiry } from "../../scripts/runtime/expiry-protocol.mjs";
 import { createFailFastClient, within } from "../../scripts/runtime/redis.mjs";
 
 /**
@@ -120,7 +120,7 @@ export async function loggedExpiriesAfter(after: number | null): Promise<{ last:
   const last = newest?.id ?? 0;
   if (after === null || after >= last) return { last: Math.max(last, after ?? 0), expiry: null };
   const oldest = await prisma.cacheExpiry.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
-  if (!oldest || oldest.id > after + 1) return { last, expiry: { tags: [], paths: "all", everything: true } };
+  if (!oldest || oldest.id > after + 1) return { last, expiry: FULL_EXPIRY };
   const rows = await prisma.cacheExpiry.findMany({ where: { id: { gt: after, lte: last } }, orderBy: { id: "asc" }, select: { expiry: true } });
   return { last, expiry: mergeExpiries(rows.map((r) => r.expiry as Expiry)) };
 }
@@ -158,7 +158,16 @@ export async function deliverToThisInstance(expiry: Expiry): Promise<boolean> {
   return response.ok;
 }
 
-/** Whether a request to /api/internal/expire comes from this instance's relay. */
+/**
+ * The answer for a request to an /api/internal route that does not come from this instance's own
+ * server (relay, go-live timer): a 404, as if the route did not exist. Null for one that does.
+ */
+export function refuseUnlessInternal(request: Request): Response | null {
+  if (isInternalToken(request.headers.get("x-internal-token"), env().AUTH_SECRET)) return null;
+  return Response.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 });
+}
+
+/** Whether a request to an /api/internal route comes from this instance's own server. */
 export function isInternalToken(given: string | null, secret: string | undefined): boolean {
   if (!given || !secret) return false;
   const expected = Buffer.from(internalToken(secret));

@@ -2,16 +2,14 @@
 // while its Redis connection is down: applies the changes logged after { after } and answers
 // { last }, the id to pass next time. Anyone else gets a 404.
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { isInternalToken, loggedExpiriesAfter } from "@/server/invalidation-bus";
+import { loggedExpiriesAfter, refuseUnlessInternal } from "@/server/invalidation-bus";
 import { applyExpiry } from "@/server/services/publishing";
 
 const bodySchema = z.object({ after: z.number().int().nonnegative().nullable() });
 
 export async function POST(request: Request) {
-  if (!isInternalToken(request.headers.get("x-internal-token"), env().AUTH_SECRET)) {
-    return Response.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 });
-  }
+  const refused = refuseUnlessInternal(request);
+  if (refused) return refused;
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: { code: "invalid", message: "Expected { after: a log id or null }." } }, { status: 400 });
   const { last, expiry } = await loggedExpiriesAfter(parsed.data.after);

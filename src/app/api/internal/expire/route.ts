@@ -1,8 +1,7 @@
 // POST /api/internal/expire – this instance's expiry relay (scripts/runtime/expiry-relay.mjs)
 // hands over a change another instance broadcast. Anyone else gets a 404.
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { isInternalToken } from "@/server/invalidation-bus";
+import { refuseUnlessInternal } from "@/server/invalidation-bus";
 import { applyExpiry } from "@/server/services/publishing";
 
 const expirySchema = z.object({
@@ -12,9 +11,8 @@ const expirySchema = z.object({
 });
 
 export async function POST(request: Request) {
-  if (!isInternalToken(request.headers.get("x-internal-token"), env().AUTH_SECRET)) {
-    return Response.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 });
-  }
+  const refused = refuseUnlessInternal(request);
+  if (refused) return refused;
   const parsed = expirySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: { code: "invalid", message: "Not an expiry." } }, { status: 400 });
   applyExpiry(parsed.data);
