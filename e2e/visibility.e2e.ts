@@ -28,6 +28,13 @@ test("paths are canonical: upper case redirects permanently to lower case", asyn
   const response = await request.get("/Politics/Sessions-Offered-To-Quit-Amid-Rift-With-Trump", { maxRedirects: 0 });
   expect(response.status()).toBe(301);
   expect(new URL(response.headers().location!, "http://x").pathname).toBe("/politics/sessions-offered-to-quit-amid-rift-with-trump");
+  // Feeds, sitemaps and robots.txt too (they skip the proxy's other work).
+  for (const [given, canonical] of [["/Feed.xml", "/feed.xml"], ["/Politics/Feed.Atom", "/politics/feed.atom"], ["/Sitemap.xml", "/sitemap.xml"], ["/ROBOTS.TXT", "/robots.txt"]] as const) {
+    const moved = await request.get(given, { maxRedirects: 0 });
+    expect(moved.status(), given).toBe(301);
+    expect(new URL(moved.headers().location!, "http://x").pathname, given).toBe(canonical);
+    expect((await request.get(canonical)).status(), canonical).toBe(200);
+  }
   const slash = await request.get("/politics/", { maxRedirects: 0 });
   expect([301, 308]).toContain(slash.status());
   expect(new URL(slash.headers().location!, "http://x").pathname).toBe("/politics");

@@ -51,8 +51,11 @@ async function errorPage(request: NextRequest, status: 404 | 410): Promise<Respo
 
 export const config = {
   // Reader paths only: not the front page (".+"), assets, media, images, API routes, feeds,
-  // sitemaps or metadata files.
+  // sitemaps or metadata files…
   matcher: [
     "/((?!_next/|api/|media/|dashboard|signin|invite/|preview/|sitemaps/|favicon|icon|apple-icon|robots.txt|sitemap.xml|theme-init.js|(?:.*/)?opengraph-image|.*\\.(?:xml|atom|json|png|jpg|jpeg|webp|avif|svg|ico|txt)$).+)",
+    // …and any other path with a capital letter (feeds, sitemaps, robots.txt), to lower case.
+    // Not staff paths or tokens, whose ids may hold capitals.
+    "/((?!_next/|api/|media/|dashboard|signin|invite/|preview/)(?=.*[A-Z]).+)",
   ],
 };

@@ -204,6 +204,26 @@ test("while Redis is unreachable a change still reaches the other instance, from
   await expect.poll(async () => (await readerOnB.get(SEED_ARTICLE)).status(), { timeout: 15_000, intervals: [250] }).toBe(200);
 });
 
+test("when only the instance making a change is cut off from Redis, the other still gets it, from the database's log", async ({ playwright }) => {
+  test.setTimeout(90_000);
+  const editorOnA = await apiSession(playwright, A, "editor");
+  const readerOnB = await playwright.request.newContext({ baseURL: B });
+  const article = await seedArticle(editorOnA);
+  await expect.poll(async () => (await readerOnB.get(SEED_ARTICLE)).headers()["x-cache"], { message: "B has the article in its page cache", timeout: 15_000 }).toBe("HIT");
+
+  // A's broadcasting connection alone is cut: B's relay is connected and hears no broadcast of it.
+  redisProxy!.cutNamed(`dellboys:publisher:${BASE + 1}`);
+  try {
+    const standfirst = `Changed while only A was cut off ${Date.now()}`;
+    const edited = await editorOnA.patch(`/api/v1/articles/${article.id}`, { data: { version: article.version, standfirst } });
+    expect(edited.status()).toBe(200);
+    expect(await (await editorOnA.get(SEED_ARTICLE)).text(), "A applied its own change").toContain(standfirst);
+    await expect.poll(async () => (await readerOnB.get(SEED_ARTICLE)).text(), { timeout: 10_000, intervals: [250] }).toContain(standfirst);
+  } finally {
+    redisProxy!.mend();
+  }
+});
+
 test("sign-in limits hold across both instances and whatever X-Forwarded-For says", async ({ playwright }) => {
   test.setTimeout(120_000);
   // Last in this file: it locks out this machine's address for the rest of the window.

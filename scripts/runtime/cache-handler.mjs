@@ -199,7 +199,7 @@ function createLru(maxBytes) {
 
 /** The shared Redis connection: commands given up after REDIS_TIMEOUT_MS, errors logged at most every 10 s. */
 function connect(url) {
-  const client = createFailFastClient(url);
+  const client = createFailFastClient(url, "cache");
   let lastLog = 0;
   const warn = (error) => {
     if (Date.now() - lastLog < 10_000) return;

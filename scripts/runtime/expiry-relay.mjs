@@ -1,34 +1,44 @@
 // Runs in every instance's server (server.mjs) when REDIS_URL is set: receives the cache-expiry
 // broadcasts (src/server/invalidation-bus.ts), has this instance's Next.js apply each one through
 // /api/internal/expire, then acknowledges it so that the instance that published can answer.
-// While its Redis connection is down it reads the changes from the database's log instead
-// (/api/internal/catch-up), every pollMs.
+// It also reads the changes from the database's log (/api/internal/catch-up): every pollMs while
+// its Redis connection is down, every backstopMs while it is up (a change whose broadcast failed,
+// because the instance that made it could not reach Redis, is there too), and at once when a
+// broadcast's log id shows that it missed one.
 import { createClient } from "redis";
 import { EXPIRY_CHANNEL, ackKey, requestCatchUp, requestExpiry, requestFullExpiry } from "./expiry-protocol.mjs";
 import { logEvent as log } from "./log.mjs";
+import { clientName } from "./redis.mjs";
 
-/** @param {{ redisUrl: string, port: number, secret: string, pollMs?: number }} options */
-export async function startExpiryRelay({ redisUrl, port, secret, pollMs = 1_000 }) {
-  const subscriber = createClient({ url: redisUrl });
+/** @param {{ redisUrl: string, port: number, secret: string, pollMs?: number, backstopMs?: number }} options */
+export async function startExpiryRelay({ redisUrl, port, secret, pollMs = 1_000, backstopMs = 2_000 }) {
+  const subscriber = createClient({ url: redisUrl, name: clientName("relay") });
   const acker = subscriber.duplicate();
   for (const client of [subscriber, acker]) client.on("error", (error) => log("error", "redis (expiry relay)", { error: error.message }));
   const changeLog = logReader(port, secret);
-  const catchUp = changeLog.read;
   await Promise.all([subscriber.connect(), acker.connect()]);
-  await catchUp(); // where reading the log will start
+  await changeLog.read(); // where reading the log will start
   let closed = false;
+  let cutOff = false;
   /** @type {NodeJS.Timeout | null} */
-  let polling = null;
-  const stopPolling = () => {
-    if (polling) clearInterval(polling);
-    polling = null;
+  let timer = null;
+  /** Reads the log in `ms`, and again after each read: each poll while cut off, each backstop while connected. */
+  const readIn = (ms) => {
+    if (timer) clearTimeout(timer);
+    if (closed) return;
+    timer = setTimeout(async () => {
+      await changeLog.read();
+      readIn(cutOff ? pollMs : backstopMs);
+    }, ms);
+    timer.unref();
   };
+  readIn(backstopMs);
   // Cut off from Redis: broadcasts no longer arrive, the database's log has them.
   const startPolling = () => {
-    if (polling || closed || subscriber.isReady) return;
+    if (cutOff || closed || subscriber.isReady) return;
+    cutOff = true;
     log("warn", "cache expiry: redis unreachable, reading changes from the database", { everyMs: pollMs });
-    polling = setInterval(() => void catchUp(), pollMs);
-    polling.unref();
+    readIn(pollMs);
   };
   subscriber.on("error", startPolling);
   subscriber.on("reconnecting", startPolling);
@@ -36,11 +46,12 @@ export async function startExpiryRelay({ redisUrl, port, secret, pollMs = 1_000 
   // never reached this instance, and the log was read up to a poll late, so it forgets everything
   // it has cached rather than serve a change it missed.
   subscriber.on("ready", () => {
-    stopPolling();
+    cutOff = false;
     requestFullExpiry(port, secret)
       .then((response) => log(response.ok ? "info" : "error", "cache expiry: redis is back, expired everything this instance cached", { status: response.status }))
       .catch((error) => log("error", "cache expiry: could not expire after reconnecting", { error: error.message }));
-    void catchUp(); // the log's newest id, for the next outage
+    void changeLog.read(); // the log's newest id, for the next outage
+    readIn(backstopMs);
   });
   await subscriber.subscribe(EXPIRY_CHANNEL, async (message) => {
     let id = "";
@@ -60,7 +71,7 @@ export async function startExpiryRelay({ redisUrl, port, secret, pollMs = 1_000 
   return {
     close: () => {
       closed = true;
-      stopPolling();
+      if (timer) clearTimeout(timer);
       // quit() waits for a reply, which never comes while Redis is unreachable.
       return Promise.allSettled([subscriber, acker].map((c) => (c.isReady ? c.quit() : c.destroy())));
     },
@@ -70,29 +81,49 @@ export async function startExpiryRelay({ redisUrl, port, secret, pollMs = 1_000 
 /**
  * Reads the database's log of changes through this instance's Next.js, one read at a time: each
  * read applies what was logged since the last change this instance knows of (the last read, or a
- * newer broadcast: saw()). The first read (or any after a failed start) only learns where the log is.
+ * broadcast that followed it: saw()). The first read (or any after a failed start) only learns
+ * where the log is. A failing read is logged once, and its recovery once.
  */
 function logReader(port, secret) {
   /** @type {number | null} */
   let last = null;
   let reading = false;
-  const saw = (logId) => {
-    if (last !== null && logId > last) last = logId;
+  let again = false;
+  let failing = false;
+  const failed = (detail) => {
+    if (!failing) log("warn", "cache expiry: could not read the database's log", detail);
+    failing = true;
   };
   const read = async () => {
-    if (reading) return; // a slow database: never stack reads
+    if (reading) return void (again = true); // a slow database: never stack reads, read once more after
     reading = true;
     try {
       const response = await requestCatchUp(port, secret, last);
-      if (!response.ok) return log("error", "cache expiry: could not read the database's log", { status: response.status });
+      if (!response.ok) return failed({ status: response.status });
       const answer = await response.json();
       if (answer.applied) log("info", "cache expiry: applied changes from the database's log", { after: last, last: answer.last });
+      if (failing) log("info", "cache expiry: reading the database's log again");
+      failing = false;
       last = Math.max(answer.last, last ?? 0);
     } catch (error) {
-      log("warn", "cache expiry: could not read the database's log", { error: error.message });
+      failed({ error: error.message });
     } finally {
       reading = false;
+      if (again) {
+        again = false;
+        void read();
+      }
     }
+  };
+  /**
+   * A broadcast's log id: the next one moves this instance's place on; one further on means a
+   * change in between was not broadcast to it (its publisher could not reach Redis) or not yet:
+   * the log is read now.
+   */
+  const saw = (logId) => {
+    if (last === null || logId <= last) return;
+    if (logId === last + 1) last = logId;
+    else void read();
   };
   return { read, saw };
 }

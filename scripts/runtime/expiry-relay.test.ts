@@ -27,8 +27,14 @@ async function cuttableRedis() {
 
 type Call = { path: string; body: { after?: number | null; everything?: boolean; tags?: string[] }; at: number };
 
-/** This instance's Next.js as the relay sees it: the log grows by one change between reads (100 at first). */
-async function fakeInstance() {
+/** The database's log as a read of it answers: the newest id, and whether there was something after `after`. */
+type LogAnswer = (after: number | null) => { last: number; applied: boolean };
+
+/** A log that grows by one change between reads (100 at first). */
+const growingLog: LogAnswer = (after) => ({ last: after === null ? 100 : after + 1, applied: after !== null });
+
+/** This instance's Next.js as the relay sees it. */
+async function fakeInstance(log: LogAnswer = growingLog) {
   const calls: Call[] = [];
   const server: Server = createHttpServer(async (req: IncomingMessage, res) => {
     let text = "";
@@ -38,7 +44,7 @@ async function fakeInstance() {
     if (req.url === "/api/internal/catch-up") {
       res.writeHead(200, { "content-type": "application/json" });
       const { after } = JSON.parse(text) as { after: number | null };
-      return res.end(JSON.stringify({ last: after === null ? 100 : after + 1, applied: after !== null }));
+      return res.end(JSON.stringify(log(after)));
     }
     res.writeHead(204).end();
   });
@@ -59,20 +65,20 @@ describe("the expiry relay", () => {
   it("applies broadcasts from Redis; cut off, it reads the database's log every poll; back, it expires everything and stops", async () => {
     const redis = await cuttableRedis();
     const instance = await fakeInstance();
-    const relay = await startExpiryRelay({ redisUrl: redis.url, port: instance.port, secret, pollMs: 200 });
+    const relay = await startExpiryRelay({ redisUrl: redis.url, port: instance.port, secret, pollMs: 200, backstopMs: 60_000 });
     closers.push(() => relay.close());
     const catchUps = () => instance.calls.filter((c) => c.path === "/api/internal/catch-up");
 
     // Started: it learns where the log is (after: null) and reads nothing else while Redis is there.
     expect(catchUps().map((c) => c.body.after)).toEqual([null]);
 
-    // A broadcast reaches this instance's Next.js and is acknowledged; its log id (500) is how far
-    // this instance has seen the log.
+    // A broadcast reaches this instance's Next.js and is acknowledged; its log id (the next one,
+    // 101) is how far this instance has seen the log.
     const publisher = createClient({ url: REDIS.href });
     await publisher.connect();
     closers.push(() => publisher.quit());
     const id = randomUUID();
-    await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id, logId: 500, tags: ["article:relay"], paths: null }));
+    await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id, logId: 101, tags: ["article:relay"], paths: null }));
     expect(await publisher.blPop(ackKey(id), 5)).toEqual({ key: ackKey(id), element: "1" });
     expect(instance.calls.find((c) => c.path === "/api/internal/expire")?.body.tags).toEqual(["article:relay"]);
     await sleep(600);
@@ -83,7 +89,7 @@ describe("the expiry relay", () => {
     redis.cut();
     await until("four reads of the log", () => catchUps().length >= 5);
     const afters = catchUps().map((c) => c.body.after);
-    expect(afters.slice(0, 5)).toEqual([null, 500, 501, 502, 503]);
+    expect(afters.slice(0, 5)).toEqual([null, 101, 102, 103, 104]);
     const gaps = catchUps().slice(1).map((c, i, all) => (i ? c.at - all[i - 1]!.at : 0)).slice(1);
     expect(Math.max(...gaps)).toBeLessThan(1_000);
 
@@ -100,4 +106,62 @@ describe("the expiry relay", () => {
     await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id: again, tags: ["article:relay-2"], paths: null }));
     expect(await publisher.blPop(ackKey(again), 5)).toEqual({ key: ackKey(again), element: "1" });
   }, 30_000);
+
+  it("connected, it still reads the log every backstop: a change whose broadcast never came (its publisher was cut off from Redis) is applied", async () => {
+    const redis = await cuttableRedis();
+    let newest = 40;
+    const instance = await fakeInstance((after) => ({ last: Math.max(newest, after ?? 0), applied: after !== null && newest > after }));
+    const relay = await startExpiryRelay({ redisUrl: redis.url, port: instance.port, secret, pollMs: 60_000, backstopMs: 300 });
+    closers.push(() => relay.close());
+    const catchUps = () => instance.calls.filter((c) => c.path === "/api/internal/catch-up");
+
+    // Another instance logged change 41 and could not broadcast it: read within a backstop, after 40.
+    const before = catchUps().length;
+    newest = 41;
+    await until("a read of the log", () => catchUps().length > before, 2_000);
+    await until("a read after change 41", () => catchUps().some((c) => c.body.after === 41), 2_000);
+    expect(catchUps().map((c) => c.body.after)).toContain(40);
+    // Reads keep coming at the backstop's pace, not faster.
+    const startedAt = catchUps().length;
+    await sleep(1_000);
+    expect(catchUps().length - startedAt).toBeGreaterThanOrEqual(2);
+    expect(catchUps().length - startedAt).toBeLessThanOrEqual(5);
+  }, 15_000);
+
+  it("a broadcast whose log id skips one makes it read the log at once; the next one in turn does not", async () => {
+    const redis = await cuttableRedis();
+    let newest = 70;
+    const instance = await fakeInstance((after) => ({ last: Math.max(newest, after ?? 0), applied: after !== null && newest > after }));
+    const relay = await startExpiryRelay({ redisUrl: redis.url, port: instance.port, secret, pollMs: 60_000, backstopMs: 60_000 });
+    closers.push(() => relay.close());
+    const catchUps = () => instance.calls.filter((c) => c.path === "/api/internal/catch-up");
+    expect(catchUps().map((c) => c.body.after)).toEqual([null]);
+    const publisher = createClient({ url: REDIS.href });
+    await publisher.connect();
+    closers.push(() => publisher.quit());
+    const broadcast = async (logId: number) => {
+      const id = randomUUID();
+      await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id, logId, tags: [`article:${logId}`], paths: null }));
+      expect(await publisher.blPop(ackKey(id), 5)).toEqual({ key: ackKey(id), element: "1" });
+    };
+
+    // 71 follows 70: applied from the broadcast, no read.
+    newest = 71;
+    await broadcast(71);
+    await sleep(300);
+    expect(catchUps()).toHaveLength(1);
+
+    // 73 arrives, 72 never did: the log is read after 71 (which brings 72), and the broadcast is applied.
+    newest = 73;
+    await broadcast(73);
+    await until("a read of the log after 71", () => catchUps().some((c) => c.body.after === 71), 2_000);
+    expect(instance.calls.filter((c) => c.path === "/api/internal/expire").map((c) => c.body.tags)).toEqual([["article:71"], ["article:73"]]);
+
+    // 74 follows what that read gave (73): no read.
+    newest = 74;
+    const reads = catchUps().length;
+    await broadcast(74);
+    await sleep(300);
+    expect(catchUps()).toHaveLength(reads);
+  }, 15_000);
 });

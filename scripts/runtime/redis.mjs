@@ -4,9 +4,21 @@
 // (src/server/invalidation-bus.ts). Plain JavaScript, like the server.
 import { createClient } from "redis";
 
-/** @param {string} url */
-export function createFailFastClient(url) {
-  return createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 1_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) } });
+/**
+ * @param {string} url
+ * @param {string} role what the connection is for, in its name (clientName)
+ */
+export function createFailFastClient(url, role) {
+  return createClient({ url, name: clientName(role), disableOfflineQueue: true, socket: { connectTimeout: 1_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) } });
+}
+
+/**
+ * The name a connection gives itself (CLIENT SETNAME): what it is for and which instance (its
+ * port) opened it, so that `CLIENT LIST` tells them apart (and a test can cut one of them).
+ * @param {string} role
+ */
+export function clientName(role) {
+  return `dellboys:${role}:${process.env.PORT ?? process.pid}`;
 }
 
 /**

@@ -31,7 +31,7 @@ const ACK_TIMEOUT_MS = 2_000;
  * wait for Redis to come back (it did, for the whole outage: bench/redis-restart.ts).
  */
 async function connect(url: string) {
-  const client = createFailFastClient(url);
+  const client = createFailFastClient(url, "publisher");
   client.on("error", (error: Error) => logEvent("error", "redis (publisher)", { error: error.message }));
   try {
     await within(client.connect(), ACK_TIMEOUT_MS, "redis connect");
