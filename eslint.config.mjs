@@ -16,6 +16,26 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Reader pages: links do not prefetch. A page's links in view each cost a request and, worse
+    // on a phone, main-thread work while the page is still starting (Lighthouse, article page:
+    // total blocking time 1,054 → 480 ms median, docs/PERFORMANCE.md); a click still navigates
+    // in the client, from our cached pages.
+    files: [
+      "src/components/{site,front,article,search,listing,seo}/**/*.tsx",
+      "src/app/(site)/**/*.tsx",
+      "src/app/*.tsx",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXOpeningElement[name.name='Link']:not(:has(JSXAttribute[name.name='prefetch']))",
+          message: "Reader links say prefetch={false} (see eslint.config.mjs).",
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",

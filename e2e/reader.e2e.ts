@@ -88,3 +88,27 @@ test.describe("article page", () => {
     expect(new URL(page.url()).pathname).toBe(SEED_ARTICLE);
   });
 });
+
+test.describe("links", () => {
+  test("reader pages do not prefetch the links in view; a click still navigates without reloading the page", async ({ page }) => {
+    const prefetches: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("_rsc=") || request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+    });
+    for (const path of ["/", SEED_ARTICLE, "/politics", "/search?q=council"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      await page.mouse.wheel(0, 3000); // more links come into view
+      await page.waitForLoadState("networkidle");
+    }
+    expect(prefetches, "router requests before any click").toEqual([]);
+
+    await page.goto("/");
+    await page.waitForLoadState("networkidle"); // hydrated: before that a click loads the page anew, as a plain link does
+    await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+    await page.getByRole("link", { name: SEED_HEADLINE }).first().click();
+    await expect(page).toHaveURL(SEED_ARTICLE);
+    await expect(page.locator("h1:visible")).toHaveText(SEED_HEADLINE);
+    expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce), "the same document: a client navigation").toBe(true);
+  });
+});

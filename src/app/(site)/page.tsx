@@ -94,12 +94,17 @@ export default async function FrontPage() {
             className="flex items-baseline justify-between border-b-2 border-ink pb-1"
           >
             <Link
+              prefetch={false}
               href={routes.section(block.section.slug)}
               className="font-serif text-2xl font-bold text-ink no-underline hover:underline"
             >
               {block.section.name}
             </Link>
-            <Link href={routes.section(block.section.slug)} className="text-sm font-semibold text-accent-ink">
+            <Link
+              prefetch={false}
+              href={routes.section(block.section.slug)}
+              className="text-sm font-semibold text-accent-ink"
+            >
               More<span className="sr-only"> {block.section.name}</span> <span aria-hidden="true">→</span>
             </Link>
           </h2>

@@ -29,6 +29,7 @@ export function ArticleView({
         <header>
           <p className="text-sm font-bold uppercase tracking-wide">
             <Link
+              prefetch={false}
               href={routes.section(article.section.slug)}
               className="text-accent-ink no-underline hover:underline"
             >
@@ -49,6 +50,7 @@ export function ArticleView({
                   <span key={a.slug}>
                     {i > 0 ? (i === article.authors.length - 1 ? " and " : ", ") : null}
                     <Link
+                      prefetch={false}
                       href={routes.author(a.slug)}
                       className="text-ink underline decoration-rule hover:decoration-accent"
                     >
@@ -121,6 +123,7 @@ export function ArticleView({
               {article.tags.map((t) => (
                 <li key={t.slug}>
                   <Link
+                    prefetch={false}
                     href={routes.tag(t.slug)}
                     className="inline-block rounded-full border border-rule px-3 py-1.5 text-sm text-ink no-underline hover:border-accent"
                   >

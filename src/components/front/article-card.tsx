@@ -41,7 +41,7 @@ export function ArticleTeaser({
       ) : null}
       <p className="text-xs font-bold uppercase tracking-wide text-accent-ink">{article.section.name}</p>
       <Heading className={headlineClass}>
-        <Link href={article.url} className="text-ink no-underline hover:underline">
+        <Link prefetch={false} href={article.url} className="text-ink no-underline hover:underline">
           {article.headline}
         </Link>
       </Heading>

@@ -32,7 +32,7 @@ export async function SearchResults({
         <p className="mt-3 text-muted">Check the spelling or try fewer or different words.</p>
         {section ? (
           <p className="mt-3">
-            <Link href={routes.search({ q })} className="font-semibold text-accent-ink">
+            <Link prefetch={false} href={routes.search({ q })} className="font-semibold text-accent-ink">
               Search all sections for &ldquo;{q}&rdquo;
             </Link>
           </p>
@@ -42,6 +42,7 @@ export async function SearchResults({
           {sections.map((s) => (
             <li key={s.slug}>
               <Link
+                prefetch={false}
                 href={routes.section(s.slug)}
                 className="inline-flex min-h-11 items-center rounded-sm border border-rule px-3 text-ink no-underline hover:border-accent"
               >
@@ -86,7 +87,7 @@ function SearchHit({ result }: { result: SearchResult }) {
     <article className="flex flex-col gap-2">
       <p className="text-xs font-bold uppercase tracking-wide text-accent-ink">{result.section.name}</p>
       <h3 className="font-serif text-xl font-bold leading-snug">
-        <Link href={result.url} className="text-ink no-underline hover:underline">
+        <Link prefetch={false} href={result.url} className="text-ink no-underline hover:underline">
           {result.headline}
         </Link>
       </h3>

@@ -20,7 +20,15 @@ export function GoneContent() {
 }
 
 /** An error page's text in the site's design, with a way on: search and the front page. */
-export function ErrorMessage({ code, title, children }: { code: string; title: string; children: React.ReactNode }) {
+export function ErrorMessage({
+  code,
+  title,
+  children,
+}: {
+  code: string;
+  title: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="mx-auto max-w-2xl py-10">
       <p className="text-sm font-bold uppercase tracking-wide text-accent-ink">{code}</p>
@@ -42,7 +50,7 @@ export function ErrorMessage({ code, title, children }: { code: string; title: s
         </button>
       </form>
       <p className="mt-8">
-        <Link href={routes.home()} className="font-semibold text-accent-ink">
+        <Link prefetch={false} href={routes.home()} className="font-semibold text-accent-ink">
           Go to the front page
         </Link>
       </p>

@@ -21,7 +21,7 @@ export function Pagination({
       <ul className="flex flex-wrap items-center gap-2">
         {page > 1 ? (
           <li>
-            <Link href={href(page - 1)} rel="prev" className={linkClass}>
+            <Link prefetch={false} href={href(page - 1)} rel="prev" className={linkClass}>
               <span aria-hidden="true">←</span>&nbsp;Newer
             </Link>
           </li>
@@ -35,7 +35,7 @@ export function Pagination({
                 {n}
               </span>
             ) : (
-              <Link href={href(n)} className={linkClass}>
+              <Link prefetch={false} href={href(n)} className={linkClass}>
                 <span className="sr-only">Page </span>
                 {n}
               </Link>
@@ -44,7 +44,7 @@ export function Pagination({
         ))}
         {page < totalPages ? (
           <li>
-            <Link href={href(page + 1)} rel="next" className={linkClass}>
+            <Link prefetch={false} href={href(page + 1)} rel="next" className={linkClass}>
               Older&nbsp;<span aria-hidden="true">→</span>
             </Link>
           </li>

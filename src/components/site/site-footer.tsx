@@ -14,7 +14,11 @@ export function SiteFooter({ settings, sections }: { settings: SiteSettings; sec
           <ul className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
             {sections.map((s) => (
               <li key={s.slug}>
-                <Link href={routes.section(s.slug)} className="inline-block py-1 text-ink hover:text-accent">
+                <Link
+                  prefetch={false}
+                  href={routes.section(s.slug)}
+                  className="inline-block py-1 text-ink hover:text-accent"
+                >
                   {s.name}
                 </Link>
               </li>

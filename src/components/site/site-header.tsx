@@ -15,6 +15,7 @@ export function SiteHeader({ settings, sections }: { settings: SiteSettings; sec
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 sm:py-6">
         <div className="min-w-0">
           <Link
+            prefetch={false}
             href={routes.home()}
             className="font-serif text-3xl font-bold tracking-tight text-ink no-underline sm:text-4xl"
           >
@@ -26,10 +27,18 @@ export function SiteHeader({ settings, sections }: { settings: SiteSettings; sec
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <Link
+            prefetch={false}
             href={routes.search()}
             className="inline-flex h-11 min-w-11 items-center justify-center rounded-full border border-rule px-3 text-sm font-medium text-ink no-underline hover:bg-surface"
           >
-            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 20 20"
+              className="size-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
               <circle cx="8.5" cy="8.5" r="5.5" />
               <path d="m13 13 4.5 4.5" strokeLinecap="round" />
             </svg>
@@ -43,6 +52,7 @@ export function SiteHeader({ settings, sections }: { settings: SiteSettings; sec
           {sections.map((s) => (
             <li key={s.slug} className="shrink-0">
               <Link
+                prefetch={false}
                 href={routes.section(s.slug)}
                 className="inline-block px-2 py-3 text-ink no-underline hover:text-accent hover:underline"
               >
