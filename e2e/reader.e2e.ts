@@ -21,6 +21,7 @@ test.describe("front page", () => {
   });
 
   test("has no accessibility violations in light and dark themes", async ({ page }) => {
+    test.setTimeout(60_000); // two scans of the biggest page and a reload (CI: 31 s on a loaded two-core machine)
     await page.goto("/");
     await expectAccessible(page);
     await page.getByRole("button", { name: /switch to dark theme/i }).click();

@@ -49,6 +49,27 @@ test("reader pages work under the policy: nothing refused, nothing fails", async
   expect(problems).toEqual([]);
 });
 
+test("a page the browser revalidates keeps its scripts' policy: a 304 names none, or the page's own", async ({ request }) => {
+  const page = await request.get("/politics");
+  const etag = page.headers()["etag"];
+  const policy = page.headers()["content-security-policy"];
+  expect(etag, "an ETag to revalidate with").toBeTruthy();
+  expect(policy).toContain("'sha256-");
+  // Not in the page cache (a new URL, the same page): Next.js answers the 304 (CI found it
+  // carrying the policy for pages without inline scripts, which replaced the page's in the
+  // browser's cache: the revisited page could not hydrate).
+  const fromNext = await request.get(`/politics?revisit=${Date.now()}`, { headers: { "if-none-match": etag! } });
+  expect(fromNext.status()).toBe(304);
+  expect(fromNext.headers()["x-cache"]).toBe("MISS");
+  expect(fromNext.headers()["content-security-policy"]).toBeUndefined();
+  // From the page cache: the page's own policy.
+  await request.get("/politics");
+  const fromCache = await request.get("/politics", { headers: { "if-none-match": etag! } });
+  expect(fromCache.status()).toBe(304);
+  if (fromCache.headers()["x-cache"] === "HIT") expect(fromCache.headers()["content-security-policy"]).toBe(policy);
+  else expect(fromCache.headers()["content-security-policy"]).toBeUndefined();
+});
+
 test("reader pages name their inline scripts by hash: every one Next.js wrote runs, an injected one does not", async ({ page, request }) => {
   const paths = ["/", SEED_ARTICLE, "/politics", "/search?q=council", "/no-such-page"];
   for (const path of paths) {

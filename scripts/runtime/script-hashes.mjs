@@ -144,6 +144,7 @@ export function holdForScriptHashes(req, res, policyFor) {
     return holding;
   };
   res.writeHead = function (status, ...rest) {
+    if (status === 304) res.removeHeader("Content-Security-Policy"); // as in end(), below
     if (!decide(typeof rest[0] === "string" ? rest[1] : rest[0])) return original.writeHead.call(this, status, ...rest);
     head = [status, ...rest];
     return this;
@@ -159,6 +160,12 @@ export function holdForScriptHashes(req, res, policyFor) {
     return true;
   };
   res.end = function (chunk, encoding, callback) {
+    // A 304 (Next.js answers one when the browser's copy is still current) has no type and no
+    // body, so nothing here holds it; but its headers replace the stored page's (RFC 9111,
+    // 4.3.4), and the policy for pages without inline scripts would replace the page's hashes:
+    // the page the browser then shows from its cache could not run its scripts (found by CI:
+    // no hydration on a revisited page). Without a policy the browser keeps the page's own.
+    if (res.statusCode === 304 && !res.headersSent) res.removeHeader("Content-Security-Policy");
     if (!decide()) return original.end.call(this, chunk, encoding, callback);
     holding = false;
     if (typeof chunk === "function") [chunk, callback] = [undefined, chunk];

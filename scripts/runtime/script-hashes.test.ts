@@ -115,7 +115,7 @@ describe("holding an HTML reader page for its policy", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     return (path: string, headers: Record<string, string> = {}) =>
-      new Promise<{ headers: IncomingMessage["headers"]; body: string; firstChunkAt: number; endAt: number }>((resolve, reject) => {
+      new Promise<{ status: number; headers: IncomingMessage["headers"]; body: string; firstChunkAt: number; endAt: number }>((resolve, reject) => {
         const started = performance.now();
         const req = httpRequest({ host: "127.0.0.1", port, path, headers }, (res) => {
           let firstChunkAt = -1;
@@ -127,7 +127,7 @@ describe("holding an HTML reader page for its policy", () => {
           res.on("end", () => {
             const raw = Buffer.concat(chunks);
             const body = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString();
-            resolve({ headers: res.headers, body, firstChunkAt, endAt: performance.now() - started });
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body, firstChunkAt, endAt: performance.now() - started });
           });
         });
         req.on("error", reject);
@@ -199,5 +199,30 @@ describe("holding an HTML reader page for its policy", () => {
     expect(second.headers["content-security-policy"]).toBe(first.headers["content-security-policy"]);
     expect(second.headers["content-security-policy"]).toContain(hash(script));
     expect(second.body).toBe(html);
+  });
+
+  it("sends a 304 without a policy, so that the browser keeps the page's own (a 304's headers replace the stored ones)", async () => {
+    // Next.js's answer to a conditional request for a page whose ETag still matches (send-payload.js).
+    const nextLike = (req: IncomingMessage, res: ServerResponse) => {
+      res.setHeader("ETag", '"v1"');
+      if (req.headers["if-none-match"] === '"v1"') {
+        res.statusCode = 304;
+        return res.end();
+      }
+      streamed("text/html; charset=utf-8", html)(req, res);
+    };
+    for (const withCache of [false, true]) {
+      const get = await site(nextLike, withCache);
+      const page = await get("/story");
+      expect(page.headers["content-security-policy"]).toContain(hash(script));
+      const revisit = await get("/story?again", { "if-none-match": '"v1"' }); // not in the page cache: Next.js answers
+      expect(revisit.status, `page cache ${withCache}`).toBe(304);
+      expect(revisit.headers["content-security-policy"], `page cache ${withCache}`).toBeUndefined();
+    }
+    // The same through writeHead.
+    const get = await site((_req, res) => res.writeHead(304, { ETag: '"v1"' }).end());
+    const revisit = await get("/story", { "if-none-match": '"v1"' });
+    expect(revisit.status).toBe(304);
+    expect(revisit.headers["content-security-policy"]).toBeUndefined();
   });
 });
