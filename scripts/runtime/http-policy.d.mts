@@ -6,4 +6,5 @@ export function newNonce(): string;
 export function securityHeaders(path: string, options: { https: boolean; nonce?: string }): [string, string][];
 export function requestId(given: unknown): string;
 export function loggedPath(url: string | undefined): string;
+export function isLoggedRequest(url: string | undefined, status: number): boolean;
 export function requestLogLine(entry: { id: string; method?: string; url?: string; status: number; ms: number; cache?: unknown; time?: Date }): string;

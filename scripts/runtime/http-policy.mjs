@@ -76,6 +76,17 @@ export function loggedPath(url) {
   return path.replace(/^\/invite\/[^/]+/, "/invite/[token]");
 }
 
+/**
+ * Whether a request goes in the request log: all but this instance's own housekeeping that
+ * succeeded (its relay reads the database's log every 2 s, its go-live timer runs every 5 s;
+ * what they apply is logged by them, and their failures are logged here).
+ * @param {string | undefined} url
+ * @param {number} status
+ */
+export function isLoggedRequest(url, status) {
+  return !(loggedPath(url).startsWith("/api/internal/") && status < 400);
+}
+
 /** One JSON line per request. */
 export function requestLogLine({ id, method, url, status, ms, cache, time = new Date() }) {
   return JSON.stringify({

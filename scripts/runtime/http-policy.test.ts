@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { REACT_REVEAL_TIMER, contentSecurityPolicy, loggedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { REACT_REVEAL_TIMER, contentSecurityPolicy, isLoggedRequest, loggedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 
 describe("security headers", () => {
   const headers = (path: string, https = false) => Object.fromEntries(securityHeaders(path, { https }));
@@ -69,5 +69,13 @@ describe("request log", () => {
     expect(JSON.parse(requestLogLine({ id: "a", method: "POST", url: "/x", status: 503, ms: 1 })).level).toBe("error");
     expect(JSON.parse(requestLogLine({ id: "a", method: "GET", url: "/x", status: 404, ms: 1 })).level).toBe("warn");
     expect(loggedPath("/invite/s3cr3t-t0ken")).toBe("/invite/[token]");
+  });
+
+  it("leaves this instance's own housekeeping out of the request log when it succeeded", () => {
+    expect(isLoggedRequest("/api/internal/catch-up", 200)).toBe(false);
+    expect(isLoggedRequest("/api/internal/go-live?x=1", 204)).toBe(false);
+    expect(isLoggedRequest("/api/internal/catch-up", 500)).toBe(true);
+    expect(isLoggedRequest("/api/internal/expire", 404)).toBe(true); // someone probing
+    for (const url of ["/", "/api/v1/articles", "/api/internals", "/dashboard"]) expect(isLoggedRequest(url, 200), url).toBe(true);
   });
 });

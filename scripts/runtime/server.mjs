@@ -15,7 +15,7 @@ import next from "next";
 import { requestFullExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
-import { contentSecurityPolicy, isStaffPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { contentSecurityPolicy, isLoggedRequest, isStaffPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
@@ -67,6 +67,7 @@ const server = http.createServer((req, res) => {
   if (logRequests) {
     const start = performance.now();
     res.once("close", () => {
+      if (!isLoggedRequest(req.url, res.statusCode)) return;
       const line = requestLogLine({ id, method: req.method, url: req.url, status: res.statusCode, ms: performance.now() - start, cache: res.getHeader("x-cache") });
       requestLog.write(line);
     });
