@@ -965,7 +965,10 @@ test.describe("stored XSS", () => {
             const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes("/preview/"));
             expect.soft(frame, "the preview frame loaded").toBeTruthy();
             if (frame) {
-              await frame.waitForLoadState("networkidle");
+              // At most 10 s for network idle (CI: the frame once never went idle and the wait
+              // took the test's whole budget), then until nothing streamed is left hidden, as in visit().
+              await frame.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
+              await frame.waitForFunction(() => document.querySelectorAll('div[hidden][id^="S:"]').length === 0, undefined, { timeout: 15_000 });
               const result = await frame.evaluate(inspectMarkup, { marker: MARKER });
               found.push(...result.findings.map((f) => explain(`preview frame: ${f}`)));
               const missing = markersIn(state.articles[0]!.headline).filter((m) => !result.seen.includes(m));
