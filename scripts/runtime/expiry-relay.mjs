@@ -34,14 +34,14 @@ export async function startExpiryRelay({ redisUrl, port, secret, pollMs = 1_000,
   };
   readIn(backstopMs);
   // Cut off from Redis: broadcasts no longer arrive, the database's log has them.
-  const startPolling = () => {
+  const cutOffFromRedis = () => {
     if (cutOff || closed || subscriber.isReady) return;
     cutOff = true;
     log("warn", "cache expiry: redis unreachable, reading changes from the database", { everyMs: pollMs });
     readIn(pollMs);
   };
-  subscriber.on("error", startPolling);
-  subscriber.on("reconnecting", startPolling);
+  subscriber.on("error", cutOffFromRedis);
+  subscriber.on("reconnecting", cutOffFromRedis);
   // Back after a lost connection (Redis restarted, the network broke): broadcasts sent meanwhile
   // never reached this instance, and the log was read up to a poll late, so it forgets everything
   // it has cached rather than serve a change it missed.
@@ -50,8 +50,7 @@ export async function startExpiryRelay({ redisUrl, port, secret, pollMs = 1_000,
     requestFullExpiry(port, secret)
       .then((response) => log(response.ok ? "info" : "error", "cache expiry: redis is back, expired everything this instance cached", { status: response.status }))
       .catch((error) => log("error", "cache expiry: could not expire after reconnecting", { error: error.message }));
-    void changeLog.read(); // the log's newest id, for the next outage
-    readIn(backstopMs);
+    readIn(0); // now (the log's newest id, for the next outage), then each backstop
   });
   await subscriber.subscribe(EXPIRY_CHANNEL, async (message) => {
     let id = "";

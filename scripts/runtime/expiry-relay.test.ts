@@ -61,25 +61,45 @@ async function until(what: string, check: () => boolean, ms = 5_000) {
   }
 }
 
+/** A log whose newest id the test sets (`newest`): a read after an older id applies what is new. */
+function settableLog(start: number) {
+  const log = { newest: start, answer: ((after) => ({ last: Math.max(log.newest, after ?? 0), applied: after !== null && log.newest > after })) as LogAnswer };
+  return log;
+}
+
+/** One instance's relay on a cuttable Redis, with the reads of the log it made so far. */
+async function relayOn(log: LogAnswer, timing: { pollMs: number; backstopMs: number }) {
+  const redis = await cuttableRedis();
+  const instance = await fakeInstance(log);
+  const relay = await startExpiryRelay({ redisUrl: redis.url, port: instance.port, secret, ...timing });
+  closers.push(() => relay.close());
+  const catchUps = () => instance.calls.filter((c) => c.path === "/api/internal/catch-up");
+  return { redis, instance, catchUps };
+}
+
+/** Another instance's broadcasts, straight to Redis: each waits for this instance's acknowledgement. */
+async function broadcaster() {
+  const publisher = createClient({ url: REDIS.href });
+  await publisher.connect();
+  closers.push(() => publisher.quit());
+  return async (change: { logId?: number; tags: string[] }) => {
+    const id = randomUUID();
+    await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id, ...change, paths: null }));
+    expect(await publisher.blPop(ackKey(id), 5)).toEqual({ key: ackKey(id), element: "1" });
+  };
+}
+
 describe("the expiry relay", () => {
   it("applies broadcasts from Redis; cut off, it reads the database's log every poll; back, it expires everything and stops", async () => {
-    const redis = await cuttableRedis();
-    const instance = await fakeInstance();
-    const relay = await startExpiryRelay({ redisUrl: redis.url, port: instance.port, secret, pollMs: 200, backstopMs: 60_000 });
-    closers.push(() => relay.close());
-    const catchUps = () => instance.calls.filter((c) => c.path === "/api/internal/catch-up");
+    const { redis, instance, catchUps } = await relayOn(growingLog, { pollMs: 200, backstopMs: 60_000 });
 
     // Started: it learns where the log is (after: null) and reads nothing else while Redis is there.
     expect(catchUps().map((c) => c.body.after)).toEqual([null]);
 
     // A broadcast reaches this instance's Next.js and is acknowledged; its log id (the next one,
     // 101) is how far this instance has seen the log.
-    const publisher = createClient({ url: REDIS.href });
-    await publisher.connect();
-    closers.push(() => publisher.quit());
-    const id = randomUUID();
-    await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id, logId: 101, tags: ["article:relay"], paths: null }));
-    expect(await publisher.blPop(ackKey(id), 5)).toEqual({ key: ackKey(id), element: "1" });
+    const broadcast = await broadcaster();
+    await broadcast({ logId: 101, tags: ["article:relay"] });
     expect(instance.calls.find((c) => c.path === "/api/internal/expire")?.body.tags).toEqual(["article:relay"]);
     await sleep(600);
     expect(catchUps()).toHaveLength(1);
@@ -102,22 +122,16 @@ describe("the expiry relay", () => {
     expect(catchUps()).toHaveLength(settled);
 
     // And broadcasts arrive again.
-    const again = randomUUID();
-    await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id: again, tags: ["article:relay-2"], paths: null }));
-    expect(await publisher.blPop(ackKey(again), 5)).toEqual({ key: ackKey(again), element: "1" });
+    await broadcast({ tags: ["article:relay-2"] });
   }, 30_000);
 
   it("connected, it still reads the log every backstop: a change whose broadcast never came (its publisher was cut off from Redis) is applied", async () => {
-    const redis = await cuttableRedis();
-    let newest = 40;
-    const instance = await fakeInstance((after) => ({ last: Math.max(newest, after ?? 0), applied: after !== null && newest > after }));
-    const relay = await startExpiryRelay({ redisUrl: redis.url, port: instance.port, secret, pollMs: 60_000, backstopMs: 300 });
-    closers.push(() => relay.close());
-    const catchUps = () => instance.calls.filter((c) => c.path === "/api/internal/catch-up");
+    const log = settableLog(40);
+    const { catchUps } = await relayOn(log.answer, { pollMs: 60_000, backstopMs: 300 });
 
     // Another instance logged change 41 and could not broadcast it: read within a backstop, after 40.
     const before = catchUps().length;
-    newest = 41;
+    log.newest = 41;
     await until("a read of the log", () => catchUps().length > before, 2_000);
     await until("a read after change 41", () => catchUps().some((c) => c.body.after === 41), 2_000);
     expect(catchUps().map((c) => c.body.after)).toContain(40);
@@ -129,36 +143,26 @@ describe("the expiry relay", () => {
   }, 15_000);
 
   it("a broadcast whose log id skips one makes it read the log at once; the next one in turn does not", async () => {
-    const redis = await cuttableRedis();
-    let newest = 70;
-    const instance = await fakeInstance((after) => ({ last: Math.max(newest, after ?? 0), applied: after !== null && newest > after }));
-    const relay = await startExpiryRelay({ redisUrl: redis.url, port: instance.port, secret, pollMs: 60_000, backstopMs: 60_000 });
-    closers.push(() => relay.close());
-    const catchUps = () => instance.calls.filter((c) => c.path === "/api/internal/catch-up");
+    const log = settableLog(70);
+    const { instance, catchUps } = await relayOn(log.answer, { pollMs: 60_000, backstopMs: 60_000 });
     expect(catchUps().map((c) => c.body.after)).toEqual([null]);
-    const publisher = createClient({ url: REDIS.href });
-    await publisher.connect();
-    closers.push(() => publisher.quit());
-    const broadcast = async (logId: number) => {
-      const id = randomUUID();
-      await publisher.publish(EXPIRY_CHANNEL, JSON.stringify({ id, logId, tags: [`article:${logId}`], paths: null }));
-      expect(await publisher.blPop(ackKey(id), 5)).toEqual({ key: ackKey(id), element: "1" });
-    };
+    const send = await broadcaster();
+    const broadcast = (logId: number) => send({ logId, tags: [`article:${logId}`] });
 
     // 71 follows 70: applied from the broadcast, no read.
-    newest = 71;
+    log.newest = 71;
     await broadcast(71);
     await sleep(300);
     expect(catchUps()).toHaveLength(1);
 
     // 73 arrives, 72 never did: the log is read after 71 (which brings 72), and the broadcast is applied.
-    newest = 73;
+    log.newest = 73;
     await broadcast(73);
     await until("a read of the log after 71", () => catchUps().some((c) => c.body.after === 71), 2_000);
     expect(instance.calls.filter((c) => c.path === "/api/internal/expire").map((c) => c.body.tags)).toEqual([["article:71"], ["article:73"]]);
 
     // 74 follows what that read gave (73): no read.
-    newest = 74;
+    log.newest = 74;
     const reads = catchUps().length;
     await broadcast(74);
     await sleep(300);
