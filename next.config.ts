@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   // 'use cache' entries and tag expiries, shared between instances through Redis when REDIS_URL
   // is set (several instances: npm run cluster); Next.js's in-memory behaviour otherwise.
   cacheHandlers: { default: path.join(import.meta.dirname, "scripts/runtime/cache-handler.mjs") },
+  // Pages (ISR): Next.js's own file-system cache, which keeps no render that began before a
+  // change to what it shows (a background render straddling a publication).
+  cacheHandler: path.join(import.meta.dirname, "scripts/runtime/page-entry-cache.mjs"),
   // Prisma's generated client and the pg driver run on the server only, unbundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "sharp", "redis"],
   // "/x/page/1" is not one of our URLs: the first page of a listing has no page suffix.

@@ -25,8 +25,13 @@
 // before are still inside it, a new request for one of those pages waits (at most `maxHoldMs`)
 // until they are done and the expiry is applied once more; when the last of them is done, the
 // expiry is applied again anyway. The next reader sees the change, not a render from before it.
+// A request answered from Next.js's stale copy (x-nextjs-cache: STALE) leaves a background render
+// behind, which a new request joins the same way: it counts as inside Next.js until Next.js has
+// stored (or, having straddled a change, thrown away: page-entry-cache.mjs) what it rendered, as
+// the render clock reports (render-clock.mjs), or for `backgroundRenderMs` at most.
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { logEvent } from "./log.mjs";
+import { startRenderClock } from "./render-clock.mjs";
 import { headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
 
 const CACHEABLE_STATUS = new Set([200, 410]);
@@ -42,7 +47,7 @@ const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * still go out marked private, so that no cache outside this server keeps a reader's query.
  * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, now?: () => number, sharedWhenPrivate?: (url: string) => boolean }} [options]
  */
-export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, maxHoldMs = 2_000, now = Date.now, sharedWhenPrivate = () => false } = {}) {
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, maxHoldMs = 2_000, backgroundRenderMs = 10_000, now = Date.now, sharedWhenPrivate = () => false } = {}) {
   /** @type {Map<string, Entry>} least recently used first */
   const entries = new Map();
   /** @type {Map<string, Promise<void>>} */
@@ -53,7 +58,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   let generation = 0;
   /** @type {Map<number, number>} requests inside Next.js right now, by the generation they began in */
   const atNext = new Map();
-  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0, settles: 0, held: 0, holdsTimedOut: 0 };
+  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0, settles: 0, held: 0, holdsTimedOut: 0, backgroundRenders: 0, backgroundTimedOut: 0 };
   /** @type {Map<string, Map<number, number>>} page requests inside Next.js: path → generation they began in → how many */
   const pagesAtNext = new Map();
   /**
@@ -64,6 +69,10 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   let expiries = [];
   /** @type {Set<() => void>} page requests waiting for older requests for their path */
   const waiters = new Set();
+  /** @type {Map<string, { startedIn: number, timer: NodeJS.Timeout }>} paths with a background render in flight, by the generation its request began in */
+  const backgroundRenders = new Map();
+  /** @type {Map<string, number>} when a render of each path last reported done (render-clock.mjs) */
+  const renderedAt = new Map();
 
   function remove(key) {
     const entry = entries.get(key);
@@ -98,9 +107,13 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     return entry;
   }
 
-  /** Hands req to Next.js, counting it as in flight in this generation until it closes. */
+  /**
+   * Hands req to Next.js, counting it as in flight in this generation until it closes, and its
+   * page's background render, if it left one, until that is done.
+   */
   function toNext(req, res, handler) {
     const startedIn = generation;
+    const startedAt = Date.now();
     count(atNext, startedIn, +1);
     const page = isPageRequest(req) ? pathOf(req.url) : null;
     if (page !== null) {
@@ -113,14 +126,47 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       const generations = pagesAtNext.get(page);
       count(generations, startedIn, -1);
       if (generations.size === 0) pagesAtNext.delete(page);
+      if (res.getHeader("x-nextjs-cache") === "STALE") renderingInBackground(page, startedIn, startedAt);
       pageDone();
     });
-    return handler(req, res);
+    return startRenderClock(() => handler(req, res), { now: startedAt, renderDone: page === null ? undefined : () => rendered(page) });
   }
 
-  const olderRequestsAtNext = () => [...atNext.keys()].some((g) => g < generation);
-  const olderPages = (path, at) => [...(pagesAtNext.get(path)?.keys() ?? [])].some((g) => g < at);
-  const olderPagesAnywhere = (at) => [...pagesAtNext.keys()].some((path) => olderPages(path, at));
+  /** A stale answer for page left a background render behind, unless one has been done since the request began. */
+  function renderingInBackground(page, startedIn, startedAt) {
+    if ((renderedAt.get(page) ?? -Infinity) >= startedAt) return;
+    const pending = backgroundRenders.get(page);
+    if (pending && pending.startedIn <= startedIn) return;
+    if (pending) clearTimeout(pending.timer);
+    counters.backgroundRenders++;
+    const timer = setTimeout(() => {
+      counters.backgroundTimedOut++;
+      logEvent("warn", "page cache: a background render did not report back; its page is no longer waited for", { path: page, waitedMs: backgroundRenderMs });
+      backgroundDone(page);
+    }, backgroundRenderMs);
+    timer.unref();
+    backgroundRenders.set(page, { startedIn, timer });
+  }
+
+  /** A render of page (any request's) was stored or thrown away. */
+  function rendered(page) {
+    if (renderedAt.size >= 10_000) renderedAt.clear();
+    renderedAt.set(page, Date.now());
+    backgroundDone(page);
+  }
+
+  function backgroundDone(page) {
+    const pending = backgroundRenders.get(page);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    backgroundRenders.delete(page);
+    pageDone();
+  }
+
+  const olderBackgroundRender = (path, at) => (backgroundRenders.get(path)?.startedIn ?? Infinity) < at;
+  const olderRequestsAtNext = () => [...atNext.keys()].some((g) => g < generation) || [...backgroundRenders.keys()].some((path) => olderBackgroundRender(path, generation));
+  const olderPages = (path, at) => [...(pagesAtNext.get(path)?.keys() ?? [])].some((g) => g < at) || olderBackgroundRender(path, at);
+  const olderPagesAnywhere = (at) => [...pagesAtNext.keys(), ...backgroundRenders.keys()].some((path) => olderPages(path, at));
 
   function forget() {
     generation++;
@@ -305,7 +351,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       forget();
       if (reapply && olderPagesAnywhere(generation)) expiries.push({ at: generation, reapply });
     },
-    stats: () => ({ ...counters, entries: entries.size, bytes, atNext: [...atNext.values()].reduce((a, b) => a + b, 0) }),
+    stats: () => ({ ...counters, entries: entries.size, bytes, atNext: [...atNext.values()].reduce((a, b) => a + b, 0), inBackground: backgroundRenders.size }),
   };
 }
 

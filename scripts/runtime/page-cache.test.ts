@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPageCache, isCacheableRequest, pickEncoding, shareable, type PageCache } from "./page-cache.mjs";
+import { renderClock } from "./render-clock.mjs";
 
 // The page cache in front of a real HTTP server; the handler plays Next.js's part (its ways of
 // writing a response: setHeader + end, writeHead with headers, streamed writes, gzip).
@@ -257,6 +258,82 @@ describe("page cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(reapplied).toBe(1); // still applied again when the old request ends
     expect(cache.stats()).toMatchObject({ holdsTimedOut: 1, settles: 1 });
+  });
+
+  /**
+   * A site whose first answer for `path` is Next.js's stale copy (x-nextjs-cache: STALE), sent at
+   * once, with a background render left behind: `renderDone()` is what Next.js's cache handler
+   * does when it has stored (or thrown away) that render (page-entry-cache.mjs).
+   */
+  async function withBackgroundRender(cache: PageCache, path: string) {
+    let renderDone: () => void = () => {};
+    let first = true;
+    const order: string[] = [];
+    const site = await serve(cache, (req, res) => {
+      order.push(`${req.method} ${req.url}`);
+      if (req.url === path && first) {
+        first = false;
+        renderDone = renderClock()?.renderDone ?? (() => {});
+        res.setHeader("x-nextjs-cache", "STALE");
+        res.setHeader("Cache-Control", "s-maxage=60");
+        return res.end("stale copy");
+      }
+      publicPage(req, res);
+    });
+    return { site, order, renderDone: () => renderDone() };
+  }
+
+  it("holds a page's requests while a background render of it from before an expiry runs, and applies the expiry again once it is stored", async () => {
+    // Next.js answers from its stale copy and renders the page again in the background; a request
+    // arriving meanwhile joins that render, which may have read the database before the change.
+    const cache = createPageCache();
+    const { site, order, renderDone } = await withBackgroundRender(cache, "/front");
+    expect((await site.get("/front")).body.toString()).toBe("stale copy");
+    expect(cache.stats()).toMatchObject({ inBackground: 1, backgroundRenders: 1 });
+    const stores = cache.stats().stores;
+    let reapplied = 0;
+    cache.purge(() => {
+      reapplied++;
+      order.push("applied again");
+    });
+    const next = site.get("/front");
+    expect((await site.get("/section")).body.toString()).toBe(page); // other pages go on
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(order).toEqual(["GET /front", "GET /section"]);
+    // Nothing filled while a render from before the change is inside Next.js.
+    expect(cache.stats().stores).toBe(stores);
+    renderDone();
+    expect((await next).body.toString()).toBe(page);
+    expect(reapplied).toBeGreaterThanOrEqual(1);
+    expect(order.slice(2)).toEqual(["applied again", "GET /front"]);
+    expect(cache.stats()).toMatchObject({ inBackground: 0, held: 1, holdsTimedOut: 0, backgroundTimedOut: 0 });
+  });
+
+  it("waits for no background render that was already done, and for none longer than backgroundRenderMs", async () => {
+    // Done before the stale answer closed (a slow reader): nothing is left in the background.
+    const cache = createPageCache({ backgroundRenderMs: 150 });
+    let first = true;
+    const site = await serve(cache, (req, res) => {
+      if (req.url === "/front" && first) {
+        first = false;
+        res.setHeader("x-nextjs-cache", "STALE");
+        renderClock()?.renderDone?.();
+        return setTimeout(() => res.end("stale copy"), 5);
+      }
+      publicPage(req, res);
+    });
+    await site.get("/front");
+    expect(cache.stats()).toMatchObject({ inBackground: 0, backgroundRenders: 0 });
+
+    // A render that never reports back (it failed) is waited for no longer than backgroundRenderMs.
+    const other = await withBackgroundRender(cache, "/lost");
+    await other.site.get("/lost");
+    expect(cache.stats().inBackground).toBe(1);
+    let reapplied = 0;
+    cache.purge(() => reapplied++);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(cache.stats()).toMatchObject({ inBackground: 0, backgroundTimedOut: 1 });
+    expect(reapplied).toBe(1);
   });
 
   it("serves br or gzip as the client accepts, compressed once, and reads back a gzipped fill", async () => {

@@ -20,6 +20,7 @@ import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
 import { createPageCache, installPageCache } from "./page-cache.mjs";
+import { startRenderClock } from "./render-clock.mjs";
 import { holdForScriptHashes } from "./script-hashes.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -74,7 +75,9 @@ const server = http.createServer((req, res) => {
   }
   const refusal = crossSiteRefusal({ method: req.method, header: (name) => headerValue(req, name) }, process.env.SITE_URL);
   if (refusal) return refuse(req, res, refusal);
-  const handled = cache ? cache.handle(req, res, toNext) : toNext(req, res);
+  // Next.js's renders, background ones included, know when their request began (page-entry-cache.mjs);
+  // the page cache starts that clock itself, as it enters Next.js.
+  const handled = cache ? cache.handle(req, res, toNext) : startRenderClock(() => toNext(req, res));
   Promise.resolve(handled).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });

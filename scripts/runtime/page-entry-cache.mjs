@@ -1,0 +1,47 @@
+// Next.js's page (ISR) cache (next.config.ts `cacheHandler`): its own file-system cache, except
+// that a render which began before a change to what it shows is not kept.
+//
+// Next.js stamps a page entry with the time it is stored, and compares that with its tags'
+// expiries. A render that began before an expiry and ended after it (a background
+// stale-while-revalidate render straddling a publication) was therefore stored as if it were
+// newer than the change, and served until the next expiry: CI saw an unpublished story on the
+// front page 0.8 s after the unpublish. Now `set` looks at when the render's request began
+// (render-clock.mjs): if one of the entry's tags expired or went stale since, the render is thrown
+// away and the entry from before stays, expired, so the next request renders afresh.
+import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import nextTags from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
+import { renderClock } from "./render-clock.mjs";
+
+const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
+const TAGS_HEADER = "x-next-cache-tags";
+
+export default class PageEntryCache extends FileSystemCache {
+  /** Renders not kept because they straddled a change, in this process (for tests and stats). */
+  static discarded = 0;
+
+  async set(key, data, ctx) {
+    const clock = renderClock();
+    try {
+      if (straddledChange(data, clock?.startedAt)) PageEntryCache.discarded++;
+      else await super.set(key, data, ctx);
+    } finally {
+      // The page cache in front counts a background render as inside Next.js until now.
+      clock?.renderDone?.();
+    }
+  }
+}
+
+/**
+ * Whether an entry rendered from `startedAt` until now may show what a tag's expiry since has
+ * changed: a page or route response whose tags expired or went stale after the render began.
+ * @param {{ headers?: Record<string, unknown> } | null | undefined} data
+ * @param {number | undefined} startedAt
+ */
+export function straddledChange(data, startedAt, tagsManifest = nextTags.tagsManifest, now = Date.now()) {
+  const header = data?.headers?.[TAGS_HEADER];
+  if (startedAt === undefined || typeof header !== "string") return false;
+  return header.split(",").some((tag) => {
+    const state = tagsManifest.get(tag);
+    return [state?.expired, state?.stale].some((at) => typeof at === "number" && at >= startedAt && at <= now);
+  });
+}
