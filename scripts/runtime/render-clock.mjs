@@ -7,16 +7,27 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 const key = Symbol.for("dellboys.render-clock");
-/** @type {AsyncLocalStorage<{ startedAt: number, renderDone?: () => void }>} */
+/** @type {AsyncLocalStorage<{ startedAt: number, res?: import("node:http").ServerResponse, renderDone?: () => void }>} */
 const storage = (globalThis[key] ??= new AsyncLocalStorage());
 
 /**
- * Runs fn as the start of a request's work inside Next.js. `renderDone`: called each time a
- * page render it started has been stored or thrown away (page-entry-cache.mjs).
+ * Runs fn as the start of the work inside Next.js for the request answered by `res`.
+ * `renderDone`: called each time a page render it started has been stored or thrown away
+ * (page-entry-cache.mjs).
+ * @param {import("node:http").ServerResponse | undefined} res
  * @param {{ now?: number, renderDone?: () => void }} [options]
  */
-export function startRenderClock(fn, { now = Date.now(), renderDone } = {}) {
-  return storage.run({ startedAt: now, renderDone }, fn);
+export function startRenderClock(res, fn, { now = Date.now(), renderDone } = {}) {
+  return storage.run({ startedAt: now, res, renderDone }, fn);
+}
+
+/**
+ * Whether Next.js answered the request from its stale copy (stale-while-revalidate): then the
+ * render it started is a background one, which nobody waiting for the response sees.
+ * @param {import("node:http").ServerResponse | undefined} res
+ */
+export function answeredStale(res) {
+  return res?.getHeader("x-nextjs-cache") === "STALE";
 }
 
 /** The current request's clock, or undefined outside one (the build, timers). */

@@ -104,6 +104,8 @@ async function expire(expiry: Expiry): Promise<void> {
  * page when it is stored, and a new request may join a 'use cache' computation already under way.
  * Under load that kept a published story off the front page for up to a minute
  * (bench/breaking-news.ts). The second pass catches every render shorter than SETTLE_MS.
+ * (Renders begun inside a request are now also thrown away when they straddle a change, and
+ * waited for by the page cache: scripts/runtime/page-entry-cache.mjs. This pass stays for the rest.)
  */
 const SETTLE_MS = 2_000;
 
