@@ -12,7 +12,7 @@
 // Only background renders: a render whose request waits for it is seen by the page cache in
 // front, which holds that page's new requests until it is done and then applies the expiry again
 // (page-cache.mjs). Throwing those away too cost a third of the throughput while changes came
-// every half second (bench/breaking-news.ts: 248 renders thrown away in 30 s, 108 → 158 req/s).
+// every half second (bench/breaking-news.ts: 248 renders thrown away in 30 s; 108 → 147 req/s).
 import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import nextTags from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { answeredStale, renderClock } from "./render-clock.mjs";
