@@ -31,7 +31,7 @@
 // the render clock reports (render-clock.mjs), or for `backgroundRenderMs` at most.
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { logEvent } from "./log.mjs";
-import { answeredStale, startRenderClock } from "./render-clock.mjs";
+import { startRenderClock } from "./render-clock.mjs";
 import { headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
 
 const CACHEABLE_STATUS = new Set([200, 410]);
@@ -126,10 +126,10 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       const generations = pagesAtNext.get(page);
       count(generations, startedIn, -1);
       if (generations.size === 0) pagesAtNext.delete(page);
-      if (answeredStale(res)) renderingInBackground(page, startedIn, startedAt);
+      if (res.getHeader("x-nextjs-cache") === "STALE") renderingInBackground(page, startedIn, startedAt);
       pageDone();
     });
-    return startRenderClock(res, () => handler(req, res), { now: startedAt, renderDone: page === null ? undefined : () => rendered(page) });
+    return startRenderClock(() => handler(req, res), { now: startedAt, renderDone: page === null ? undefined : () => rendered(page) });
   }
 
   /** A stale answer for page left a background render behind, unless one has been done since the request began. */

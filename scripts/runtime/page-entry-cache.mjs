@@ -1,33 +1,35 @@
 // Next.js's page (ISR) cache (next.config.ts `cacheHandler`): its own file-system cache, except
-// that a background render which began before a change to what it shows is not kept.
+// that a render which began before a change to what it shows is not kept.
 //
 // Next.js stamps a page entry with the time it is stored, and compares that with its tags'
-// expiries. A background (stale-while-revalidate) render that began before an expiry and ended
-// after it was therefore stored as if it were newer than the change, and served until the next
-// expiry: CI saw an unpublished story on the front page 0.8 s after the unpublish. Now `set`
-// looks at the render's request (render-clock.mjs): if it was answered from the stale copy and
-// one of the entry's tags expired or went stale since it began, the render is thrown away and the
-// entry from before stays, expired, so the next request renders afresh.
+// expiries. A render that began before an expiry and ended after it (a background
+// stale-while-revalidate render straddling a publication) was therefore stored as if it were
+// newer than the change, and served until the next expiry: CI saw an unpublished story on the
+// front page 0.8 s after the unpublish. Now `set` looks at when the render's request began
+// (render-clock.mjs): if one of the entry's tags expired or went stale since, the render is thrown
+// away and the entry from before stays, expired, so the next request renders afresh.
 //
-// Only background renders: a render whose request waits for it is seen by the page cache in
-// front, which holds that page's new requests until it is done and then applies the expiry again
-// (page-cache.mjs). Throwing those away too cost a third of the throughput while changes came
-// every half second (bench/breaking-news.ts: 248 renders thrown away in 30 s; 108 → 147 req/s).
+// Every render, not only background ones. A narrower version (background renders only: the page
+// cache holds a page's requests behind a render a reader waits for, and expires it again after)
+// let CI see a cleared banner on the front page at the next request: a render that nothing holds
+// for (a staff page's router prefetch of "/", most likely) was stored after the change. The price,
+// while changes come every half second (bench/breaking-news.ts): 248 renders thrown away in 30 s,
+// 108–112 against 136–184 req/s for the build before.
 import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import nextTags from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
-import { answeredStale, renderClock } from "./render-clock.mjs";
+import { renderClock } from "./render-clock.mjs";
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
 const TAGS_HEADER = "x-next-cache-tags";
 
 export default class PageEntryCache extends FileSystemCache {
-  /** Background renders not kept because they straddled a change, in this process (for tests and stats). */
+  /** Renders not kept because they straddled a change, in this process (for tests and stats). */
   static discarded = 0;
 
   async set(key, data, ctx) {
     const clock = renderClock();
     try {
-      if (answeredStale(clock?.res) && straddledChange(data, clock?.startedAt)) PageEntryCache.discarded++;
+      if (straddledChange(data, clock?.startedAt)) PageEntryCache.discarded++;
       else await super.set(key, data, ctx);
     } finally {
       // The page cache in front counts a background render as inside Next.js until now.

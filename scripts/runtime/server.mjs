@@ -77,7 +77,7 @@ const server = http.createServer((req, res) => {
   if (refusal) return refuse(req, res, refusal);
   // Next.js's renders, background ones included, know when their request began (page-entry-cache.mjs);
   // the page cache starts that clock itself, as it enters Next.js.
-  const handled = cache ? cache.handle(req, res, toNext) : startRenderClock(res, () => toNext(req, res));
+  const handled = cache ? cache.handle(req, res, toNext) : startRenderClock(() => toNext(req, res));
   Promise.resolve(handled).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
