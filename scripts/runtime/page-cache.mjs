@@ -164,7 +164,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   }
 
   const olderBackgroundRender = (path, at) => (backgroundRenders.get(path)?.startedIn ?? Infinity) < at;
-  const olderRequestsAtNext = () => [...atNext.keys()].some((g) => g < generation) || [...backgroundRenders.keys()].some((path) => olderBackgroundRender(path, generation));
+  const olderRequestsAtNext = () => [...atNext.keys()].some((g) => g < generation) || [...backgroundRenders.values()].some((b) => b.startedIn < generation);
   const olderPages = (path, at) => [...(pagesAtNext.get(path)?.keys() ?? [])].some((g) => g < at) || olderBackgroundRender(path, at);
   const olderPagesAnywhere = (at) => [...pagesAtNext.keys(), ...backgroundRenders.keys()].some((path) => olderPages(path, at));
 
