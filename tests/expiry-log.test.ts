@@ -65,4 +65,10 @@ describe("the database's log of publishing changes (for instances cut off from R
     expect(mergeExpiries([{ tags: [], paths: ["/x"] }, { tags: [], paths: "all" }])).toEqual({ tags: [], paths: "all" });
     expect(mergeExpiries([{ tags: [], paths: null }, { tags: [], paths: "all", everything: true }])).toEqual({ tags: [], paths: "all", everything: true });
   });
+
+  it("merges deleted images: each once, none when no change names one", () => {
+    const deleted = [{ tags: [], paths: null, images: ["/media/a.png"] }, { tags: ["t"], paths: null }, { tags: [], paths: null, images: ["/media/b.png", "/media/a.png"] }];
+    expect(mergeExpiries(deleted)).toEqual({ tags: ["t"], paths: null, images: ["/media/a.png", "/media/b.png"] });
+    expect(mergeExpiries([{ tags: ["t"], paths: null }])).not.toHaveProperty("images");
+  });
 });

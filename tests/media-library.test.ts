@@ -1,5 +1,11 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ImageOptimizerCache } from "next/dist/server/image-optimizer.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { mediaUrl } from "@/lib/media";
 import { prisma } from "@/server/db";
+import { forgetDeletedImages } from "@/server/optimized-images";
 import { ServiceError } from "@/server/services/errors";
 import { getMedia, putMedia } from "@/server/media-store";
 import { deleteMediaItem } from "@/server/services/media-library";
@@ -83,5 +89,33 @@ describe("deleteMediaItem", () => {
     expect(await prisma.media.count({ where: { id: media.id } })).toBe(0);
     expect(await prisma.auditLog.count({ where: { action: "media.delete", entityId: media.id } })).toBe(1);
     expect(((await rejectionOf(deleteMediaItem(prisma, room.actors.editor, media.id))) as ServiceError).status).toBe(404);
+  });
+});
+
+describe("forgetDeletedImages (an instance that missed deletions, on its return)", () => {
+  it("removes the optimizer's copies of every image deleted within their lifetime, and nothing else", async () => {
+    const distDir = await mkdtemp(path.join(tmpdir(), "dellboys-swept-"));
+    try {
+      const images = { deviceSizes: [640], imageSizes: [320], qualities: [75], formats: ["image/webp"], minimumCacheTTL: 31_536_000 };
+      await writeFile(path.join(distDir, "required-server-files.json"), JSON.stringify({ config: { images } }));
+      const deleted = await insertMedia(room, room.actors.author);
+      const kept = await insertMedia(room, room.actors.author);
+      await deleteMediaItem(prisma, room.actors.editor, deleted.id);
+      // Deleted two years ago: the optimizer dropped its copies long since; a copy there now is not one of them.
+      const longAgo = `uploads/test/${room.run}-long-ago.jpg`;
+      await prisma.auditLog.create({ data: { action: "media.delete", entityType: "Media", entityId: `${room.run}-long-ago`, details: { storageKey: longAgo }, createdAt: new Date(Date.now() - 2 * 365 * 86_400_000) } });
+      const copy = (storageKey: string, width: number, mimeType: string) => ImageOptimizerCache.getCacheKey({ href: mediaUrl(storageKey), width, quality: 75, mimeType });
+      const gone = [copy(deleted.storageKey, 640, "image/webp"), copy(deleted.storageKey, 320, "")];
+      const stay = [copy(kept.storageKey, 640, "image/webp"), copy(longAgo, 640, "image/webp")];
+      for (const dir of [...gone, ...stay]) {
+        await mkdir(path.join(distDir, "cache", "images", dir), { recursive: true });
+        await writeFile(path.join(distDir, "cache", "images", dir, "31536000.1.etag.upstream.webp"), "x");
+      }
+      expect(await forgetDeletedImages(prisma, distDir)).toBe(2);
+      expect((await readdir(path.join(distDir, "cache", "images"))).sort()).toEqual([...stay].sort());
+    } finally {
+      await prisma.auditLog.deleteMany({ where: { entityId: `${room.run}-long-ago` } });
+      await rm(distDir, { recursive: true, force: true });
+    }
   });
 });

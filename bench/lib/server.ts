@@ -35,7 +35,10 @@ export async function startServer(
     cwd,
     env: { ...process.env, PORT: port, DATA_DIR: dataDir, ...env },
     stdio: ["ignore", openSync(logFile, "a"), "inherit"],
+    detached: true, // a process group of its own: stopped whole (launcher, server, database), below
   });
+  const stop = () => stopGroup(child);
+  running.add(stop);
   const url = `http://127.0.0.1:${port}`;
   let exited: number | null = null;
   child.on("exit", (code) => (exited = code ?? 1));
@@ -52,10 +55,34 @@ export async function startServer(
     child,
     // Resolves when the server has exited (its port is free again); callers may ignore it.
     cleanup: () => {
-      child.kill("SIGTERM");
+      running.delete(stop);
+      stop();
       return exit;
     },
   };
+}
+
+/**
+ * The servers this script started and has not stopped. Each is stopped whole when the script
+ * ends any other way (an exception, Ctrl-C, a timeout's SIGTERM): stopping only the launcher once
+ * left its server answering on the bench port, with its embedded database gone (500s), for the
+ * next run to measure.
+ */
+const running = new Set<() => void>();
+function stopGroup(child: ChildProcess): void {
+  if (!child.pid) return;
+  try { // the whole group, even when the launcher itself has gone
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+process.once("exit", () => running.forEach((stop) => stop()));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    running.forEach((stop) => stop());
+    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+  });
 }
 
 /** Exits with a clear message when there is no production build (benchmarks never build one). */

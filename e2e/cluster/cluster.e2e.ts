@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ImageOptimizerCache } from "next/dist/server/image-optimizer.js";
 import { createClient } from "redis";
+import sharp from "sharp";
 import { cuttableProxy, throughPort } from "../../tests/cuttable-proxy";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "../../tests/test-database";
 import { SEED_ARTICLE, SEED_HEADLINE } from "../helpers";
@@ -256,6 +258,39 @@ test("when only the instance making a change is cut off from Redis, the other st
   } finally {
     redisProxy!.mend();
   }
+});
+
+test("an instance that missed an image's deletion forgets the optimizer's copies of it when it comes back", async ({ playwright }) => {
+  test.setTimeout(90_000);
+  const editorOnA = await apiSession(playwright, A, "editor");
+  const readerOnB = await playwright.request.newContext({ baseURL: B });
+  const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#2a6f97" } }).png().toBuffer();
+  const upload = await editorOnA.post("/api/v1/media", { multipart: { file: { name: "missed.png", mimeType: "image/png", buffer: png }, alt: "Deleted while B was away" } });
+  expect(upload.status(), await upload.text()).toBe(201);
+  const { id, url } = ((await upload.json()) as { data: { id: string; url: string } }).data;
+  const optimized = `/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`;
+  expect((await readerOnB.get(optimized, { headers: { accept: "image/webp,*/*" } })).status()).toBe(200);
+  const copy = path.join(root, ".next/cache/images", ImageOptimizerCache.getCacheKey({ href: url, width: 640, quality: 75, mimeType: "image/webp" }));
+  expect(existsSync(copy), "B's copy on disk").toBe(true);
+  const aside = mkdtempSync(path.join(tmpdir(), "optimized-"));
+  cpSync(copy, aside, { recursive: true });
+
+  expect((await editorOnA.delete(`/api/v1/media/${id}`)).status()).toBe(204);
+  expect(existsSync(copy), "gone with the deletion").toBe(false);
+  await new Promise((resolve) => setTimeout(resolve, 3_000)); // and its second pass, 2 s later
+  // The two instances share this checkout's disk. One with a disk of its own that did not hear of
+  // the deletion (stopped, or cut off for longer than the database keeps its log of changes)
+  // still has its copy: put back here, it is served.
+  cpSync(aside, copy, { recursive: true });
+  rmSync(aside, { recursive: true, force: true });
+  expect((await readerOnB.get(optimized, { headers: { accept: "image/webp,*/*" } })).status(), "the copy put back").toBe(200);
+  // Coming back (here: Redis returns), an instance expires everything, deleted images' copies too.
+  redisProxy!.cut();
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  redisProxy!.mend();
+  await expect.poll(async () => (await readerOnB.get(optimized, { headers: { accept: "image/webp,*/*" } })).status(), { timeout: 15_000, intervals: [250] }).not.toBe(200);
+  expect(existsSync(copy)).toBe(false);
+  await Promise.all([editorOnA.dispose(), readerOnB.dispose()]);
 });
 
 test("sign-in limits hold across both instances and whatever X-Forwarded-For says", async ({ playwright }) => {

@@ -1,9 +1,15 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type PlaywrightWorkerArgs } from "@playwright/test";
+import { ImageOptimizerCache } from "next/dist/server/image-optimizer.js";
 import sharp from "sharp";
 import { apiJson, apiSession, staff, type Role } from "./staff";
 
 // The JSON API over HTTP: who may do what (anonymous, each role, tokens), the one error shape,
 // and the Origin check on cookie-authenticated writes. Refused requests change nothing.
+
+// The image optimizer's copies, on the disk of the server under test (this checkout's build).
+const imagesDir = path.resolve(import.meta.dirname, "../../.next/cache/images");
 
 const session = (playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Role) => apiSession(playwright, baseURL, role, { sendOrigin: false });
 
@@ -115,10 +121,14 @@ test.describe("API permissions", () => {
     // Every format a browser may get: AVIF, WebP, or the original's type.
     const optimized = ["image/avif,image/webp,*/*", "image/webp,*/*", "*/*"].map((accept) => ({ path: `/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`, accept }));
     expect((await anon.get(url)).status()).toBe(200);
-    for (const { path, accept } of optimized) expect((await anon.get(path, { headers: { accept } })).status(), accept).toBe(200);
+    for (const { path: optimizedPath, accept } of optimized) expect((await anon.get(optimizedPath, { headers: { accept } })).status(), accept).toBe(200);
+    // The optimizer's copies of it, on this server's disk (the build in this checkout).
+    const copies = ["image/avif", "image/webp", ""].map((mimeType) => path.join(imagesDir, ImageOptimizerCache.getCacheKey({ href: url, width: 640, quality: 75, mimeType })));
+    for (const copy of copies) expect(existsSync(copy), copy).toBe(true);
     expect((await apiJson(editor, "DELETE", `/api/v1/media/${id}`, baseURL!)).status).toBe(204);
+    for (const copy of copies) expect(existsSync(copy), copy).toBe(false);
     expect((await anon.get(url)).status()).toBe(404);
-    for (const { path, accept } of optimized) expect((await anon.get(path, { headers: { accept } })).status(), accept).not.toBe(200);
+    for (const { path: optimizedPath, accept } of optimized) expect((await anon.get(optimizedPath, { headers: { accept } })).status(), accept).not.toBe(200);
     await Promise.all([editor.dispose(), anon.dispose()]);
   });
 

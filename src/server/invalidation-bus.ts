@@ -21,8 +21,11 @@ import { createFailFastClient, within } from "../../scripts/runtime/redis.mjs";
  * instead of leaving them stale until Redis returns.
  */
 
-/** What a change makes stale: cache tags, and paths whose status may have changed ("all": every path). */
-export type Expiry = { tags: string[]; paths: string[] | "all" | null; everything?: boolean };
+/**
+ * What a change makes stale: cache tags, paths whose status may have changed ("all": every path),
+ * and deleted images (their paths, "/media/…") whose optimized copies each instance keeps on disk.
+ */
+export type Expiry = { tags: string[]; paths: string[] | "all" | null; everything?: boolean; images?: string[] };
 
 const ACK_TIMEOUT_MS = 2_000;
 
@@ -130,6 +133,7 @@ export function mergeExpiries(expiries: Expiry[]): Expiry | null {
   if (expiries.length === 0) return null;
   const tags = new Set<string>();
   const paths = new Set<string>();
+  const images = new Set<string>();
   let allPaths = false;
   let anyPaths = false;
   let everything = false;
@@ -139,8 +143,14 @@ export function mergeExpiries(expiries: Expiry[]): Expiry | null {
     else if (e.paths) for (const p of e.paths) paths.add(p);
     if (e.paths !== null) anyPaths = true;
     if (e.everything) everything = true;
+    for (const image of e.images ?? []) images.add(image);
   }
-  return { tags: [...tags], paths: allPaths ? "all" : anyPaths ? [...paths] : null, ...(everything ? { everything } : {}) };
+  return {
+    tags: [...tags],
+    paths: allPaths ? "all" : anyPaths ? [...paths] : null,
+    ...(everything ? { everything } : {}),
+    ...(images.size ? { images: [...images] } : {}),
+  };
 }
 
 const serverPort = Symbol.for("dellboys.server-port");

@@ -2,7 +2,7 @@ import "server-only";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ImageOptimizerCache } from "next/dist/server/image-optimizer";
+import { ImageOptimizerCache } from "next/dist/server/image-optimizer.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { forgetOptimizedImages } from "./optimized-images";
 
@@ -24,12 +24,12 @@ describe("forgetOptimizedImages", () => {
       await mkdir(path.join(distDir, "cache", "images", dir), { recursive: true });
       await writeFile(path.join(distDir, "cache", "images", dir, "60.1.etag.upstream.avif"), "x");
     }
-    expect(await forgetOptimizedImages("/media/uploads/a.png", distDir)).toBe(9); // 3 widths × 1 quality × 3 formats
+    expect(await forgetOptimizedImages(["/media/uploads/a.png"], distDir)).toBe(3); // of 3 widths × 1 quality × 3 formats, those there
     expect((await readdir(path.join(distDir, "cache", "images"))).sort()).toEqual([...kept].sort());
   });
 
   it("does nothing before a build", async () => {
     distDir = await mkdtemp(path.join(tmpdir(), "dellboys-images-"));
-    expect(await forgetOptimizedImages("/media/uploads/a.png", distDir)).toBe(0);
+    expect(await forgetOptimizedImages(["/media/uploads/a.png"], distDir)).toBe(0);
   });
 });

@@ -1,28 +1,60 @@
 import "server-only";
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { ImageOptimizerCache } from "next/dist/server/image-optimizer";
+import { ImageOptimizerCache } from "next/dist/server/image-optimizer.js";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { mediaUrl } from "@/lib/media";
 
 /**
  * Next.js's image optimizer keeps every size and format it made of an image on disk
  * (.next/cache/images) for `minimumCacheTTL` (a year here) and serves them from there without
- * asking for the original again. So when an image is deleted, those copies go too: every width,
- * quality and format the build's image settings allow, under the optimizer's own cache key.
+ * asking for the original again. So when an image is deleted, those copies go too, on every
+ * instance (each may have its own disk): every width, quality and format the build's image
+ * settings allow, under the optimizer's own cache key. Answers how many copies were removed.
  */
-export async function forgetOptimizedImages(href: string, distDir = path.join(process.cwd(), ".next")): Promise<number> {
+export async function forgetOptimizedImages(hrefs: string[], distDir = defaultDistDir()): Promise<number> {
   const images = await imageSettings(distDir);
-  if (!images) return 0;
+  if (!images || hrefs.length === 0) return 0;
   const widths = [...images.deviceSizes, ...images.imageSizes];
   const qualities = images.qualities ?? [75];
   // The format the browser accepted, or "" when it took none of them (the original's own type).
   const mimeTypes = [...(images.formats ?? []), ""];
-  const keys = widths.flatMap((width) => qualities.flatMap((quality) => mimeTypes.map((mimeType) => ImageOptimizerCache.getCacheKey({ href, width, quality, mimeType }))));
   const cacheDir = path.join(distDir, "cache", "images");
-  await Promise.all(keys.map((key) => rm(path.join(cacheDir, key), { recursive: true, force: true })));
-  return keys.length;
+  // Only what is there: a sweep over a year of deletions must not try thousands of missing folders.
+  const present = new Set(await readdir(cacheDir).catch(() => [] as string[]));
+  const keys = hrefs.flatMap((href) =>
+    widths.flatMap((width) => qualities.flatMap((quality) => mimeTypes.map((mimeType) => ImageOptimizerCache.getCacheKey({ href, width, quality, mimeType })))),
+  );
+  const copies = keys.filter((key) => present.has(key));
+  await Promise.all(copies.map((key) => rm(path.join(cacheDir, key), { recursive: true, force: true })));
+  return copies.length;
 }
 
-type ImageSettings = { deviceSizes: number[]; imageSizes: number[]; qualities?: number[]; formats?: string[] };
+/**
+ * The copies of every image deleted while the optimizer may still keep them (its
+ * `minimumCacheTTL`; our /media responses say a year too): for an instance that may have missed
+ * deletions, because it was stopped or cut off from the others when they happened. The audit log
+ * says which images were deleted.
+ */
+export async function forgetDeletedImages(db: PrismaClient, distDir = defaultDistDir()): Promise<number> {
+  const images = await imageSettings(distDir);
+  if (!images) return 0;
+  const keptSeconds = Math.max(images.minimumCacheTTL ?? 0, 31_536_000);
+  const deletions = await db.auditLog.findMany({
+    // entityType first: its index keeps this to the library's entries, not a year of the whole log.
+    where: { entityType: "Media", action: "media.delete", createdAt: { gte: new Date(Date.now() - keptSeconds * 1000) } },
+    select: { details: true },
+  });
+  const hrefs = deletions.flatMap(({ details }) => {
+    const key = (details as { storageKey?: unknown } | null)?.storageKey;
+    return typeof key === "string" ? [mediaUrl(key)] : [];
+  });
+  return forgetOptimizedImages(hrefs, distDir);
+}
+
+const defaultDistDir = () => path.join(process.cwd(), ".next");
+
+type ImageSettings = { deviceSizes: number[]; imageSizes: number[]; qualities?: number[]; formats?: string[]; minimumCacheTTL?: number };
 
 /** The image settings of the build being served (none before a build: nothing was optimized). */
 async function imageSettings(distDir: string): Promise<ImageSettings | null> {

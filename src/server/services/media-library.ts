@@ -6,7 +6,6 @@ import { MediaError, mediaLimits, processUpload, storeUpload, updateMediaMeta } 
 import { can, ensure, type Actor } from "@/server/services/permissions";
 import { audit } from "@/server/services/audit";
 import { deleteMedia } from "@/server/media-store";
-import { forgetOptimizedImages } from "@/server/optimized-images";
 import { expireMedia } from "@/server/services/publishing";
 import { logEvent } from "@/server/log";
 
@@ -77,8 +76,11 @@ export async function getMediaItem(db: PrismaClient, actor: Actor, id: string): 
  * Editors delete images nobody uses: an image that is a hero or sits in a body would leave a
  * hole in published pages, so that is refused with the articles named. The stored files (the
  * original and every resized variant) go too, after the row, and the image optimizer's copies:
- * a deleted image is no longer served by us at any address (the page caches are purged). A file that cannot be removed is logged (its key is never reused), the
- * deletion stands.
+ * a deleted image is no longer served by us at any address (the page caches are purged). The
+ * optimizer's copies go on every instance, each of which may keep them on a disk of its own: the
+ * deletion's expiry carries the image (services/publishing.ts), and an instance that missed it
+ * (stopped, cut off) forgets every deleted image's copies when it comes back. A file that cannot
+ * be removed is logged (its key is never reused), the deletion stands.
  */
 export async function deleteMediaItem(db: PrismaClient, actor: Actor, id: string): Promise<void> {
   ensure(can.deleteMedia(actor), "Only editors delete images.");
@@ -94,11 +96,11 @@ export async function deleteMediaItem(db: PrismaClient, actor: Actor, id: string
   await db.media.delete({ where: { id } });
   await audit(db, actor, "media.delete", "Media", id, { storageKey: media.storageKey });
   const keys = [media.storageKey, ...variantKeys(media.variants)];
-  const removals = await Promise.allSettled([...keys.map((key) => deleteMedia(key)), forgetOptimizedImages(mediaUrl(media.storageKey))]);
+  const removals = await Promise.allSettled(keys.map((key) => deleteMedia(key)));
   removals.forEach((removal, i) => {
-    if (removal.status === "rejected") logEvent("error", "deleted image: a stored file could not be removed", { key: keys[i] ?? "optimized copies", error: String(removal.reason) });
+    if (removal.status === "rejected") logEvent("error", "deleted image: a stored file could not be removed", { key: keys[i], error: String(removal.reason) });
   });
-  await expireMedia();
+  await expireMedia(mediaUrl(media.storageKey));
 }
 
 /** The storage keys in a Media row's variants ([{ key, … }]). */

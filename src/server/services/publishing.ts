@@ -3,7 +3,9 @@ import { revalidatePath, revalidateTag } from "next/cache";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { cacheTags } from "@/lib/cache-tags";
 import { broadcastExpiry, deliverToThisInstance, type Expiry } from "@/server/invalidation-bus";
+import { prisma } from "@/server/db";
 import { logEvent } from "@/server/log";
+import { forgetDeletedImages, forgetOptimizedImages } from "@/server/optimized-images";
 import { purgePageCache } from "@/server/page-cache";
 import { forgetPathStatus } from "@/server/path-status";
 
@@ -75,14 +77,17 @@ export function expireSections(): Promise<void> {
   return expire({ tags: [cacheTags.sections, cacheTags.articleLists], paths: "all" });
 }
 
-/** After an image was deleted: every instance's page cache may hold its file (pages cannot show it: it was unused). */
-export function expireMedia(): Promise<void> {
-  return expire({ tags: [], paths: null });
+/**
+ * After an image was deleted: every instance's page cache may hold its file (pages cannot show it:
+ * it was unused), and its disk the image optimizer's copies of it.
+ */
+export function expireMedia(url: string): Promise<void> {
+  return expire({ tags: [], paths: null, images: [url] });
 }
 
 /**
- * A change applied in this process: Next.js's cache tags, the proxy's path-status memo, the page
- * cache. Also called by /api/internal/expire for changes other instances broadcast.
+ * A change applied in this process's memory: Next.js's cache tags, the proxy's path-status memo,
+ * the page cache. (applyExpiryWithFiles, below, adds what a change removes from disk.)
  */
 export function applyExpiry({ tags, paths, everything }: Expiry): void {
   // Everything: this instance may have missed changes (its Redis connection was down).
@@ -92,8 +97,23 @@ export function applyExpiry({ tags, paths, everything }: Expiry): void {
   purgePageCache();
 }
 
-async function expire(expiry: Expiry): Promise<void> {
+/**
+ * A change, in memory and on disk: what /api/internal/expire and /api/internal/catch-up do with
+ * changes other instances made. On disk: the image optimizer's copies of deleted images; for
+ * `everything` (an instance that may have missed changes), of every image deleted in their lifetime.
+ */
+export async function applyExpiryWithFiles(expiry: Expiry): Promise<void> {
   applyExpiry(expiry);
+  try {
+    if (expiry.everything) await forgetDeletedImages(prisma);
+    else if (expiry.images?.length) await forgetOptimizedImages(expiry.images);
+  } catch (error) {
+    logEvent("error", "deleted images: the optimizer's copies could not be removed", { error: (error as Error).message });
+  }
+}
+
+async function expire(expiry: Expiry): Promise<void> {
+  await applyExpiryWithFiles(expiry);
   await broadcastExpiry(expiry);
   settleLater(expiry);
 }

@@ -3,7 +3,7 @@
 // { last }, the id to pass next time. Anyone else gets a 404.
 import { z } from "zod";
 import { loggedExpiriesAfter, refuseUnlessInternal } from "@/server/invalidation-bus";
-import { applyExpiry } from "@/server/services/publishing";
+import { applyExpiryWithFiles } from "@/server/services/publishing";
 
 const bodySchema = z.object({ after: z.number().int().nonnegative().nullable() });
 
@@ -13,6 +13,6 @@ export async function POST(request: Request) {
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: { code: "invalid", message: "Expected { after: a log id or null }." } }, { status: 400 });
   const { last, expiry } = await loggedExpiriesAfter(parsed.data.after);
-  if (expiry) applyExpiry(expiry);
+  if (expiry) await applyExpiryWithFiles(expiry);
   return Response.json({ last, applied: expiry !== null });
 }
