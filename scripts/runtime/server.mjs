@@ -51,6 +51,11 @@ installPageCache(cache);
 globalThis[Symbol.for("dellboys.server-port")] = port;
 
 const server = http.createServer((req, res) => {
+  // Each layer (the request log, the page cache, Next.js's router, renderer and stream piping)
+  // listens for its response's "close": a streamed render reached 11, over Node's default of 10,
+  // and every such response printed a "possible memory leak" warning. One response's listeners,
+  // gone with it: no leak.
+  res.setMaxListeners(20);
   const id = requestId(req.headers["x-request-id"]);
   req.headers["x-request-id"] = id;
   res.setHeader("X-Request-Id", id);
