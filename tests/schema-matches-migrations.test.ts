@@ -635,8 +635,8 @@ describe("prisma/migrations build exactly the database schema.prisma describes",
     expect(actual.get("column Settings.id")).toBe("integer NOT NULL DEFAULT 1");
     expect(actual.get("primary key Account")).toBe("Account_pkey (provider, providerAccountId)");
     expect(actual.has("primary key Session")).toBe(false);
-    expect(actual.get("index Article_sectionId_publishedAt_id_idx")).toBe(
-      'INDEX ON "Article" USING btree (sectionId, publishedAt DESC, id DESC)',
+    expect(actual.get("index Article_sectionId_publishedAt_id_status_idx")).toBe(
+      'INDEX ON "Article" USING btree (sectionId, publishedAt DESC, id DESC, status)',
     );
     expect(actual.has("index Article_sectionId_status_publishedAt_idx")).toBe(false);
     expect(actual.get("index CuratedSlot_list_position_key")).toBe(
