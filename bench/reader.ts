@@ -37,8 +37,8 @@ const targets = {
   "search (one query, kept 10 s)": "/search?q=council",
   "sitemap index (cached)": "/sitemap.xml",
   "RSS feed (cached)": "/feed.xml",
-  // The article's hero as the optimizer serves it (its copy on disk; the proxy asks whether the
-  // image is still in the library first): the path is read off the article page at start.
+  // The article's hero as the optimizer serves it (its copy on disk): the path is read off the
+  // article page at start.
   "optimized image (640 px, on disk)": "",
 };
 

@@ -11,7 +11,7 @@ import { createFailFastClient, within } from "../../scripts/runtime/redis.mjs";
  * behind a load balancer each keep their own caches (Next.js's, the page
  * cache, the path-status memo). When REDIS_URL is set, a publishing change made on one instance
  * is broadcast on a Redis channel; every instance's server (scripts/runtime/server.mjs) relays it
- * to its own /api/internal/expire, which applies it (publishing.ts → applyExpiry), and then
+ * to its own /api/internal/expire, which applies it (publishing.ts → applyExpiryWithFiles), and then
  * acknowledges. The instance that made the change waits for every acknowledgement (at most
  * ACK_TIMEOUT_MS) before it answers, so the editor's next request sees the change everywhere.
  *

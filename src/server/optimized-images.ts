@@ -14,20 +14,7 @@ import { mediaUrl } from "@/lib/media";
  */
 export async function forgetOptimizedImages(hrefs: string[], distDir = defaultDistDir()): Promise<number> {
   const images = await imageSettings(distDir);
-  if (!images || hrefs.length === 0) return 0;
-  const widths = [...images.deviceSizes, ...images.imageSizes];
-  const qualities = images.qualities ?? [75];
-  // The format the browser accepted, or "" when it took none of them (the original's own type).
-  const mimeTypes = [...(images.formats ?? []), ""];
-  const cacheDir = path.join(distDir, "cache", "images");
-  // Only what is there: a sweep over a year of deletions must not try thousands of missing folders.
-  const present = new Set(await readdir(cacheDir).catch(() => [] as string[]));
-  const keys = hrefs.flatMap((href) =>
-    widths.flatMap((width) => qualities.flatMap((quality) => mimeTypes.map((mimeType) => ImageOptimizerCache.getCacheKey({ href, width, quality, mimeType })))),
-  );
-  const copies = keys.filter((key) => present.has(key));
-  await Promise.all(copies.map((key) => rm(path.join(cacheDir, key), { recursive: true, force: true })));
-  return copies.length;
+  return images ? removeCopies(hrefs, images, distDir) : 0;
 }
 
 /**
@@ -49,7 +36,25 @@ export async function forgetDeletedImages(db: PrismaClient, distDir = defaultDis
     const key = (details as { storageKey?: unknown } | null)?.storageKey;
     return typeof key === "string" ? [mediaUrl(key)] : [];
   });
-  return forgetOptimizedImages(hrefs, distDir);
+  return removeCopies(hrefs, images, distDir);
+}
+
+/** Removes the optimizer's copies of `hrefs` that are on disk; answers how many there were. */
+async function removeCopies(hrefs: string[], images: ImageSettings, distDir: string): Promise<number> {
+  if (hrefs.length === 0) return 0;
+  const widths = [...images.deviceSizes, ...images.imageSizes];
+  const qualities = images.qualities ?? [75];
+  // The format the browser accepted, or "" when it took none of them (the original's own type).
+  const mimeTypes = [...(images.formats ?? []), ""];
+  const cacheDir = path.join(distDir, "cache", "images");
+  // Only what is there: a sweep over a year of deletions must not try thousands of missing folders.
+  const present = new Set(await readdir(cacheDir).catch(() => [] as string[]));
+  const keys = hrefs.flatMap((href) =>
+    widths.flatMap((width) => qualities.flatMap((quality) => mimeTypes.map((mimeType) => ImageOptimizerCache.getCacheKey({ href, width, quality, mimeType })))),
+  );
+  const copies = keys.filter((key) => present.has(key));
+  await Promise.all(copies.map((key) => rm(path.join(cacheDir, key), { recursive: true, force: true })));
+  return copies.length;
 }
 
 const defaultDistDir = () => path.join(process.cwd(), ".next");
