@@ -1,10 +1,17 @@
 /**
- * Next-request run (a script, not a test): READERS (8) readers keep loading the front page while an
- * editor swaps its first two stories ROUNDS (100) times through the JSON API, PAUSE_MS (300) apart;
- * after each swap answers, one more request: does it show the new order? Prints how many did not.
- * Exits 1 when any did not.
+ * Next-request run (a script, not a test): READERS (8) readers keep loading pages while an editor
+ * changes a curated list ROUNDS (100) times through the JSON API, PAUSE_MS (300) apart; after each
+ * change answers, one request for the front page: does it show the change? Prints how many did
+ * not. Exits 1 when any did not.
+ *
+ * LIST=front_page (default): the readers load the front page, the editor swaps its first two
+ * stories. LIST=editors_picks: the readers load article pages, which show the editors' picks too,
+ * and the editor swaps the first two picks: a front page rendered after the change must not take
+ * the picks from an article page's render that began before it (Next.js lets a render join a
+ * 'use cache' computation another request has in flight).
  *
  *   npx tsx bench/next-request.ts              # its own `npm start` on a fresh embedded database
+ *   LIST=editors_picks npx tsx bench/next-request.ts
  *   CLUSTER=1 REDIS_URL=redis://127.0.0.1:6379 npx tsx bench/next-request.ts   # two instances, LB
  */
 import { startServer } from "./lib/server.ts";
@@ -13,35 +20,53 @@ import { staffSession } from "./lib/staff.ts";
 const ROUNDS = Number(process.env.ROUNDS ?? 100);
 const READERS = Number(process.env.READERS ?? 8);
 const PAUSE_MS = Number(process.env.PAUSE_MS ?? 300);
-type Item = { id: string; headline: string };
+const LIST = process.env.LIST === "editors_picks" ? "editors_picks" : "front_page";
+type Item = { id: string; headline: string; slug: string; section: { slug: string } };
+type Curation = { lists: Record<"FRONT_PAGE" | "EDITORS_PICKS", Item[]>; candidates: Item[] };
+
+/** The links of the front page's editors' picks rail, in order. */
+function picksOnFrontPage(html: string): string[] {
+  const start = html.indexOf('id="picks-heading"');
+  if (start < 0) throw new Error("the front page has no editors' picks rail");
+  const rail = html.slice(start, html.indexOf("</section>", start));
+  return [...rail.matchAll(/href="(\/[^"#?]+)"/g)].map((m) => m[1]!).filter((p, i, all) => all.indexOf(p) === i);
+}
 
 const server = await startServer(process.env.CLUSTER ? "cluster" : "start");
 const base = server.url;
 let stale = 0;
 try {
   const api = await staffSession(base);
-  let order = (await api<{ lists: { FRONT_PAGE: Item[] } }>("GET", "/api/v1/curation")).data.lists.FRONT_PAGE;
+  const curation = (await api<Curation>("GET", "/api/v1/curation")).data;
+  const path = (item: Item) => `/${item.section.slug}/${item.slug}`;
+  let order = LIST === "front_page" ? curation.lists.FRONT_PAGE : curation.candidates.slice(0, 2);
+  const original = curation.lists.EDITORS_PICKS.map((a) => a.id);
+  const readPaths = LIST === "front_page" ? ["/"] : ["/", ...curation.candidates.slice(2, 12).map(path)];
   let reading = true;
   let reads = 0;
-  const readers = Array.from({ length: READERS }, async () => {
-    while (reading) {
-      await (await fetch(base + "/", { headers: { "accept-encoding": "br" } })).arrayBuffer();
+  const readers = Array.from({ length: READERS }, async (_, i) => {
+    for (let n = i; reading; n++) {
+      await (await fetch(base + readPaths[n % readPaths.length], { headers: { "accept-encoding": "br" } })).arrayBuffer();
       reads++;
     }
   });
   for (let i = 0; i < ROUNDS; i++) {
     order = [order[1]!, order[0]!, ...order.slice(2)];
-    const saved = await api("PUT", "/api/v1/curation/front_page", { articleIds: order.map((a) => a.id) });
-    if (saved.status !== 200) throw new Error(`saving the front page: ${saved.status}`);
+    const saved = await api("PUT", `/api/v1/curation/${LIST}`, { articleIds: order.map((a) => a.id) });
+    if (saved.status !== 200) throw new Error(`saving ${LIST}: ${saved.status}`);
     const html = await (await fetch(base + "/")).text();
-    const [first, second] = [html.indexOf(order[0]!.headline), html.indexOf(order[1]!.headline)];
-    if (first < 0 || second < 0) throw new Error(`a headline is not on the front page: ${order[0]!.headline}`);
-    if (first > second) stale++;
+    if (LIST === "front_page") {
+      const [first, second] = [html.indexOf(order[0]!.headline), html.indexOf(order[1]!.headline)];
+      if (first < 0 || second < 0) throw new Error(`a headline is not on the front page: ${order[0]!.headline}`);
+      if (first > second) stale++;
+    } else if (picksOnFrontPage(html).join() !== order.map(path).join()) stale++;
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
   reading = false;
   await Promise.all(readers);
-  console.log(`next-request run: ${process.env.CLUSTER ? "cluster" : "one instance"}, ${READERS} readers (${reads} front pages read)`);
+  if (LIST === "editors_picks") await api("PUT", "/api/v1/curation/editors_picks", { articleIds: original });
+  const what = LIST === "front_page" ? "front pages" : "article pages";
+  console.log(`next-request run (${LIST}): ${process.env.CLUSTER ? "cluster" : "one instance"}, ${READERS} readers (${reads} ${what} read)`);
   console.log(`changes not on the front page at the next request: ${stale} of ${ROUNDS}`);
 } finally {
   await server.cleanup();
