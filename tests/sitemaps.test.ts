@@ -6,6 +6,7 @@ import {
   authorPages,
   monthArticles,
   newsArticles,
+  pagesSitemapDates,
   sectionPages,
   tagPages,
   type SitemapPage,
@@ -299,6 +300,30 @@ describe("section, tag and author pages", () => {
     // The seeded admin wrote nothing public.
     expect(find(await authorPages(), "/author/admin")).toBeUndefined();
     expect(find(await authorPages(new Date()), `/author/${author.hidden.slug}`)).toBeDefined(); // via h-sched
+  });
+});
+
+describe("the index's dates for the section, tag and author sitemaps", () => {
+  const newest = (pages: SitemapPage[]) => pages.map((p) => p.lastmod).filter((d) => d !== null).sort().at(-1) ?? null;
+
+  it("are each sitemap's newest lastmod, read without building the sitemaps", async () => {
+    // At NOW: the newest public story (mar-sched-due) has no tag and no author; the newest with
+    // both is feb-upd-late, through its update in March, not its publication.
+    const dates = await pagesSitemapDates(NOW);
+    expect(dates).toEqual({ sections: "2019-03-20T11:00:00.000Z", tags: "2019-03-05T08:00:00.000Z", authors: "2019-03-05T08:00:00.000Z" });
+    expect(dates).toEqual({
+      sections: newest(await sectionPages(NOW)),
+      tags: newest(await tagPages(NOW)),
+      authors: newest(await authorPages(NOW)),
+    });
+  });
+
+  it("follow `now` and never count hidden stories", async () => {
+    // A day later h-sched (scheduled, with a tag and an author) is public and newest everywhere.
+    const later = new Date("2019-03-21T12:00:00.000Z");
+    expect(await pagesSitemapDates(later)).toEqual({ sections: "2019-03-21T12:00:00.000Z", tags: "2019-03-21T12:00:00.000Z", authors: "2019-03-21T12:00:00.000Z" });
+    // Before any public story there is no date at all: the seed's oldest story is from 2017.
+    expect(await pagesSitemapDates(new Date("2000-01-01T00:00:00.000Z"))).toEqual({ sections: null, tags: null, authors: null });
   });
 });
 

@@ -141,6 +141,37 @@ export async function authorPages(now = new Date()): Promise<SitemapPage[]> {
   return toPages(rows, (slug) => routes.author(slug));
 }
 
+export interface PagesSitemapDates {
+  sections: string | null;
+  tags: string | null;
+  authors: string | null;
+}
+
+/**
+ * The newest lastmod in each of the sections, tags and authors sitemaps, for the index, without
+ * building them (each of those joins every public article: 130–190 ms at 100,000). A sitemap's
+ * newest lastmod is that of the newest public article with a section (every one), a tag or an
+ * author. And the newest greatest(publishedAt, contentUpdatedAt) of a set is the greater of its
+ * newest publishedAt and its newest contentUpdatedAt: each is the first public row, with a tag or
+ * an author, of an index walked newest first (Article_publishedAt_id_idx,
+ * Article_contentUpdatedAt_idx), whatever the archive's size.
+ */
+export async function pagesSitemapDates(now = new Date()): Promise<PagesSitemapDates> {
+  const newest = (having: Prisma.Sql) => Prisma.sql`greatest(
+    (SELECT "a"."publishedAt" FROM "Article" AS "a"
+     WHERE ${publicArticleSql("a", now)} ${having}
+     ORDER BY "a"."publishedAt" DESC LIMIT 1),
+    (SELECT "a"."contentUpdatedAt" FROM "Article" AS "a"
+     WHERE ${publicArticleSql("a", now)} AND "a"."contentUpdatedAt" IS NOT NULL ${having}
+     ORDER BY "a"."contentUpdatedAt" DESC LIMIT 1))`;
+  const withTag = Prisma.sql`AND EXISTS (SELECT 1 FROM "ArticleTag" AS "at" WHERE "at"."articleId" = "a"."id")`;
+  const withAuthor = Prisma.sql`AND EXISTS (SELECT 1 FROM "ArticleAuthor" AS "aa" WHERE "aa"."articleId" = "a"."id")`;
+  const [row] = await prisma.$queryRaw<[Record<keyof PagesSitemapDates, Date | null>]>`
+    SELECT ${newest(Prisma.empty)} AS "sections", ${newest(withTag)} AS "tags", ${newest(withAuthor)} AS "authors"`;
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return { sections: iso(row.sections), tags: iso(row.tags), authors: iso(row.authors) };
+}
+
 export interface NewsArticle {
   url: string;
   title: string;

@@ -17,6 +17,7 @@ import {
   authorPages,
   monthArticles,
   newsArticles,
+  pagesSitemapDates,
   sectionPages,
   tagPages,
   type SitemapPage,
@@ -42,14 +43,8 @@ export async function getSitemapIndex(): Promise<SitemapDocument> {
   "use cache";
   cacheTag(cacheTags.articleLists, cacheTags.sections, cacheTags.authors, cacheTags.settings);
   cacheLife("minutes");
-  const [{ siteUrl }, months, sections, tags, authors, news] = await Promise.all([
-    getSiteSettings(),
-    articleMonths(),
-    getPagesSitemap("sections"),
-    getPagesSitemap("tags"),
-    getPagesSitemap("authors"),
-    getNewsSitemap(),
-  ]);
+  // The pages sitemaps' dates come without building those sitemaps (see pagesSitemapDates).
+  const [{ siteUrl }, months, pages, news] = await Promise.all([getSiteSettings(), articleMonths(), pagesSitemapDates(), getNewsSitemap()]);
   const refs: SitemapRef[] = months.flatMap((m) =>
     Array.from({ length: sitemapParts(m.count) }, (_, i) => ({
       // The month's newest change stands for every part of it.
@@ -58,16 +53,16 @@ export async function getSitemapIndex(): Promise<SitemapDocument> {
     })),
   );
   refs.push(
-    { loc: absoluteUrl(siteUrl, routes.sitemapPages("sections")), lastmod: sections.lastModified },
-    { loc: absoluteUrl(siteUrl, routes.sitemapPages("tags")), lastmod: tags.lastModified },
-    { loc: absoluteUrl(siteUrl, routes.sitemapPages("authors")), lastmod: authors.lastModified },
+    { loc: absoluteUrl(siteUrl, routes.sitemapPages("sections")), lastmod: pages.sections },
+    { loc: absoluteUrl(siteUrl, routes.sitemapPages("tags")), lastmod: pages.tags },
+    { loc: absoluteUrl(siteUrl, routes.sitemapPages("authors")), lastmod: pages.authors },
     { loc: absoluteUrl(siteUrl, routes.sitemapNews()), lastmod: news.lastModified },
   );
   const lastModified = newest([
     ...months.map((m) => m.lastmod),
-    sections.lastModified,
-    tags.lastModified,
-    authors.lastModified,
+    pages.sections,
+    pages.tags,
+    pages.authors,
     news.lastModified,
   ]);
   return { body: sitemapIndexXml(refs), lastModified };
