@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { searchPageExists } from "@/server/data/search-queries";
 import { pathStatus } from "@/server/path-status";
 
 /**
@@ -16,10 +17,16 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(url, 301);
   }
 
-  // Search pages are numbered from 1; anything else is not a page of ours.
+  // Search pages are numbered from 1; anything else, or a page past the last, is not a page of
+  // ours (the results stream in after the status, so the page itself cannot say 404).
   if (pathname === "/search") {
-    const page = request.nextUrl.searchParams.get("page");
+    const params = request.nextUrl.searchParams;
+    const page = params.get("page");
     if (page !== null && !/^[1-9][0-9]{0,5}$/.test(page)) return errorPage(request, 404);
+    if (page !== null && page !== "1") {
+      const exists = await searchPageExists({ q: params.get("q") ?? "", section: params.get("section"), page: Number(page) });
+      if (!exists) return errorPage(request, 404);
+    }
     return NextResponse.next();
   }
 

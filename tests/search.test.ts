@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleStatus } from "@/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/highlight";
 import { prisma } from "@/server/db";
-import { searchArticles, type SearchPage } from "@/server/data/search-queries";
+import { searchArticles, searchPageExists, type SearchPage } from "@/server/data/search-queries";
 
 // Runs on the database the global setup migrated and seeded (PGlite, or PostgreSQL when
 // TEST_DATABASE_URL is set), alongside other test files: every article here carries made-up
@@ -211,6 +211,25 @@ describe("searchArticles", () => {
     expect(await search("paginix", { pageSize: 2, page: 4 })).toBeNull();
     expect(await search("paginix", { pageSize: 2, page: 0 })).toBeNull();
     expect(await search("paginix", { pageSize: 2, page: 1.5 })).toBeNull();
+  });
+
+  it("tells the proxy whether a page has results, as the page reads its URL", async () => {
+    const exists = (q: string, page: number, section?: string | null) => searchPageExists({ q, page, pageSize: 2, section });
+    expect(await exists("paginix", 3)).toBe(true); // the fifth of five
+    expect(await exists("paginix", 4)).toBe(false);
+    expect(await exists("paginix", 1)).toBe(true);
+    expect(await exists("unfindablewordqq", 1)).toBe(true); // an empty first page is a page
+    expect(await exists("unfindablewordqq", 2)).toBe(false);
+    expect(await exists("   ", 2)).toBe(false);
+    expect(await exists("paginix", 0)).toBe(false);
+    // The section filter applies; an unknown section searches everything, as /search does.
+    expect(await exists("plomquist", 1, sectionB.slug)).toBe(true);
+    expect(await searchPageExists({ q: "plomquist", page: 2, pageSize: 1, section: sectionB.slug })).toBe(false);
+    expect(await searchPageExists({ q: "plomquist", page: 2, pageSize: 1, section: "no-such-section" })).toBe(true);
+    expect(await searchPageExists({ q: "plomquist", page: 2, pageSize: 1 })).toBe(true);
+    // Hidden articles do not make a page exist.
+    expect(await searchPageExists({ q: "hushvarrow", page: 3, pageSize: 1 })).toBe(false);
+    expect(await searchPageExists({ q: "hushvarrow", page: 2, pageSize: 1 })).toBe(true);
   });
 
   it("page 1 of no results is an empty page; page 2 of it does not exist", async () => {

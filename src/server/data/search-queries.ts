@@ -47,6 +47,43 @@ export function normalizeSearchQuery(q: string): string {
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
+ * The query and the FROM/WHERE of its public matches. The tsquery is written out at each use
+ * rather than shared through a CTE, so that every `@@` compares with a plain expression and can
+ * use the GIN index.
+ */
+function searchSql(text: string, section: string | null | undefined, now: Date) {
+  const query = Prisma.sql`websearch_to_tsquery('english', ${text})`;
+  const sectionFilter = section
+    ? Prisma.sql`AND "a"."sectionId" = (SELECT "id" FROM "Section" WHERE "slug" = ${section})`
+    : Prisma.empty;
+  const matches = Prisma.sql`
+    FROM "Article" AS "a"
+    WHERE "a"."searchVector" @@ ${query}
+      AND ${publicArticleSql("a", now)}
+      ${sectionFilter}`;
+  return { query, matches };
+}
+
+/**
+ * Whether /search shows results on `page` (2 or more) for these URL parameters, for the proxy, so
+ * that a page past the last answers 404 on the first request (the page itself streams its results
+ * after the status is sent). Reads as the page does: an unknown section searches everything. It
+ * counts matches only up to the page's first, never all of them.
+ */
+export async function searchPageExists({ q, section, page, pageSize = PAGE_SIZE, now = new Date() }: SearchOptions): Promise<boolean> {
+  const text = normalizeSearchQuery(q);
+  if (!Number.isInteger(page) || page < 1) return false;
+  if (page === 1) return true;
+  if (!text) return false;
+  const known = section ? await prisma.section.findUnique({ where: { slug: section }, select: { slug: true } }) : null;
+  const { matches } = searchSql(text, known?.slug, now);
+  const needed = (page - 1) * pageSize + 1;
+  const [{ found }] = await prisma.$queryRaw<[{ found: number }]>`
+    SELECT count(*)::int AS "found" FROM (SELECT 1 ${matches} LIMIT ${needed}) AS "m"`;
+  return found === needed;
+}
+
+/**
  * One page of public articles matching `q`, best first. `websearch_to_tsquery` gives readers the
  * syntax they know ("quoted phrase", or, -word) and never fails on malformed input; a query of
  * only stop words or punctuation reduces to nothing and matches nothing. Null when the page does
@@ -57,18 +94,7 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
   const text = normalizeSearchQuery(q);
   if (!text) return page === 1 ? { results: [], total: 0, page: 1, totalPages: 1 } : null;
 
-  // Written out at each use rather than shared through a CTE, so that every `@@` compares with
-  // a plain expression and can use the GIN index.
-  const query = Prisma.sql`websearch_to_tsquery('english', ${text})`;
-  const sectionFilter = section
-    ? Prisma.sql`AND "a"."sectionId" = (SELECT "id" FROM "Section" WHERE "slug" = ${section})`
-    : Prisma.empty;
-  const matches = Prisma.sql`
-    FROM "Article" AS "a"
-    WHERE "a"."searchVector" @@ ${query}
-      AND ${publicArticleSql("a", now)}
-      ${sectionFilter}`;
-
+  const { query, matches } = searchSql(text, section, now);
   const [{ total }] = await prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS "total" ${matches}`;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   if (page > totalPages) return null;
