@@ -95,27 +95,31 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
   if (!text) return page === 1 ? { results: [], total: 0, page: 1, totalPages: 1 } : null;
 
   const { query, matches } = searchSql(text, section, now);
-  const [{ total }] = await prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS "total" ${matches}`;
-  const totalPages = Math.max(1, Math.ceil(total / pageSize));
-  if (page > totalPages) return null;
-  if (total === 0) return { results: [], total: 0, page, totalPages };
-
-  // Rank and cut the page first, then build snippets for that page only. Markers are removed
-  // from the source text so that only ts_headline's own marks can become highlights.
-  const hits = await prisma.$queryRaw<{ id: string; snippet: string }[]>`
-    SELECT "hits"."id",
+  // One pass over the matches ranks them, counts them (the window, before the page is cut) and
+  // cuts the page; snippets are built for that page only. Reading every match's row is what a
+  // common word costs (36,000 matches at 100,000 stories): a separate count read them all twice.
+  // Markers are removed from the source text so that only ts_headline's own marks can become
+  // highlights.
+  const hits = await prisma.$queryRaw<{ id: string; total: number; snippet: string }[]>`
+    SELECT "hits"."id", "hits"."total",
            ts_headline('english',
-                       translate("hits"."standfirst" || ' ' || "hits"."bodyText", ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''),
+                       translate("a"."standfirst" || ' ' || "a"."bodyText", ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''),
                        ${query},
                        ${HEADLINE_OPTIONS}) AS "snippet"
     FROM (
-      SELECT "a"."id", "a"."publishedAt", "a"."standfirst", "a"."bodyText",
-             ts_rank_cd("a"."searchVector", ${query}) AS "rank"
+      SELECT "a"."id", "a"."publishedAt",
+             ts_rank_cd("a"."searchVector", ${query}) AS "rank",
+             count(*) OVER ()::int AS "total"
       ${matches}
       ORDER BY "rank" DESC, "a"."publishedAt" DESC, "a"."id" DESC
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     ) AS "hits"
+    JOIN "Article" AS "a" ON "a"."id" = "hits"."id"
     ORDER BY "hits"."rank" DESC, "hits"."publishedAt" DESC, "hits"."id" DESC`;
+  // No row: no match at all (page 1 is then an empty page), or a page past the last.
+  if (hits.length === 0) return page === 1 ? { results: [], total: 0, page: 1, totalPages: 1 } : null;
+  const total = hits[0]!.total;
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
 
   const rows = await prisma.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: cardSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));
