@@ -83,6 +83,9 @@ export async function searchPageExists({ q, section, page, pageSize = PAGE_SIZE,
   return found === needed;
 }
 
+/** Page 1 of a search without results: it exists, empty. */
+const emptyFirstPage = (): SearchPage => ({ results: [], total: 0, page: 1, totalPages: 1 });
+
 /**
  * One page of public articles matching `q`, best first. `websearch_to_tsquery` gives readers the
  * syntax they know ("quoted phrase", or, -word) and never fails on malformed input; a query of
@@ -92,7 +95,7 @@ export async function searchPageExists({ q, section, page, pageSize = PAGE_SIZE,
 export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, now = new Date() }: SearchOptions): Promise<SearchPage | null> {
   if (!Number.isInteger(page) || page < 1) return null;
   const text = normalizeSearchQuery(q);
-  if (!text) return page === 1 ? { results: [], total: 0, page: 1, totalPages: 1 } : null;
+  if (!text) return page === 1 ? emptyFirstPage() : null;
 
   const { query, matches } = searchSql(text, section, now);
   // One pass over the matches ranks them, counts them (the window, before the page is cut) and
@@ -117,7 +120,7 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
     JOIN "Article" AS "a" ON "a"."id" = "hits"."id"
     ORDER BY "hits"."rank" DESC, "hits"."publishedAt" DESC, "hits"."id" DESC`;
   // No row: no match at all (page 1 is then an empty page), or a page past the last.
-  if (hits.length === 0) return page === 1 ? { results: [], total: 0, page: 1, totalPages: 1 } : null;
+  if (hits.length === 0) return page === 1 ? emptyFirstPage() : null;
   const total = hits[0]!.total;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
 
