@@ -15,8 +15,11 @@
 // Entries carry the time they were computed, and tag expiries are times too: an entry computed
 // before an expiry is refused wherever it is read. Redis down or slow (250 ms) is a cache miss and
 // a logged warning, never a failed request.
+// Every lookup is counted as a computation under way (computations.mjs) until Next.js can no
+// longer let another request join it: the value found has been read, or the new one stored.
 import { createHash } from "node:crypto";
 import nextTags from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
+import { computations as processComputations } from "./computations.mjs";
 import { logEvent } from "./log.mjs";
 import { purgeInstalledPageCache } from "./page-cache.mjs";
 import { createFailFastClient, within } from "./redis.mjs";
@@ -30,13 +33,16 @@ const TAGS_TTL_SECONDS = 30 * 24 * 3600; // longer than any entry lives
 
 /**
  * @param {{ redisUrl?: string, tagsManifest?: Map<string, { stale?: number, expired?: number }>,
- *   maxLocalBytes?: number, keyPrefix?: string, onExpired?: (applyAgain: () => void) => void }} [options]
+ *   maxLocalBytes?: number, keyPrefix?: string, onExpired?: (applyAgain: () => void) => void,
+ *   computations?: import("./computations.mjs").Computations }} [options]
  * `onExpired` is called after every expiry made in this process, once Next.js has applied it,
  * with a way to apply it again (by default: the page cache in front of Next.js, page-cache.mjs).
  */
-export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tagsManifest, maxLocalBytes = 64 * 1024 * 1024, keyPrefix = "", onExpired = purgeInstalledPageCache } = {}) {
+export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tagsManifest, maxLocalBytes = 64 * 1024 * 1024, keyPrefix = "", onExpired = purgeInstalledPageCache, computations = processComputations } = {}) {
   const local = createLru(maxLocalBytes);
   const pendingSets = new Map();
+  /** @type {Map<string, Array<() => void>>} lookups that missed: done when their key's new entry is stored */
+  const computing = new Map();
   const redis = redisUrl ? connect(redisUrl) : null;
   const entryKey = (cacheKey) => `${keyPrefix}${ENTRY_PREFIX}${createHash("sha256").update(cacheKey).digest("base64url")}`;
   const tagsKey = `${keyPrefix}${TAGS_KEY}`;
@@ -62,14 +68,28 @@ export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tag
 
   return {
     async get(cacheKey) {
-      await pendingSets.get(cacheKey);
-      const stored = local.get(cacheKey) ?? (await sharedEntry(cacheKey).catch(() => undefined));
-      if (!stored) return undefined;
-      const { meta, value } = stored;
-      // Like Next.js's own in-memory handler: an entry past its revalidate time is a miss (it is
-      // recomputed now rather than served stale), and so is one whose tags expired after it was made.
-      if (meta.expire < 0 || Date.now() > meta.timestamp + meta.revalidate * 1000 || isExpired(meta.tags, meta.timestamp)) return undefined;
-      return { ...meta, revalidate: isStale(meta.tags, meta.timestamp) ? -1 : meta.revalidate, value: streamOf(value) };
+      const done = computations.begin();
+      let found;
+      try {
+        found = await lookup();
+        return found;
+      } finally {
+        if (!found) {
+          // A miss: Next.js computes the value now and stores it through set().
+          if (!computing.has(cacheKey)) computing.set(cacheKey, []);
+          computing.get(cacheKey).push(done);
+        }
+      }
+      async function lookup() {
+        await pendingSets.get(cacheKey);
+        const stored = local.get(cacheKey) ?? (await sharedEntry(cacheKey).catch(() => undefined));
+        if (!stored) return undefined;
+        const { meta, value } = stored;
+        // Like Next.js's own in-memory handler: an entry past its revalidate time is a miss (it is
+        // recomputed now rather than served stale), and so is one whose tags expired after it was made.
+        if (meta.expire < 0 || Date.now() > meta.timestamp + meta.revalidate * 1000 || isExpired(meta.tags, meta.timestamp)) return undefined;
+        return { ...meta, revalidate: isStale(meta.tags, meta.timestamp) ? -1 : meta.revalidate, value: streamOf(value, done) };
+      }
     },
 
     async set(cacheKey, pendingEntry) {
@@ -91,6 +111,8 @@ export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tag
       } finally {
         done();
         pendingSets.delete(cacheKey);
+        for (const computed of computing.get(cacheKey) ?? []) computed();
+        computing.delete(cacheKey);
       }
     },
 
@@ -156,13 +178,19 @@ function mergeTagState(manifest, tag, shared) {
   manifest.set(tag, merged);
 }
 
-function streamOf(bytes) {
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(new Uint8Array(bytes));
-      controller.close();
+/** A stream of bytes that calls `read` once they have been taken (or the stream is dropped). */
+function streamOf(bytes, read = () => {}) {
+  return new ReadableStream(
+    {
+      pull(controller) {
+        controller.enqueue(new Uint8Array(bytes));
+        controller.close();
+        read();
+      },
+      cancel: read,
     },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 /** A Map in least-recently-used order, bounded by the bytes of its values. */

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSharedCacheHandler, type TagState } from "./cache-handler.mjs";
+import { createComputations, type Computations } from "./computations.mjs";
 
 // Two "instances" (two handlers, each with its own tags manifest, as two processes have) on the
 // Redis this machine runs (TEST_REDIS_URL). Keys are prefixed per run, so nothing else is touched.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `test-${randomUUID()}:`;
 const handlers: ReturnType<typeof createSharedCacheHandler>[] = [];
-function instance(options: { redisUrl?: string; maxLocalBytes?: number; onExpired?: (applyAgain: () => void) => void } = { redisUrl: REDIS_URL }) {
+function instance(options: { redisUrl?: string; maxLocalBytes?: number; onExpired?: (applyAgain: () => void) => void; computations?: Computations } = { redisUrl: REDIS_URL }) {
   const manifest = new Map<string, TagState>();
   const handler = createSharedCacheHandler({ keyPrefix: prefix, tagsManifest: manifest, ...options });
   handlers.push(handler);
@@ -114,6 +115,22 @@ describe("the shared 'use cache' handler", () => {
     expect((await read(handler, "a"))?.text).toBe("x".repeat(40));
     expect(await read(handler, "b")).toBeUndefined();
     expect((await read(handler, "c"))?.text).toBe("z".repeat(40));
+  });
+
+  it("counts each lookup as a computation under way until Next.js can no longer join it", async () => {
+    // Next.js lets other requests join a 'use cache' computation until its new entry is stored,
+    // or the value found has been read (computations.mjs); the page cache waits for those.
+    const computations = createComputations();
+    const { handler } = instance({ computations });
+    expect(await handler.get("k8", [])).toBeUndefined(); // a miss: Next.js computes the value
+    expect(computations.stats().running).toBe(1);
+    await handler.set("k8", Promise.resolve(entry("computed")));
+    expect(computations.stats().running).toBe(0);
+
+    const found = await handler.get("k8", []);
+    expect(computations.stats().running).toBe(1); // a hit: joinable until its value is read
+    expect(await new Response(found!.value).text()).toBe("computed");
+    expect(computations.stats()).toMatchObject({ begun: 2, running: 0 });
   });
 
   it("without Redis (unreachable) still caches in memory and never fails or waits", async () => {

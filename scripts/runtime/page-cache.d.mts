@@ -1,7 +1,8 @@
 // Types for page-cache.mjs (plain JavaScript so that the production server runs without a build).
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Computations } from "./computations.mjs";
 
-export type PageCacheStats = { hits: number; misses: number; bypasses: number; stores: number; purges: number; evictions: number; settles: number; held: number; holdsTimedOut: number; backgroundRenders: number; backgroundTimedOut: number; entries: number; bytes: number; atNext: number; inBackground: number };
+export type PageCacheStats = { hits: number; misses: number; bypasses: number; stores: number; purges: number; evictions: number; settles: number; held: number; holdsTimedOut: number; backgroundRenders: number; backgroundTimedOut: number; heldForComputations: number; entries: number; bytes: number; atNext: number; inBackground: number };
 
 export type PageCache = {
   handle(req: IncomingMessage, res: ServerResponse, handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<unknown>;
@@ -10,7 +11,7 @@ export type PageCache = {
   stats(): PageCacheStats;
 };
 
-export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; maxHoldMs?: number; backgroundRenderMs?: number; now?: () => number; sharedWhenPrivate?: (url: string) => boolean }): PageCache;
+export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; maxHoldMs?: number; backgroundRenderMs?: number; now?: () => number; sharedWhenPrivate?: (url: string) => boolean; computations?: Computations }): PageCache;
 export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean;
 export function shareable(
   status: number,

@@ -29,7 +29,12 @@
 // behind, which a new request joins the same way: it counts as inside Next.js until Next.js has
 // stored (or, having straddled a change, thrown away: page-entry-cache.mjs) what it rendered, as
 // the render clock reports (render-clock.mjs), or for `backgroundRenderMs` at most.
+// One level further down, a 'use cache' computation is shared across pages: any request may join
+// one that began before the change (computations.mjs). So when Next.js applies an expiry while
+// computations from before it are under way, every request that arrives meanwhile (prefetches,
+// RSC requests and writes too: all but static files) waits for them, at most `maxHoldMs`.
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { computations as processComputations } from "./computations.mjs";
 import { logEvent } from "./log.mjs";
 import { startRenderClock } from "./render-clock.mjs";
 import { headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
@@ -45,9 +50,10 @@ const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * private, although they are the same for every reader (search results: public articles only,
  * nothing personal). Their 200 answers are kept here for `maxAgeSeconds` like any other page, and
  * still go out marked private, so that no cache outside this server keeps a reader's query.
- * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, now?: () => number, sharedWhenPrivate?: (url: string) => boolean }} [options]
+ * `computations`: this process's 'use cache' computations under way (computations.mjs).
+ * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, maxHoldMs?: number, backgroundRenderMs?: number, now?: () => number, sharedWhenPrivate?: (url: string) => boolean, computations?: import("./computations.mjs").Computations }} [options]
  */
-export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, maxHoldMs = 2_000, backgroundRenderMs = 10_000, now = Date.now, sharedWhenPrivate = () => false } = {}) {
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, maxHoldMs = 2_000, backgroundRenderMs = 10_000, now = Date.now, sharedWhenPrivate = () => false, computations = processComputations } = {}) {
   /** @type {Map<string, Entry>} least recently used first */
   const entries = new Map();
   /** @type {Map<string, Promise<void>>} */
@@ -58,7 +64,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   let generation = 0;
   /** @type {Map<number, number>} requests inside Next.js right now, by the generation they began in */
   const atNext = new Map();
-  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0, settles: 0, held: 0, holdsTimedOut: 0, backgroundRenders: 0, backgroundTimedOut: 0 };
+  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0, settles: 0, held: 0, holdsTimedOut: 0, backgroundRenders: 0, backgroundTimedOut: 0, heldForComputations: 0 };
   /** @type {Map<string, Map<number, number>>} page requests inside Next.js: path → generation they began in → how many */
   const pagesAtNext = new Map();
   /**
@@ -73,6 +79,8 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   const backgroundRenders = new Map();
   /** @type {Map<string, number>} when a render of each path last reported done (render-clock.mjs) */
   const renderedAt = new Map();
+  /** @type {number | null} when Next.js last applied an expiry while 'use cache' computations from before it were under way */
+  let changedDuringComputations = null;
 
   function remove(key) {
     const entry = entries.get(key);
@@ -217,6 +225,22 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   }
 
   /**
+   * Resolves once no 'use cache' computation that began before the last expiry is under way; at
+   * once if there is none; after maxHoldMs at most.
+   */
+  async function afterEarlierComputations() {
+    const at = changedDuringComputations;
+    if (computations.runningSince(at)) {
+      counters.heldForComputations++;
+      if (!(await computations.settled(at, maxHoldMs))) {
+        counters.holdsTimedOut++;
+        logEvent("warn", "page cache: a 'use cache' computation from before a change is still under way; requests go on", { waitedMs: maxHoldMs });
+      }
+    }
+    if (changedDuringComputations === at) changedDuringComputations = null;
+  }
+
+  /**
    * Serves req from the cache, or hands it to Next.js (`handler`) and keeps the response when
    * it may be shared.
    * @param {import("node:http").IncomingMessage} req
@@ -224,6 +248,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
    * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown} handler
    */
   async function handle(req, res, handler) {
+    if (changedDuringComputations !== null && !isStaticFile(req)) await afterEarlierComputations();
     if (expiries.length > 0 && isPageRequest(req)) await settledFor(pathOf(req.url));
     if (!isCacheableRequest(req)) {
       counters.bypasses++;
@@ -349,7 +374,10 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
      */
     purge(reapply) {
       forget();
-      if (reapply && olderPagesAnywhere(generation)) expiries.push({ at: generation, reapply });
+      if (!reapply) return;
+      if (olderPagesAnywhere(generation)) expiries.push({ at: generation, reapply });
+      const at = Date.now();
+      if (computations.runningSince(at)) changedDuringComputations = at;
     },
     stats: () => ({ ...counters, entries: entries.size, bytes, atNext: [...atNext.values()].reduce((a, b) => a + b, 0), inBackground: backgroundRenders.size }),
   };
@@ -388,8 +416,11 @@ const pathOf = (url) => String(url ?? "/").split("?")[0];
  * them open for seconds: they would hold a page's readers for nothing).
  */
 function isPageRequest(req) {
-  return (req.method === "GET" || req.method === "HEAD") && !(req.url ?? "").startsWith("/_next/static/") && !req.headers["next-router-prefetch"];
+  return (req.method === "GET" || req.method === "HEAD") && !isStaticFile(req) && !req.headers["next-router-prefetch"];
 }
+
+/** The build's own files: nothing is computed for them. */
+const isStaticFile = (req) => (req.url ?? "").startsWith("/_next/static/");
 
 /** A plain page view a shared cache may answer. */
 export function isCacheableRequest(req) {

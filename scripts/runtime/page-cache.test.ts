@@ -2,6 +2,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { createComputations } from "./computations.mjs";
 import { createPageCache, isCacheableRequest, pickEncoding, shareable, type PageCache } from "./page-cache.mjs";
 import { renderClock } from "./render-clock.mjs";
 
@@ -258,6 +259,59 @@ describe("page cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(reapplied).toBe(1); // still applied again when the old request ends
     expect(cache.stats()).toMatchObject({ holdsTimedOut: 1, settles: 1 });
+  });
+
+  it("holds every request that arrives after an expiry while a 'use cache' computation from before it is under way", async () => {
+    // Next.js lets any request join a 'use cache' computation under way for another, whatever
+    // the page: one that read the database before the change would hand the new request the old
+    // value (CI: a cleared banner on the front page at the next request).
+    const computations = createComputations();
+    const cache = createPageCache({ computations });
+    const order: string[] = [];
+    const site = await serve(cache, (req, res) => (order.push(`${req.method} ${req.url}`), publicPage(req, res)));
+    const before = computations.begin();
+    cache.purge(); // the publishing code's own purge: Next.js has not applied the expiry yet
+    await site.get("/front");
+    expect(order).toEqual(["GET /front"]);
+
+    cache.purge(() => {}); // Next.js applies it
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const after = computations.begin(); // begun after the change: not waited for
+    const held = [
+      site.get("/front"),
+      site.get("/section"),
+      site.get("/front?_rsc=1", { rsc: "1", "next-router-prefetch": "1" }),
+      site.get("/api/v1/articles", {}, "POST"),
+    ];
+    await site.get("/_next/static/chunks/app.js"); // nothing is computed for the build's own files
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(order.slice(1)).toEqual(["GET /_next/static/chunks/app.js"]);
+    before();
+    await Promise.all(held);
+    expect(order.slice(2).sort()).toEqual(["GET /front", "GET /front?_rsc=1", "GET /section", "POST /api/v1/articles"]);
+    expect(cache.stats()).toMatchObject({ heldForComputations: 4, holdsTimedOut: 0 });
+
+    // An expiry with no computation under way holds nobody.
+    after();
+    cache.purge(() => {});
+    await site.get("/front");
+    expect(cache.stats().heldForComputations).toBe(4);
+  });
+
+  it("holds requests no longer than maxHoldMs behind a 'use cache' computation that does not end", async () => {
+    const computations = createComputations();
+    const cache = createPageCache({ computations, maxHoldMs: 100 });
+    const site = await serve(cache, publicPage);
+    const stuck = computations.begin();
+    cache.purge(() => {});
+    const started = Date.now();
+    expect((await site.get("/front")).body.toString()).toBe(page);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    const next = Date.now();
+    await site.get("/section"); // the next requests go on
+    expect(Date.now() - next).toBeLessThan(90);
+    expect(cache.stats()).toMatchObject({ heldForComputations: 1, holdsTimedOut: 1 });
+    stuck();
   });
 
   /**

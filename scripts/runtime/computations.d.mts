@@ -1,0 +1,9 @@
+// Types for computations.mjs.
+export type Computations = {
+  begin(): () => void;
+  runningSince(time: number): boolean;
+  settled(time: number, maxWaitMs: number): Promise<boolean>;
+  stats(): { begun: number; timedOut: number; running: number };
+};
+export function createComputations(options?: { maxComputationMs?: number }): Computations;
+export const computations: Computations;
