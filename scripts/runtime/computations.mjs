@@ -44,7 +44,9 @@ export function createComputations({ maxComputationMs = 10_000 } = {}) {
       running.set(id, Date.now());
       const timer = setTimeout(() => {
         counters.timedOut++;
-        logEvent("warn", "use cache: a computation was not reported done; it is no longer waited for", { waitedMs: maxComputationMs });
+        logEvent("warn", "use cache: a computation was not reported done; it is no longer waited for", {
+          waitedMs: maxComputationMs,
+        });
         done();
       }, maxComputationMs);
       timer.unref();
