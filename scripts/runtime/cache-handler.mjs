@@ -15,8 +15,8 @@
 // Entries carry the time they were computed, and tag expiries are times too: an entry computed
 // before an expiry is refused wherever it is read. Redis down or slow (250 ms) is a cache miss and
 // a logged warning, never a failed request.
-// Every lookup is counted as a computation under way (computations.mjs) until Next.js can no
-// longer let another request join it: the value found has been read, or the new one stored.
+// Every lookup that misses is counted as a computation under way (computations.mjs) until its
+// new value is stored: until then Next.js lets other requests join it.
 import { createHash } from "node:crypto";
 import nextTags from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { computations as processComputations } from "./computations.mjs";
@@ -54,6 +54,8 @@ export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tag
       const expired = tagsManifest.get(tag)?.expired;
       return typeof expired === "number" && expired <= Date.now() && expired > timestamp;
     });
+  /** The latest expiry of any of tags (Next.js's rule for a page's implicit tags). */
+  const expiration = (tags) => Math.max(0, ...tags.map((tag) => tagsManifest.get(tag)?.expired ?? 0));
   const isStale = (tags, timestamp) => tags.some((tag) => (tagsManifest.get(tag)?.stale ?? 0) > timestamp);
 
   async function sharedEntry(cacheKey) {
@@ -67,15 +69,18 @@ export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tag
   }
 
   return {
-    async get(cacheKey) {
-      const done = computations.begin();
+    async get(cacheKey, implicitTags = []) {
+      const done = computations.begin(cacheKey.slice(0, 160));
       let found;
       try {
         found = await lookup();
         return found;
       } finally {
-        if (!found) {
-          // A miss: Next.js computes the value now and stores it through set().
+        // A value found is served as it is: no computation. (Next.js lets go of it within a few
+        // promise callbacks, and it was valid when found.) A miss: Next.js computes the value now
+        // and stores it through set(), which is when it stops letting other requests join.
+        if (found) done();
+        else {
           if (!computing.has(cacheKey)) computing.set(cacheKey, []);
           computing.get(cacheKey).push(done);
         }
@@ -86,9 +91,12 @@ export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tag
         if (!stored) return undefined;
         const { meta, value } = stored;
         // Like Next.js's own in-memory handler: an entry past its revalidate time is a miss (it is
-        // recomputed now rather than served stale), and so is one whose tags expired after it was made.
+        // recomputed now rather than served stale), and so is one whose tags expired after it was
+        // made. So is one made before its page's path was expired (the implicit tags): Next.js
+        // would throw it away itself and compute the value, out of this handler's sight.
         if (meta.expire < 0 || Date.now() > meta.timestamp + meta.revalidate * 1000 || isExpired(meta.tags, meta.timestamp)) return undefined;
-        return { ...meta, revalidate: isStale(meta.tags, meta.timestamp) ? -1 : meta.revalidate, value: streamOf(value, done) };
+        if (meta.timestamp <= expiration(implicitTags)) return undefined;
+        return { ...meta, revalidate: isStale(meta.tags, meta.timestamp) ? -1 : meta.revalidate, value: streamOf(value) };
       }
     },
 
@@ -130,7 +138,7 @@ export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tag
     },
 
     async getExpiration(tags) {
-      return Math.max(0, ...tags.map((tag) => tagsManifest.get(tag)?.expired ?? 0));
+      return expiration(tags);
     },
 
     async updateTags(tags, durations) {
@@ -178,19 +186,13 @@ function mergeTagState(manifest, tag, shared) {
   manifest.set(tag, merged);
 }
 
-/** A stream of bytes that calls `read` once they have been taken (or the stream is dropped). */
-function streamOf(bytes, read = () => {}) {
-  return new ReadableStream(
-    {
-      pull(controller) {
-        controller.enqueue(new Uint8Array(bytes));
-        controller.close();
-        read();
-      },
-      cancel: read,
+function streamOf(bytes) {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(new Uint8Array(bytes));
+      controller.close();
     },
-    { highWaterMark: 0 },
-  );
+  });
 }
 
 /** A Map in least-recently-used order, bounded by the bytes of its values. */

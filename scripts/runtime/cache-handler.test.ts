@@ -117,20 +117,30 @@ describe("the shared 'use cache' handler", () => {
     expect((await read(handler, "c"))?.text).toBe("z".repeat(40));
   });
 
-  it("counts each lookup as a computation under way until Next.js can no longer join it", async () => {
-    // Next.js lets other requests join a 'use cache' computation until its new entry is stored,
-    // or the value found has been read (computations.mjs); the page cache waits for those.
+  it("counts a lookup that misses as a computation under way until its value is stored", async () => {
+    // Next.js lets other requests join a 'use cache' computation until its new entry is stored
+    // (computations.mjs); the page cache waits for those. A value found is no computation.
     const computations = createComputations();
     const { handler } = instance({ computations });
     expect(await handler.get("k8", [])).toBeUndefined(); // a miss: Next.js computes the value
     expect(computations.stats().running).toBe(1);
     await handler.set("k8", Promise.resolve(entry("computed")));
     expect(computations.stats().running).toBe(0);
-
-    const found = await handler.get("k8", []);
-    expect(computations.stats().running).toBe(1); // a hit: joinable until its value is read
-    expect(await new Response(found!.value).text()).toBe("computed");
+    expect((await read(handler, "k8"))?.text).toBe("computed");
     expect(computations.stats()).toMatchObject({ begun: 2, running: 0 });
+  });
+
+  it("misses a value made before its page's path was expired, as Next.js would discard it", async () => {
+    // Next.js throws such a value away itself and computes a new one, out of the handler's sight;
+    // answering a miss keeps that computation counted until it is stored.
+    const computations = createComputations();
+    const { handler, manifest } = instance({ computations });
+    await handler.set("k9", Promise.resolve(entry("before the path expired", { timestamp: Date.now() - 10 })));
+    expect(await handler.get("k9", ["_N_T_/politics"])).toBeDefined();
+    manifest.set("_N_T_/politics", { expired: Date.now() });
+    expect(await handler.get("k9", ["_N_T_/politics"])).toBeUndefined();
+    expect(await handler.get("k9", ["_N_T_/world"])).toBeDefined(); // another page's path
+    expect(computations.stats().running).toBe(1);
   });
 
   it("without Redis (unreachable) still caches in memory and never fails or waits", async () => {

@@ -1,6 +1,6 @@
 // Types for computations.mjs.
 export type Computations = {
-  begin(): () => void;
+  begin(what?: string): () => void;
   runningSince(time: number): boolean;
   settled(time: number, maxWaitMs: number): Promise<boolean>;
   stats(): { begun: number; timedOut: number; running: number };

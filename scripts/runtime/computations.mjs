@@ -7,8 +7,8 @@
 // to requests that began after the change. CI saw it twice: the old editors' picks on a front
 // page, and a cleared breaking-news banner on the front page at the next request (2026-12-02).
 //
-// The cache handler (cache-handler.mjs) counts a computation from its lookup until Next.js can no
-// longer join it: its new entry stored, or, for a value found in the cache, that value read. The
+// The cache handler (cache-handler.mjs) counts a computation from its lookup that missed until its
+// new entry is stored, which is when Next.js stops letting other requests join it. The
 // page cache (page-cache.mjs) holds every request that arrives after an expiry until the
 // computations that began before it are done, so that whatever such a request joins began after
 // the change. Kept on globalThis: Next.js loads the cache handler by a path of its own, which may
@@ -37,16 +37,14 @@ export function createComputations({ maxComputationMs = 10_000 } = {}) {
   };
 
   return {
-    /** A computation begins now; call the function returned (once or more) when it is done. */
-    begin() {
+    /** A computation begins now; call the function returned (once or more) when it is done. `what` names it in the warning. */
+    begin(what = "") {
       const id = nextId++;
       counters.begun++;
       running.set(id, Date.now());
       const timer = setTimeout(() => {
         counters.timedOut++;
-        logEvent("warn", "use cache: a computation was not reported done; it is no longer waited for", {
-          waitedMs: maxComputationMs,
-        });
+        logEvent("warn", "use cache: a computation was not reported done; it is no longer waited for", { what, waitedMs: maxComputationMs });
         done();
       }, maxComputationMs);
       timer.unref();
