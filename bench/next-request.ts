@@ -13,8 +13,14 @@
  *   npx tsx bench/next-request.ts              # its own `npm start` on a fresh embedded database
  *   LIST=editors_picks npx tsx bench/next-request.ts
  *   CLUSTER=1 REDIS_URL=redis://127.0.0.1:6379 npx tsx bench/next-request.ts   # two instances, LB
+ *
+ * REDIS_DELAY_MS: Redis (REDIS_URL) reached through a proxy that delays every command by that
+ * much. A 'use cache' computation stays joinable until its entry is stored, in Redis too, so this
+ * widens the window in which a request after a change can join one from before it (RELIABILITY.md):
+ *   LIST=editors_picks PAUSE_MS=0 REDIS_URL=redis://127.0.0.1:6379 REDIS_DELAY_MS=150 npx tsx bench/next-request.ts
  */
 import { startServer } from "./lib/server.ts";
+import { slowProxy } from "./lib/slow-tcp.ts";
 import { staffSession } from "./lib/staff.ts";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 100);
@@ -32,7 +38,13 @@ function picksOnFrontPage(html: string): string[] {
   return [...rail.matchAll(/href="(\/[^"#?]+)"/g)].map((m) => m[1]!).filter((p, i, all) => all.indexOf(p) === i);
 }
 
-const server = await startServer(process.env.CLUSTER ? "cluster" : "start");
+const REDIS_DELAY_MS = Number(process.env.REDIS_DELAY_MS ?? 0);
+const slowRedis = REDIS_DELAY_MS > 0 ? await slowProxy(new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379").host, REDIS_DELAY_MS) : null;
+const server = await startServer(
+  process.env.CLUSTER ? "cluster" : "start",
+  // A namespace of its own: entries of an earlier run (another database, the same build) must not be served.
+  slowRedis ? { DATABASE_URL: "", REDIS_URL: `redis://127.0.0.1:${slowRedis.port}`, CACHE_NAMESPACE: `bench-${Date.now()}` } : undefined,
+);
 const base = server.url;
 let stale = 0;
 try {
@@ -67,8 +79,9 @@ try {
   if (LIST === "editors_picks") await api("PUT", "/api/v1/curation/editors_picks", { articleIds: original });
   const what = LIST === "front_page" ? "front pages" : "article pages";
   console.log(`next-request run (${LIST}): ${process.env.CLUSTER ? "cluster" : "one instance"}, ${READERS} readers (${reads} ${what} read)`);
-  console.log(`changes not on the front page at the next request: ${stale} of ${ROUNDS}`);
+  console.log(`changes not on the front page at the next request: ${stale} of ${ROUNDS}${slowRedis ? ` (Redis ${REDIS_DELAY_MS} ms slow)` : ""}`);
 } finally {
   await server.cleanup();
+  slowRedis?.close();
 }
 process.exit(stale ? 1 : 0);
