@@ -39,7 +39,7 @@ function picksOnFrontPage(html: string): string[] {
 }
 
 const REDIS_DELAY_MS = Number(process.env.REDIS_DELAY_MS ?? 0);
-const slowRedis = REDIS_DELAY_MS > 0 ? await slowProxy(new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379").host, REDIS_DELAY_MS) : null;
+const slowRedis = REDIS_DELAY_MS > 0 ? await slowProxy(new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379"), REDIS_DELAY_MS) : null;
 const server = await startServer(
   process.env.CLUSTER ? "cluster" : "start",
   // A namespace of its own: entries of an earlier run (another database, the same build) must not be served.

@@ -2,11 +2,11 @@
 import net from "node:net";
 
 /**
- * Listens on a free local port and forwards each connection to `target` ("host:port"), every
+ * Listens on a free local port and forwards each connection to `target`'s host and port, every
  * chunk towards it `delayMs` later (in order); answers come back at once. Returns the port.
  */
-export async function slowProxy(target: string, delayMs: number): Promise<{ port: number; close: () => void }> {
-  const [host, port] = [target.slice(0, target.lastIndexOf(":")), Number(target.slice(target.lastIndexOf(":") + 1))];
+export async function slowProxy(target: URL, delayMs: number): Promise<{ port: number; close: () => void }> {
+  const [host, port] = [target.hostname, Number(target.port) || 6379]; // Redis's port unless the URL names one
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(port, host);

@@ -29,7 +29,7 @@ export function createComputations({ maxComputationMs = 10_000 } = {}) {
 
   // After the current microtasks: Next.js lets go of a finished computation a few promise
   // callbacks after our handler's part in it is done, and nobody must be let in before that.
-  const wake = () => setImmediate(() => waiters.forEach((check) => check()));
+  const wake = () => waiters.size && setImmediate(() => waiters.forEach((check) => check()));
 
   const runningSince = (time) => {
     for (const began of running.values()) if (began <= time) return true;
