@@ -97,7 +97,15 @@ test("preview shows a draft as readers will see it, privately", async ({ page })
   await other.goto(new URL(`/preview/${id}`, page.url()).toString());
   await expect(other).toHaveURL(/\/signin/);
   await anonymous.close();
-  await page.goto(`/dashboard/articles/${id}/preview`);
+  // The frame loads the preview once: a frame streamed in a hidden boundary began loading, was
+  // moved into place and loaded again, and the first load's requests never ended for the browser.
+  const frameLoads: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "document" && request.frame() !== page.mainFrame()) frameLoads.push(request.url());
+  });
+  await page.goto(`/dashboard/articles/${id}/preview`, { waitUntil: "networkidle" });
+  await expect(page.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveText(headline);
+  expect(frameLoads.map((url) => new URL(url).pathname)).toEqual([`/preview/${id}`]);
   await page.getByRole("button", { name: /Mobile/ }).click();
   await expect(page.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveText(headline);
 });

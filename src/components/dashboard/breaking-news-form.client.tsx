@@ -1,13 +1,13 @@
 "use client";
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useActionState, useState } from "react";
 import { DateTime } from "@/components/dashboard/date-time.client";
 import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass } from "@/components/dashboard/form-bits";
 import { TextField } from "@/components/dashboard/text-field";
+import { useBrowserValue } from "@/components/ui/browser-value";
 import type { ActionState } from "@/server/actions/action-state";
 import { breakingNewsAction } from "@/server/actions/curation";
 
 const initial: ActionState = { ok: false, message: "" };
-const subscribe = () => () => {};
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A Date as a datetime-local value ("2031-05-04T18:30") in the browser's time zone. */
@@ -38,12 +38,8 @@ export function BreakingNewsForm({ current }: { current: Banner }) {
   const [url, setUrl] = useState(current?.url ?? "");
   const [expiry, setExpiry] = useState<string | null>(null);
   // The stored expiry in this browser's zone; empty on the server, which cannot know the zone.
-  const storedExpiry = useSyncExternalStore(
-    subscribe,
-    () => (current?.expiresAt ? toLocalInput(new Date(current.expiresAt)) : ""),
-    () => "",
-  );
-  const timeZone = useSyncExternalStore(subscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "");
+  const storedExpiry = useBrowserValue(() => (current?.expiresAt ? toLocalInput(new Date(current.expiresAt)) : ""), "");
+  const timeZone = useBrowserValue(() => Intl.DateTimeFormat().resolvedOptions().timeZone, "");
   const localExpiry = expiry ?? storedExpiry;
   const [seen, setSeen] = useState(state);
   if (state !== seen) {

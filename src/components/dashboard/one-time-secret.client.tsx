@@ -1,19 +1,14 @@
 "use client";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { secondaryButtonClass } from "@/components/dashboard/form-bits";
-
-const subscribe = () => () => {};
+import { useBrowserValue } from "@/components/ui/browser-value";
 
 /**
  * A link or token that is shown once (only its hash is stored): read-only, selectable, with a
  * copy button. Site-relative links are shown in full, with this browser's origin.
  */
 export function OneTimeSecret({ id, label, value, note }: { id: string; label: string; value: string; note: string }) {
-  const shown = useSyncExternalStore(
-    subscribe,
-    () => (value.startsWith("/") ? new URL(value, window.location.origin).href : value),
-    () => value,
-  );
+  const shown = useBrowserValue(() => (value.startsWith("/") ? new URL(value, window.location.origin).href : value), value);
   const [copied, setCopied] = useState<"" | "copied" | "failed">("");
   async function copy() {
     try {
