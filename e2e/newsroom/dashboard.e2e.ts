@@ -98,7 +98,7 @@ test("preview shows a draft as readers will see it, privately", async ({ page })
   await expect(other).toHaveURL(/\/signin/);
   await anonymous.close();
   // The frame loads the preview once: a frame streamed in a hidden boundary began loading, was
-  // moved into place and loaded again, and the first load's requests never ended for the browser.
+  // moved into place and loaded again, and Playwright never saw the first load's requests end.
   const frameLoads: string[] = [];
   page.on("request", (request) => {
     if (request.resourceType() === "document" && request.frame() !== page.mainFrame()) frameLoads.push(request.url());
