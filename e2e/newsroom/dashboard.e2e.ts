@@ -106,8 +106,24 @@ test("preview shows a draft as readers will see it, privately", async ({ page })
   await page.goto(`/dashboard/articles/${id}/preview`, { waitUntil: "networkidle" });
   await expect(page.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveText(headline);
   expect(frameLoads.map((url) => new URL(url).pathname)).toEqual([`/preview/${id}`]);
+  const frame = page.locator("iframe");
+  await expect(page.getByRole("button", { name: /Desktop/ })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("button", { name: /Mobile/ }).click();
+  await expect(page.getByRole("button", { name: /Mobile/ })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(async () => (await frame.boundingBox())?.width).toBe(375);
   await expect(page.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveText(headline);
+  // On a phone the preview opens at the phone's width, not scrolling sideways at the desktop's.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.reload();
+  await expect(page.getByRole("button", { name: /Mobile/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.frameLocator("iframe").getByRole("heading", { level: 1 })).toHaveText(headline);
+  // It fits the screen: no sideways scrolling of the whole box.
+  const box = (await frame.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  expect(box.width).toBeGreaterThan(300);
+  await page.getByRole("button", { name: /Desktop/ }).click();
+  await expect.poll(async () => (await frame.boundingBox())?.width).toBe(1280);
 });
 
 test("curation: an editor reorders the front page with the keyboard and readers see it at once; the breaking banner follows too", async ({ page, request }) => {
