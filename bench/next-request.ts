@@ -18,15 +18,20 @@
  * much. A 'use cache' computation stays joinable until its entry is stored, in Redis too, so this
  * widens the window in which a request after a change can join one from before it (RELIABILITY.md):
  *   LIST=editors_picks PAUSE_MS=0 REDIS_URL=redis://127.0.0.1:6379 REDIS_DELAY_MS=150 npx tsx bench/next-request.ts
+ *
+ * LIST=publish: each round the editor writes and publishes a new story, puts it first on the front
+ * page and unpublishes the previous round's; the readers load the front page and the stories'
+ * pages. The front page must lead with the new story at the next request (the stored-XSS spec saw
+ * a front page without its new stories once, RELIABILITY.md).
  */
 import { startServer } from "./lib/server.ts";
 import { slowProxy } from "./lib/slow-tcp.ts";
-import { staffSession } from "./lib/staff.ts";
+import { paragraph, staffSession } from "./lib/staff.ts";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 100);
 const READERS = Number(process.env.READERS ?? 8);
 const PAUSE_MS = Number(process.env.PAUSE_MS ?? 300);
-const LIST = process.env.LIST === "editors_picks" ? "editors_picks" : "front_page";
+const LIST = process.env.LIST === "editors_picks" || process.env.LIST === "publish" ? process.env.LIST : "front_page";
 type Item = { id: string; headline: string; slug: string; section: { slug: string } };
 type Curation = { lists: Record<"FRONT_PAGE" | "EDITORS_PICKS", Item[]>; candidates: Item[] };
 
@@ -62,7 +67,28 @@ try {
       reads++;
     }
   });
+  const sectionId = LIST === "publish" ? (await api<Array<{ id: string }>>("GET", "/api/v1/sections")).data[0]!.id : "";
+  let previous: { id: string; version: number } | null = null;
   for (let i = 0; i < ROUNDS; i++) {
+    if (LIST === "publish") {
+      const created = (await api<Item & { version: number }>("POST", "/api/v1/articles", { headline: `Next-request story ${Date.now()} ${i}`, sectionId, body: paragraph(`Story ${i}.`) })).data;
+      const published = await api<Item & { version: number }>("POST", `/api/v1/articles/${created.id}/publish`, { version: created.version });
+      if (published.status !== 200) throw new Error(`publishing: ${published.status}`);
+      order = [published.data, ...order.filter((a) => a.id !== previous?.id)].slice(0, 12);
+      const saved = await api("PUT", "/api/v1/curation/front_page", { articleIds: order.map((a) => a.id) });
+      if (saved.status !== 200) throw new Error(`saving front_page: ${saved.status}`);
+      const html = await (await fetch(base + "/")).text();
+      const [first, second] = [html.indexOf(order[0]!.headline), html.indexOf(order[1]!.headline)];
+      if (first < 0 || first > second) stale++;
+      readPaths.push(path(published.data));
+      if (previous) {
+        const gone = await api("POST", `/api/v1/articles/${previous.id}/unpublish`, { version: previous.version });
+        if (gone.status !== 200) throw new Error(`unpublishing: ${gone.status}`);
+      }
+      previous = published.data;
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      continue;
+    }
     order = [order[1]!, order[0]!, ...order.slice(2)];
     const saved = await api("PUT", `/api/v1/curation/${LIST}`, { articleIds: order.map((a) => a.id) });
     if (saved.status !== 200) throw new Error(`saving ${LIST}: ${saved.status}`);
