@@ -28,14 +28,20 @@ try {
   const only = process.env.PAGES?.split(",");
   for (const [name, path] of Object.entries(pages).filter(([name]) => !only || only.includes(name))) {
     const reports: Report[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const json = execFileSync(
-        "npx",
-        ["--yes", "lighthouse@12.8.2", server.url + path, "--quiet", "--output=json", "--output-path=stdout", `--chrome-path=${chromium}`,
-          "--chrome-flags=--headless=new --no-sandbox --disable-gpu", `--only-categories=${categories.join(",")}`],
-        { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHROME_PATH: chromium } },
-      );
-      reports.push(JSON.parse(json.toString()) as Report);
+    // Lighthouse sometimes fails to record a run's trace (NO_NAVSTART here): such a run is repeated, three times at most.
+    for (let failures = 0; reports.length < RUNS; ) {
+      try {
+        const json = execFileSync(
+          "npx",
+          ["--yes", "lighthouse@12.8.2", server.url + path, "--quiet", "--output=json", "--output-path=stdout", `--chrome-path=${chromium}`,
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu", `--only-categories=${categories.join(",")}`],
+          { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHROME_PATH: chromium }, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        reports.push(JSON.parse(json.toString()) as Report);
+      } catch (error) {
+        if (++failures > 3) throw error;
+        console.error(`lighthouse failed on ${path}, run again: ${String((error as { stderr?: Buffer }).stderr ?? error).trim().split("\n").at(-1)}`);
+      }
     }
     const score = (c: (typeof categories)[number]) => median(reports.map((r) => Math.round(r.categories[c].score * 100)));
     const audit = (id: string) => median(reports.map((r) => r.audits[id]?.numericValue ?? NaN));

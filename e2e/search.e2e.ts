@@ -50,6 +50,43 @@ test.describe("search", () => {
     await page.screenshot({ path: testInfo.outputPath("search-results.png"), fullPage: true });
   });
 
+  test("results are in the page as sent: a reader without JavaScript gets them, and React takes the page over", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    // Next.js streams search's results after its static shell, for a script of React's to move
+    // into place; the server puts them there itself (scripts/runtime/streamed-boundaries.mjs).
+    const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      await plain.goto("/search");
+      await searchForm(plain).getByRole("searchbox", { name: "Search for" }).fill(WORD);
+      await searchForm(plain).getByRole("button", { name: "Search" }).click();
+      await expect(plain).toHaveURL(new RegExp(`/search\\?q=${WORD}`));
+      await expect(resultItems(plain).first().getByRole("link", { name: HEADLINE })).toBeVisible();
+      await expect(plain.getByText("Searching…")).toHaveCount(0);
+      // The next page of a longer list, too.
+      await plain.goto("/search?q=dellbridge");
+      await expect(resultItems(plain)).toHaveCount(12);
+      await plain.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: /older/i }).click();
+      await expect(resultItems(plain).first()).toBeVisible();
+    } finally {
+      await noScript.close();
+    }
+    // With JavaScript the same page hydrates without complaint, and its links navigate in the client.
+    const problems: string[] = [];
+    page.on("console", (message) => { if (message.type() === "error") problems.push(message.text()); });
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto(`/search?q=${WORD}`);
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+    await resultItems(page).first().getByRole("link", { name: HEADLINE }).click();
+    await expect(page.locator("h1:visible")).toHaveText(HEADLINE);
+    expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce), "a client navigation").toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   test("the results page has no accessibility violations in light and dark themes", async ({ page }) => {
     await page.goto(`/search?q=${WORD}`);
     await expect(resultItems(page).first().locator("mark").first()).toBeVisible();

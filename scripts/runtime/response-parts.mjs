@@ -1,5 +1,5 @@
 // Small pieces for code that wraps a Node response (page-cache.mjs, script-hashes.mjs).
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 
 /** writeHead()'s headers argument (an object or a flat [name, value, …] array), names in lower case. */
 export function headerObject(given) {
@@ -18,4 +18,10 @@ export function toBuffer(chunk, encoding) {
 export function uncompressed(body, encoding) {
   const name = String(encoding ?? "identity").toLowerCase();
   return name === "gzip" ? gunzipSync(body) : name === "deflate" ? inflateSync(body) : name === "br" ? brotliDecompressSync(body) : body;
+}
+
+/** A body in the Content-Encoding `encoding` (gzip, deflate, br; anything else as it is): uncompressed()'s inverse. */
+export function compressed(body, encoding) {
+  const name = String(encoding ?? "identity").toLowerCase();
+  return name === "gzip" ? gzipSync(body) : name === "deflate" ? deflateSync(body) : name === "br" ? brotliCompressSync(body) : body;
 }

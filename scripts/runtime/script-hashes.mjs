@@ -11,7 +11,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { REACT_REVEAL_TIMER } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
-import { headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
+import { compressed, headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
+import { inlineStreamedBoundaries } from "./streamed-boundaries.mjs";
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Script types a browser runs; any other (application/ld+json) is data, never run. */
@@ -121,7 +122,8 @@ function loadReactRuntime() {
 
 /**
  * Holds an HTML answer to a GET until Next.js has written all of it, then sends it in one piece
- * with the Content-Security-Policy `policyFor(hashes)` (and its length). Anything else (RSC
+ * with the Content-Security-Policy `policyFor(hashes)` (and its length), its streamed Suspense
+ * boundaries already in place (streamed-boundaries.mjs). Anything else (RSC
  * payloads, feeds, JSON, images) passes through as it is written. Installed between the page
  * cache and Next.js, so that the page cache keeps the page with its policy.
  * @param {import("node:http").IncomingMessage} req
@@ -171,9 +173,16 @@ export function holdForScriptHashes(req, res, policyFor) {
     if (typeof chunk === "function") [chunk, callback] = [undefined, chunk];
     else if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
     if (chunk != null) chunks.push(toBuffer(chunk, encoding));
-    const body = Buffer.concat(chunks);
     const given = head ? headerObject(typeof head[1] === "string" ? head[2] : head[1]) : {};
-    const html = decoded(body, given["content-encoding"] ?? res.getHeader("content-encoding"));
+    const contentEncoding = given["content-encoding"] ?? res.getHeader("content-encoding");
+    let body = Buffer.concat(chunks);
+    let html = decoded(body, contentEncoding);
+    // Rewritten (and compressed again, as Next.js's compression did) unless Next.js gave its
+    // length: a streamed page has none.
+    if (html !== null && given["content-length"] === undefined && !res.hasHeader("content-length")) {
+      const placed = inlineStreamedBoundaries(html);
+      if (placed !== html) [html, body] = [placed, compressed(Buffer.from(placed, "utf8"), contentEncoding)];
+    }
     const { hashes, refused } = html === null ? { hashes: [], refused: 0 } : inlineScriptHashes(html);
     if (refused > 0) logEvent("warn", "inline scripts not written by Next.js or React left out of the page's policy", { path: String(req.url).split("?")[0], refused });
     res.setHeader("Content-Security-Policy", policyFor(hashes));

@@ -157,6 +157,28 @@ describe("holding an HTML reader page for its policy", () => {
     expect(response.headers["content-length"]).toBe(String(Buffer.byteLength(html)));
   });
 
+  it("puts streamed boundaries in place before hashing and measuring the page", async () => {
+    const reveal = '$RC("B:0","S:0")';
+    const page = `<!doctype html><main><!--$?--><template id="B:0"></template><p>Searching…</p><!--/$--></main><div hidden id="S:0"><ol><li>${"Result. ".repeat(2000)}</li></ol></div><script>${reveal}</script>`;
+    const placed = `<!doctype html><main><!--$--><ol><li>${"Result. ".repeat(2000)}</li></ol><!--/$--></main><script>${reveal}</script>`;
+    const get = await site(streamed("text/html; charset=utf-8", page));
+    const response = await get("/search?q=x");
+    expect(response.body).toBe(placed);
+    expect(response.headers["content-length"]).toBe(String(Buffer.byteLength(placed)));
+    expect(response.headers["content-security-policy"]).toBe(`script-src 'self' ${hash(reveal)}`);
+  });
+
+  it("puts them in place in a page Next.js compressed, compressed again the same way", async () => {
+    const page = `<!doctype html><main><!--$?--><template id="B:0"></template><p>Searching…</p><!--/$--></main><div hidden id="S:0"><p>Result.</p></div><script>$RC("B:0","S:0")</script>`;
+    const get = await site((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip" });
+      res.end(gzipSync(page));
+    });
+    const response = await get("/search?q=x");
+    expect(response.headers["content-encoding"]).toBe("gzip");
+    expect(response.body).toBe(`<!doctype html><main><!--$--><p>Result.</p><!--/$--></main><script>$RC("B:0","S:0")</script>`);
+  });
+
   it("reads a page Next.js compressed", async () => {
     const get = await site((_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip" });

@@ -1,0 +1,2 @@
+// Types for streamed-boundaries.mjs.
+export function inlineStreamedBoundaries(html: string): string;
