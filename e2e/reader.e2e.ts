@@ -53,6 +53,26 @@ test.describe("article page", () => {
     await page.screenshot({ path: testInfo.outputPath("article.png"), fullPage: true });
   });
 
+  test("without JavaScript the article reads the same and shows no button that would do nothing", async ({ page, browser, baseURL }) => {
+    // With it: the theme switch and the share button.
+    await page.goto(SEED_ARTICLE);
+    await expect(page.getByRole("button", { name: /switch to (dark|light) theme/i })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Share or copy link" })).toBeVisible();
+    const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false, viewport: page.viewportSize() });
+    try {
+      const plain = await noScript.newPage();
+      await plain.goto(SEED_ARTICLE);
+      await expect(plain.locator("h1")).toHaveText(SEED_HEADLINE);
+      expect((await plain.locator("main .prose p").allInnerTexts()).length).toBeGreaterThanOrEqual(6);
+      await expect(plain.getByRole("button", { name: /switch/i })).toBeHidden();
+      await expect(plain.getByRole("button", { name: "Share or copy link" })).toBeHidden();
+      // The plain share links work without it.
+      await expect(plain.getByRole("navigation", { name: "Share this story" }).getByRole("link", { name: "Email" })).toBeVisible();
+    } finally {
+      await noScript.close();
+    }
+  });
+
   test("an article with a pull quote, list and inline image renders them", async ({ page }) => {
     await page.goto("/");
     // Visit several stories: the demo content has every body node type somewhere.

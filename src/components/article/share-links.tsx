@@ -27,7 +27,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
             </a>
           </li>
         ))}
-        <li>
+        <li className="needs-script">
           <CopyLinkButton url={url} title={title} />
         </li>
       </ul>

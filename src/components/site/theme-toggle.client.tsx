@@ -21,7 +21,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="inline-flex h-11 min-w-11 items-center justify-center rounded-full border border-rule px-3 text-sm font-medium text-ink hover:bg-surface"
+      className="needs-script inline-flex h-11 min-w-11 items-center justify-center rounded-full border border-rule px-3 text-sm font-medium text-ink hover:bg-surface"
       aria-label={theme ? `Switch to ${next} theme` : "Switch theme"}
       onClick={() => {
         document.documentElement.dataset.theme = next;
