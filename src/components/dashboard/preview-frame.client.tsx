@@ -16,9 +16,10 @@ const narrowScreen = "(max-width: 767px)";
  */
 export function PreviewFrame({ src }: { src: string }) {
   const [chosen, setDevice] = useState<Device | null>(null);
-  const hydrated = useBrowserValue(() => true, false);
-  const fitting = useBrowserValue<Device>(() => (window.matchMedia(narrowScreen).matches ? "Mobile" : "Desktop"), "Desktop");
-  const device = chosen ?? fitting;
+  // The width that fits this screen; null until hydrated (the server cannot know it).
+  const fitting = useBrowserValue<Device | null>(() => (window.matchMedia(narrowScreen).matches ? "Mobile" : "Desktop"), null);
+  const hydrated = fitting !== null;
+  const device = chosen ?? fitting ?? "Desktop";
   const size = { width: widths[device], height: "80vh" };
   return (
     <div>
