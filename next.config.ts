@@ -3,7 +3,10 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
-  partialPrefetching: true,
+  // Off: with it, every page rendered per request (search, the dashboard) renders a second time to
+  // embed a "runtime prefetch" copy of itself in its HTML (the search page: 43 KB, both renders on
+  // the server). Reader links do not prefetch; staff links get the legacy prefetch.
+  partialPrefetching: false,
   poweredByHeader: false,
   // Instances built separately must agree on the build ID (the client's chunks and the server's
   // manifests): BUILD_ID, e.g. the commit, names the build; unset, Next.js makes one up.
