@@ -74,6 +74,10 @@ test.describe("search", () => {
     } finally {
       await noScript.close();
     }
+    // Each result is sent twice: in the HTML and in the payload React hydrates from. Not a third
+    // time, in a prefetch copy of the page Next.js embeds with Partial Prefetching (next.config.ts).
+    const html = await (await page.request.get(`/search?q=${WORD}`)).text();
+    expect(html.split(HEADLINE).length - 1, "the headline's copies in the page").toBe(2);
     // With JavaScript the same page hydrates without complaint, and its links navigate in the client.
     const problems: string[] = [];
     page.on("console", (message) => { if (message.type() === "error") problems.push(message.text()); });
