@@ -260,6 +260,41 @@ describe("publishing, scheduling, unpublishing", () => {
   });
 });
 
+describe("what a change expires", () => {
+  const expired = () => new Set(vi.mocked(revalidateTag).mock.calls.map((c) => c[0] as string));
+  const tagIdOf = async (name: string) => (await prisma.tag.findFirstOrThrow({ where: { name } })).id;
+
+  // Every article page shows a rail of related stories (its section's, its tags'): it carries
+  // those places' tags, not every list's, so a change expires its neighbours' pages only.
+  it("its page, the lists, and the rails of its section and tags as they were and are: nothing every page carries", async () => {
+    const other = await prisma.section.create({ data: { slug: `${room.run}-other`, name: `Other ${room.run}`, position: 9501 } });
+    const near = `near-${room.run}`, far = `far-${room.run}`;
+    try {
+      const a = await createArticle(prisma, editor, { headline: `Neighbours ${room.run}`, body: paragraphs("Words."), sectionId: room.section.id, tags: [near] });
+      vi.mocked(revalidateTag).mockClear();
+      const p = await publishArticle(prisma, editor, a.id, { version: a.version });
+      const page = `article:${p.slug}`, here = `section-stories:${room.section.id}`, there = `section-stories:${other.id}`;
+      const nearTag = `tag-stories:${await tagIdOf(near)}`;
+      expect(expired()).toEqual(new Set([page, "article-lists", here, nearTag]));
+
+      vi.mocked(revalidateTag).mockClear();
+      const moved = await updateArticle(prisma, editor, a.id, { version: p.version, sectionId: other.id, tags: [far] });
+      const farTag = `tag-stories:${await tagIdOf(far)}`;
+      expect(expired()).toEqual(new Set([page, "article-lists", here, there, nearTag, farTag]));
+
+      // Unpublishing takes it out of curated lists too; those carry its page's tag. The banner,
+      // the sections and the curation, which every page shows, are not touched.
+      vi.mocked(revalidateTag).mockClear();
+      await unpublishArticle(prisma, editor, a.id, { version: moved.version });
+      expect(expired()).toEqual(new Set([page, "article-lists", there, farTag]));
+    } finally {
+      await prisma.article.deleteMany({ where: { sectionId: other.id } });
+      await prisma.section.delete({ where: { id: other.id } });
+      await prisma.tag.deleteMany({ where: { name: { in: [near, far] } } });
+    }
+  });
+});
+
 describe("URLs left behind", () => {
   const path = (slug: string) => `/${room.section.slug}/${slug}`;
 

@@ -1,10 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// Outside Next.js the cache directives are plain strings and cacheTag has no cache to tag: recorded.
+vi.mock("next/cache", () => ({ cacheTag: vi.fn(), cacheLife: vi.fn() }));
+
+import { cacheTag } from "next/cache";
 import type { ArticleStatus } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 import {
   PAGE_SIZE,
   authorListing,
   curatedArticles,
+  curatedSlugs,
   findArticle,
   latestArticles,
   listPage,
@@ -17,6 +23,7 @@ import {
   tagListing,
   type ArticleCard,
 } from "@/server/data/article-queries";
+import { getEditorsPicks } from "@/server/data/articles";
 
 // Runs on the database the global setup migrated and seeded (PGlite, or PostgreSQL when
 // TEST_DATABASE_URL is set), alongside other test files. Everything here (sections, tags, users,
@@ -241,7 +248,17 @@ describe("visibility", () => {
         expect(mine(await curatedArticles(list, now)), list).toEqual(["sched-due", "p03"]);
         // At the scheduled time, the scheduled story takes its place between them.
         expect(mine(await curatedArticles(list, SCHEDULED_AT)), list).toEqual(["sched-due", "h-sched", "p03"]);
+        // Every slotted story, shown or not yet: a list carries their tags, so that one going
+        // live (or changing) expires it.
+        expect((await curatedSlugs(list)).filter(isMine).map(keyOf).sort(), list).toEqual([...order].sort());
       }
+      // Editors' picks, on every article page, carry the curation's tag and their stories', not
+      // every list's (a publication elsewhere leaves them, and the article pages, cached).
+      vi.mocked(cacheTag).mockClear();
+      await getEditorsPicks();
+      const tags = vi.mocked(cacheTag).mock.calls.flat();
+      expect(tags).toEqual(expect.arrayContaining(["curation", ...order.map((key) => `article:${slugOf(key)}`)]));
+      expect(tags).not.toContain("article-lists");
     } finally {
       await prisma.curatedSlot.deleteMany({ where: { articleId: { in: order.map(id) } } });
     }

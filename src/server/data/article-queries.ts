@@ -106,6 +106,12 @@ export async function curatedArticles(list: "FRONT_PAGE" | "EDITORS_PICKS", now 
   return slots.map((s) => toCard(s.article));
 }
 
+/** The slugs of every story in a curated list, whether readers see it yet or not. */
+export async function curatedSlugs(list: "FRONT_PAGE" | "EDITORS_PICKS"): Promise<string[]> {
+  const slots = await prisma.curatedSlot.findMany({ where: { list }, select: { article: { select: { slug: true } } } });
+  return slots.map((s) => s.article.slug);
+}
+
 export interface SectionBlock {
   section: { slug: string; name: string };
   articles: ArticleCard[];

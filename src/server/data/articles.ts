@@ -1,10 +1,11 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { cacheTags } from "@/lib/cache-tags";
+import { cacheTags, storyNeighbourhood } from "@/lib/cache-tags";
 import { prisma } from "@/server/db";
 import {
   authorListing,
   curatedArticles,
+  curatedSlugs,
   findArticle,
   latestArticles,
   listingParams,
@@ -62,11 +63,16 @@ export async function getSections(): Promise<SectionLink[]> {
   return prisma.section.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { slug: true, name: true } });
 }
 
+/**
+ * Shown on every article page, so not tagged with every list: the curation, and each of its own
+ * stories (public or scheduled: one going live expires its tag), whose changes are what it shows.
+ */
 export async function getEditorsPicks(): Promise<ArticleCard[]> {
   "use cache";
-  cacheTag(cacheTags.articleLists, cacheTags.curation);
   cacheLife("minutes");
-  return curatedArticles("EDITORS_PICKS");
+  const [picks, slugs] = await Promise.all([curatedArticles("EDITORS_PICKS"), curatedSlugs("EDITORS_PICKS")]);
+  cacheTag(cacheTags.curation, cacheTags.sections, cacheTags.authors, ...slugs.map(cacheTags.article));
+  return picks;
 }
 
 export async function getMostRead(): Promise<ArticleCard[]> {
@@ -107,9 +113,10 @@ export async function getArticle(slug: string): Promise<ArticleLookup> {
   return result;
 }
 
+/** Only stories sharing the article's section or a tag: it carries their tags, not every list's. */
 export async function getRelated(article: { id: string; sectionId: string; tagIds: string[] }): Promise<ArticleCard[]> {
   "use cache";
-  cacheTag(cacheTags.articleLists);
+  cacheTag(...storyNeighbourhood(article), cacheTags.sections, cacheTags.authors);
   cacheLife("hours");
   return relatedArticles(article, 4);
 }

@@ -17,7 +17,7 @@ import { isPublic } from "@/server/data/visibility";
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { can, ensure, type Actor, type ArticleRef } from "@/server/services/permissions";
-import { expireArticle, expireCuration, recordDeletedPaths, recordPathChange } from "@/server/services/publishing";
+import { expireArticle, recordDeletedPaths, recordPathChange, type StoryRef } from "@/server/services/publishing";
 
 /**
  * Articles in the newsroom: every write (server actions and the API alike) goes through here.
@@ -41,6 +41,11 @@ export type EditorArticle = Prisma.ArticleGetPayload<{ include: typeof editorInc
 
 function refOf(article: { status: ArticleStatus; createdById: string | null; authors: { userId: string }[] }): ArticleRef {
   return { status: article.status, createdById: article.createdById, authorIds: article.authors.map((a) => a.userId) };
+}
+
+/** What expiring a change to it needs to know (server/services/publishing.ts). */
+function storyOf(article: EditorArticle): StoryRef {
+  return { slug: article.slug, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.tag.id) };
 }
 
 async function load(db: Db | Tx, id: string): Promise<EditorArticle> {
@@ -256,7 +261,7 @@ async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes:
     }
   });
   const after = await load(db, before.id);
-  await expireArticle([before.slug, after.slug]);
+  await expireArticle([storyOf(before), storyOf(after)]);
   return after;
 }
 
@@ -279,8 +284,8 @@ async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transi
     await audit(tx, actor, t.action, "Article", before.id, { slug: before.slug, headline: before.headline, from: before.status, to: t.status, ...t.details });
     if (t.status !== "PUBLISHED" && t.status !== "SCHEDULED") await tx.curatedSlot.deleteMany({ where: { articleId: before.id } });
   });
-  await expireArticle([before.slug]);
-  await expireCuration();
+  // Curated slots it leaves go with it: the lists showing them carry its tag.
+  await expireArticle([storyOf(before)]);
   return load(db, before.id);
 }
 
@@ -350,8 +355,7 @@ export async function deleteArticle(db: Db, actor: Actor, id: string, input: unk
     await tx.article.delete({ where: { id: before.id } });
     await audit(tx, actor, "article.delete", "Article", before.id, { slug: before.slug, headline: before.headline, status: before.status });
   });
-  await expireArticle([before.slug]);
-  await expireCuration();
+  await expireArticle([storyOf(before)]);
 }
 
 export async function addCorrection(db: Db, actor: Actor, id: string, input: unknown) {
@@ -361,7 +365,7 @@ export async function addCorrection(db: Db, actor: Actor, id: string, input: unk
   if (!wasEverPublic(article)) throw new ServiceError("conflict", "Corrections are for published articles.");
   const correction = await db.correction.create({ data: { articleId: id, text, authorId: actor.id } });
   await audit(db, actor, "article.correct", "Article", id, { slug: article.slug, text });
-  await expireArticle([article.slug]);
+  await expireArticle([storyOf(article)]);
   return correction;
 }
 

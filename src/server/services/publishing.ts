@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { cacheTags } from "@/lib/cache-tags";
+import { cacheTags, storyNeighbourhood } from "@/lib/cache-tags";
 import { broadcastExpiry, deliverToThisInstance, type Expiry } from "@/server/invalidation-bus";
 import { prisma } from "@/server/db";
 import { logEvent } from "@/server/log";
@@ -57,9 +57,26 @@ export async function recordDeletedPaths(db: Db, currentPath: string): Promise<v
   applyExpiry({ tags: [], paths });
 }
 
-/** After an article's content or visibility changed: its page, and every list that may show it. */
-export function expireArticle(slugs: string[]): Promise<void> {
-  return expire({ tags: [...slugs.map(cacheTags.article), cacheTags.articleLists], paths: "all" });
+/** A story as a change to it is expired: its page, and where it is, for the rails that may list it. */
+export interface StoryRef {
+  slug: string;
+  sectionId: string;
+  tagIds: string[];
+}
+
+/**
+ * After an article's content or visibility changed: its page, every list that may show it, and
+ * the rails of the articles near it (give the story as it was and as it is, when its section or
+ * tags changed). Editors' picks carry the tags of their own stories. The rest of the archive's
+ * article pages stay cached.
+ */
+export function expireArticle(stories: StoryRef[]): Promise<void> {
+  const tags = new Set<string>([cacheTags.articleLists]);
+  for (const story of stories) {
+    tags.add(cacheTags.article(story.slug));
+    for (const tag of storyNeighbourhood(story)) tags.add(tag);
+  }
+  return expire({ tags: [...tags], paths: "all" });
 }
 
 /** After curation (front page, editors' picks) or the breaking-news banner changed. */

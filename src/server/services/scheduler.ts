@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit } from "@/server/services/audit";
-import { expireArticle } from "@/server/services/publishing";
+import { expireArticle, type StoryRef } from "@/server/services/publishing";
 
 /**
  * Scheduled articles whose time has come become published: once, whichever instance gets there
@@ -15,14 +15,14 @@ import { expireArticle } from "@/server/services/publishing";
  * condition after waiting for a concurrent claim's row lock, so exactly one caller's update counts,
  * and only that caller writes the audit line, in the same transaction.
  */
-export async function releaseDueArticles(db: PrismaClient, now = new Date()): Promise<{ slug: string }[]> {
+export async function releaseDueArticles(db: PrismaClient, now = new Date()): Promise<StoryRef[]> {
   const due = await db.article.findMany({
     where: { status: "SCHEDULED", publishedAt: { lte: now } },
-    select: { id: true, slug: true, headline: true, publishedAt: true, firstPublishedAt: true },
+    select: { id: true, slug: true, sectionId: true, tags: { select: { tagId: true } }, headline: true, publishedAt: true, firstPublishedAt: true },
     orderBy: { publishedAt: "asc" },
     take: 100,
   });
-  const released: { slug: string }[] = [];
+  const released: StoryRef[] = [];
   for (const article of due) {
     const claimed = await db.$transaction(async (tx) => {
       // Not a new version: the text did not change, so an editor's open copy stays saveable.
@@ -37,8 +37,8 @@ export async function releaseDueArticles(db: PrismaClient, now = new Date()): Pr
       }
       return count === 1;
     });
-    if (claimed) released.push({ slug: article.slug });
+    if (claimed) released.push({ slug: article.slug, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.tagId) });
   }
-  if (released.length) await expireArticle(released.map((a) => a.slug));
+  if (released.length) await expireArticle(released);
   return released;
 }

@@ -13,7 +13,7 @@ import {
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { can, ensure, type Actor } from "@/server/services/permissions";
-import { expireArticle, expireSections, reclaimPath, recordPathChange } from "@/server/services/publishing";
+import { expireArticle, expireSections, reclaimPath, recordPathChange, type StoryRef } from "@/server/services/publishing";
 
 /**
  * Sections and tags. Their slugs are in public URLs (/politics, /politics/story, /tag/brexit):
@@ -52,9 +52,12 @@ async function assertSectionSlugFree(tx: Tx, slug: string, exceptId?: string): P
 }
 
 /** Slugs of the section's articles that readers may have seen (their pages are cached, their URLs known). */
-async function everPublicSlugs(tx: Db | Tx, where: Prisma.ArticleWhereInput): Promise<string[]> {
-  const rows = await tx.article.findMany({ where: { ...where, firstPublishedAt: { not: null } }, select: { slug: true } });
-  return rows.map((r) => r.slug);
+async function everPublicStories(tx: Db | Tx, where: Prisma.ArticleWhereInput): Promise<StoryRef[]> {
+  const rows = await tx.article.findMany({
+    where: { ...where, firstPublishedAt: { not: null } },
+    select: { slug: true, sectionId: true, tags: { select: { tagId: true } } },
+  });
+  return rows.map((r) => ({ slug: r.slug, sectionId: r.sectionId, tagIds: r.tags.map((t) => t.tagId) }));
 }
 
 export async function createSection(db: Db, actor: Actor, input: unknown) {
@@ -85,29 +88,29 @@ export async function updateSection(db: Db, actor: Actor, id: string, input: unk
   const data = sectionUpdateSchema.parse(input);
   const before = await loadSection(db, id);
   const slug = data.slug ?? before.slug;
-  const { section, articleSlugs } = await db.$transaction(async (tx) => {
+  const { section, stories } = await db.$transaction(async (tx) => {
     if (slug !== before.slug) await assertSectionSlugFree(tx, slug, id);
     const updated = await tx.section.update({
       where: { id },
       data: { name: data.name ?? before.name, description: data.description ?? before.description, slug },
     });
-    const articleSlugs = await everPublicSlugs(tx, { sectionId: id });
+    const stories = await everPublicStories(tx, { sectionId: id });
     if (slug !== before.slug) {
-      for (const articleSlug of articleSlugs) {
-        await recordPathChange(tx, routes.article(before.slug, articleSlug), routes.article(slug, articleSlug));
+      for (const story of stories) {
+        await recordPathChange(tx, routes.article(before.slug, story.slug), routes.article(slug, story.slug));
       }
       await recordPathChange(tx, routes.section(before.slug), routes.section(slug));
     }
     await audit(tx, actor, "section.update", "Section", id, {
       from: { name: before.name, slug: before.slug },
       to: { name: updated.name, slug: updated.slug },
-      articlesMoved: slug !== before.slug ? articleSlugs.length : 0,
+      articlesMoved: slug !== before.slug ? stories.length : 0,
     });
-    return { section: updated, articleSlugs };
+    return { section: updated, stories };
   }, LONG_TRANSACTION);
   await expireSections();
   // Article pages show the section's name and link; their URLs changed with a new slug.
-  if (section.name !== before.name || section.slug !== before.slug) await expireArticle(articleSlugs);
+  if (section.name !== before.name || section.slug !== before.slug) await expireArticle(stories);
   return section;
 }
 
@@ -207,15 +210,15 @@ export async function renameTag(db: Db, actor: Actor, id: string, input: unknown
   const before = await loadTag(db, id);
   const name = data.name ?? before.name;
   const slug = data.slug ?? before.slug;
-  const { tag, articleSlugs } = await db.$transaction(async (tx) => {
+  const { tag, stories } = await db.$transaction(async (tx) => {
     await assertTagFree(tx, id, slug, name);
     const tag = await tx.tag.update({ where: { id }, data: { name, slug, description: data.description ?? before.description } });
     if (slug !== before.slug) await recordPathChange(tx, routes.tag(before.slug), routes.tag(slug));
     await audit(tx, actor, "tag.update", "Tag", id, { from: { name: before.name, slug: before.slug }, to: { name, slug } });
-    return { tag, articleSlugs: await everPublicSlugs(tx, { tags: { some: { tagId: id } } }) };
+    return { tag, stories: await everPublicStories(tx, { tags: { some: { tagId: id } } }) };
   });
   // Article pages link the tag by name and slug.
-  await expireArticle(tag.name !== before.name || tag.slug !== before.slug ? articleSlugs : []);
+  await expireArticle(tag.name !== before.name || tag.slug !== before.slug ? stories : []);
   return tag;
 }
 
@@ -227,10 +230,11 @@ export async function mergeTag(db: Db, actor: Actor, sourceId: string, input: un
   ensure(can.manageTaxonomy(actor), FORBIDDEN);
   const { targetId } = tagMergeSchema.parse(input);
   if (targetId === sourceId) throw new ServiceError("invalid", "A tag cannot be merged into itself.", { targetId: "Choose another tag." });
-  const { target, articleSlugs } = await db.$transaction(async (tx) => {
+  const { target, stories } = await db.$transaction(async (tx) => {
     const source = await loadTag(tx, sourceId);
     const target = await loadTag(tx, targetId, "targetId");
-    const articleSlugs = await everPublicSlugs(tx, { tags: { some: { tagId: sourceId } } });
+    // As they were (with the source tag) and as they will be (with the target's): rails of both.
+    const stories = (await everPublicStories(tx, { tags: { some: { tagId: sourceId } } })).map((s) => ({ ...s, tagIds: [...s.tagIds, targetId] }));
     // Move only the links of articles without the target tag: no duplicate (articleId, tagId).
     // The rest go with the source tag (the link cascades).
     const moved = await tx.articleTag.updateMany({
@@ -240,23 +244,23 @@ export async function mergeTag(db: Db, actor: Actor, sourceId: string, input: un
     await tx.tag.delete({ where: { id: sourceId } });
     await recordPathChange(tx, routes.tag(source.slug), routes.tag(target.slug));
     await audit(tx, actor, "tag.merge", "Tag", targetId, { source: { id: sourceId, slug: source.slug, name: source.name }, target: target.slug, moved: moved.count });
-    return { target, articleSlugs };
+    return { target, stories };
   });
-  await expireArticle(articleSlugs);
+  await expireArticle(stories);
   return target;
 }
 
 /** Removes the tag from every article; /tag/slug is simply gone. */
 export async function deleteTag(db: Db, actor: Actor, id: string): Promise<void> {
   ensure(can.manageTaxonomy(actor), FORBIDDEN);
-  const articleSlugs = await db.$transaction(async (tx) => {
+  const stories = await db.$transaction(async (tx) => {
     const tag = await loadTag(tx, id);
-    const articleSlugs = await everPublicSlugs(tx, { tags: { some: { tagId: id } } });
+    const stories = await everPublicStories(tx, { tags: { some: { tagId: id } } });
     await tx.tag.delete({ where: { id } });
-    await audit(tx, actor, "tag.delete", "Tag", id, { slug: tag.slug, name: tag.name, articles: articleSlugs.length });
-    return articleSlugs;
+    await audit(tx, actor, "tag.delete", "Tag", id, { slug: tag.slug, name: tag.name, articles: stories.length });
+    return stories;
   });
-  await expireArticle(articleSlugs);
+  await expireArticle(stories);
 }
 
 // ---- Reading ----------------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { apiJson, apiSession, uniqueHeadline } from "./staff";
+
+type Article = { id: string; version: number; status: string; slug: string; headline: string; path: string; section: { slug: string } };
+type Section = { id: string; slug: string };
+
+const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+/** The "Related stories" rail of an article page, as its links' paths and texts. */
+function railOf(html: string): { paths: string[]; text: string } {
+  const start = html.indexOf('id="related-heading"');
+  if (start === -1) return { paths: [], text: "" };
+  const rail = html.slice(start, html.indexOf("</section>", start));
+  return { paths: [...rail.matchAll(/href="(\/[^"#?]+)"/g)].map((m) => m[1]!), text: rail };
+}
+
+// A story's rail lists only stories sharing its section or a tag, so a change to one story
+// expires the rails of its neighbours, at the next request, and leaves the rest of the archive's
+// article pages cached (before, every publication or edit expired every article page).
+test("a change reaches the rails that list the story at the next request, and no other article page", async ({ playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const api = await apiSession(playwright, baseURL!, "editor");
+  const call = async <T>(method: string, path: string, data?: unknown) => {
+    const response = await apiJson<T>(api, method, path, baseURL!, data);
+    expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+    return response.body?.data as T;
+  };
+  const sections = await call<Section[]>("GET", "/api/v1/sections");
+  const sectionId = (slug: string) => sections.find((s) => s.slug === slug)!.id;
+  const tag = uniqueHeadline("rail");
+  const publish = async (headline: string, section: string) => {
+    const draft = await call<Article>("POST", "/api/v1/articles", { headline, sectionId: sectionId(section), tags: [tag], body: paragraph("Words.") });
+    return call<Article>("POST", `/api/v1/articles/${draft.id}/publish`, { version: draft.version });
+  };
+  // Two stories in different sections, sharing only a tag: each is the other's first related story.
+  const first = await publish(uniqueHeadline("Rail first"), "culture");
+  let second = await publish(uniqueHeadline("Rail second"), "science");
+  const page = async (path: string) => {
+    const response = await fetch(baseURL + path);
+    expect(response.status, path).toBe(200);
+    return { html: await response.text(), next: response.headers.get("x-nextjs-cache") };
+  };
+  expect(railOf((await page(first.path)).html).paths).toContain(second.path);
+
+  // An article page far from both: another section, not the tag.
+  const list = await call<Article[]>("GET", "/api/v1/articles?status=PUBLISHED&perPage=100");
+  const far = list.find((a) => a.section.slug === "sport" && a.status === "PUBLISHED")!;
+  expect(far, "a public sport story").toBeTruthy();
+
+  // Each edit of the second story: the first's rail shows the new headline at once. The far page
+  // is answered from Next.js's cache, not rendered again (HIT, or STALE past its minute). Another
+  // test may change something every page shows (the sections, the banner) meanwhile, so of three
+  // edits one answer from the cache is enough; before, every edit rendered it again.
+  const farAnswers: (string | null)[] = [];
+  for (let round = 0; round < 3; round++) {
+    await page(far.path);
+    await page(far.path);
+    second = await call<Article>("PATCH", `/api/v1/articles/${second.id}`, { version: second.version, headline: uniqueHeadline(`Rail second, edit ${round}`) });
+    farAnswers.push((await page(far.path)).next);
+    expect(railOf((await page(first.path)).html).text, `round ${round}: the edited headline`).toContain(second.headline);
+  }
+  expect(farAnswers.filter((a) => a === "HIT" || a === "STALE").length, `the far page after each edit: ${farAnswers.join(", ")}`).toBeGreaterThan(0);
+
+  // Unpublished: gone from the first's rail at the next request.
+  second = await call<Article>("POST", `/api/v1/articles/${second.id}/unpublish`, { version: second.version });
+  expect(railOf((await page(first.path)).html).paths).not.toContain(second.path);
+
+  for (const story of [first, second]) {
+    const current = await call<Article>("GET", `/api/v1/articles/${story.id}`);
+    await call("DELETE", `/api/v1/articles/${story.id}?version=${current.version}`);
+  }
+});
