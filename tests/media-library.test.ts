@@ -2,13 +2,14 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ImageOptimizerCache } from "next/dist/server/image-optimizer.js";
+import { revalidateTag } from "next/cache";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { mediaUrl } from "@/lib/media";
 import { prisma } from "@/server/db";
 import { forgetDeletedImages } from "@/server/optimized-images";
 import { ServiceError } from "@/server/services/errors";
 import { getMedia, putMedia } from "@/server/media-store";
-import { deleteMediaItem } from "@/server/services/media-library";
+import { deleteMediaItem, editMedia } from "@/server/services/media-library";
 import { createNewsroom, insertArticle, insertMedia, rejectionOf, type Newsroom } from "./newsroom-fixtures";
 
 vi.mock("next/cache", () => ({ revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
@@ -117,5 +118,29 @@ describe("forgetDeletedImages (an instance that missed deletions, on its return)
       await prisma.auditLog.deleteMany({ where: { entityId: `${room.run}-long-ago` } });
       await rm(distDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("editMedia", () => {
+  const expired = () => vi.mocked(revalidateTag).mock.calls.map((c) => c[0] as string);
+
+  it("expires the pages and lists of the stories showing the image as their hero, and only then", async () => {
+    const hero = await insertMedia(room, room.actors.author);
+    const live = await insertArticle(room, room.actors.author, "PUBLISHED");
+    const draft = await insertArticle(room, room.actors.author, "DRAFT");
+    await prisma.article.updateMany({ where: { id: { in: [live.id, draft.id] } }, data: { heroImageId: hero.id } });
+
+    vi.mocked(revalidateTag).mockClear();
+    const edited = await editMedia(prisma, room.actors.author, hero.id, { alt: "A clearer description" });
+    expect(edited.alt).toBe("A clearer description");
+    expect(expired()).toEqual(expect.arrayContaining([`article:${live.slug}`, "article-lists", `section-stories:${room.section.id}`]));
+    expect(expired()).not.toContain(`article:${draft.slug}`);
+
+    // An image no reader has seen: nothing to expire.
+    const unused = await insertMedia(room, room.actors.author);
+    await prisma.article.update({ where: { id: draft.id }, data: { heroImageId: unused.id } });
+    vi.mocked(revalidateTag).mockClear();
+    await editMedia(prisma, room.actors.author, unused.id, { alt: "Still unseen" });
+    expect(revalidateTag).not.toHaveBeenCalled();
   });
 });

@@ -6,7 +6,7 @@ import { MediaError, mediaLimits, processUpload, storeUpload, updateMediaMeta } 
 import { can, ensure, type Actor } from "@/server/services/permissions";
 import { audit } from "@/server/services/audit";
 import { deleteMedia } from "@/server/media-store";
-import { expireMedia } from "@/server/services/publishing";
+import { everPublicStories, expireArticle, expireMedia } from "@/server/services/publishing";
 import { logEvent } from "@/server/log";
 
 /** The media library as staff use it: permission checks and one error type around media.ts. */
@@ -59,6 +59,10 @@ export async function editMedia(db: PrismaClient, actor: Actor, id: string, patc
   try {
     const row = await updateMediaMeta(db, id, patch);
     if (!row) throw notFound("The image");
+    // Pages and cards read a hero's alt text (and, unless the story sets its own, caption and
+    // credit) from the image: its stories' pages, the lists and the rails showing them.
+    const stories = await everPublicStories(db, { heroImageId: id });
+    if (stories.length) await expireArticle(stories);
     return toItem(row);
   } catch (error) {
     asServiceError(error);

@@ -64,6 +64,15 @@ export interface StoryRef {
   tagIds: string[];
 }
 
+/** The stories matching `where` that readers have ever seen (drafts have no page or card to expire). */
+export async function everPublicStories(db: Db, where: Prisma.ArticleWhereInput): Promise<StoryRef[]> {
+  const rows = await db.article.findMany({
+    where: { ...where, firstPublishedAt: { not: null } },
+    select: { slug: true, sectionId: true, tags: { select: { tagId: true } } },
+  });
+  return rows.map((r) => ({ slug: r.slug, sectionId: r.sectionId, tagIds: r.tags.map((t) => t.tagId) }));
+}
+
 /**
  * After an article's content or visibility changed: its page, every list that may show it, and
  * the rails of the articles near it (give the story as it was and as it is, when its section or

@@ -13,7 +13,7 @@ import {
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { can, ensure, type Actor } from "@/server/services/permissions";
-import { expireArticle, expireSections, reclaimPath, recordPathChange, type StoryRef } from "@/server/services/publishing";
+import { everPublicStories, expireArticle, expireSections, reclaimPath, recordPathChange } from "@/server/services/publishing";
 
 /**
  * Sections and tags. Their slugs are in public URLs (/politics, /politics/story, /tag/brexit):
@@ -52,14 +52,6 @@ async function assertSectionSlugFree(tx: Tx, slug: string, exceptId?: string): P
 }
 
 /** Slugs of the section's articles that readers may have seen (their pages are cached, their URLs known). */
-async function everPublicStories(tx: Db | Tx, where: Prisma.ArticleWhereInput): Promise<StoryRef[]> {
-  const rows = await tx.article.findMany({
-    where: { ...where, firstPublishedAt: { not: null } },
-    select: { slug: true, sectionId: true, tags: { select: { tagId: true } } },
-  });
-  return rows.map((r) => ({ slug: r.slug, sectionId: r.sectionId, tagIds: r.tags.map((t) => t.tagId) }));
-}
-
 export async function createSection(db: Db, actor: Actor, input: unknown) {
   ensure(can.manageTaxonomy(actor), FORBIDDEN);
   const data = sectionCreateSchema.parse(input);
