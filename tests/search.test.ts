@@ -143,6 +143,11 @@ beforeAll(async () => {
     publishedAt: ago(1),
   });
 
+  // Snippets: one cut out of a long body, one that is the whole text.
+  const words = (n: number, from: number) => Array.from({ length: n }, (_, i) => `word${from + i}`).join(" ");
+  await article({ key: "cut-middle", headline: "A long story", standfirst: "It starts here.", bodyText: `${words(60, 0)} quillfennow ${words(60, 100)}.` });
+  await article({ key: "cut-none", headline: "A short story", standfirst: "Brandlewick is the whole text." });
+
   // Hostile content: markup and the highlight markers themselves.
   await article({
     key: "hostile",
@@ -174,6 +179,14 @@ describe("searchArticles", () => {
     expect(first!.snippet.filter((s) => s.highlight).map((s) => s.text.toLowerCase())).toEqual(
       expect.arrayContaining(["glimmerstone", "quarrelwick"]),
     );
+  });
+
+  it("shows where a snippet was cut from the text, and only there", async () => {
+    const [middle] = (await found("quillfennow")).results;
+    const cut = middle!.snippet.map((s) => s.text).join("");
+    expect(cut).toMatch(/^… word\d+ .* quillfennow .* word\d+ …$/);
+    const [whole] = (await found("brandlewick")).results;
+    expect(whole!.snippet.map((s) => s.text).join("")).toBe("Brandlewick is the whole text.");
   });
 
   it('matches a "quoted phrase" only where the words stand together, loose words anywhere', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, parseHighlight } from "@/lib/highlight";
+import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, markCuts, parseHighlight } from "@/lib/highlight";
 
 describe("parseHighlight", () => {
   it("splits marked text into plain and highlighted segments", () => {
@@ -61,5 +61,46 @@ describe("parseHighlight", () => {
       { text: "party", highlight: true },
       { text: " 🎉", highlight: false },
     ]);
+  });
+});
+
+describe("markCuts", () => {
+  const source = "Councillors voted 27 to 19 for the road. It will take traffic off Market Street. The marshes lose an edge.";
+  const head = source, tail = source;
+  it("marks a snippet cut out of the middle at both ends", () => {
+    expect(markCuts(parseHighlight(`will take ${S}traffic${E} off Market`), head, tail)).toEqual([
+      { text: "… will take ", highlight: false },
+      { text: "traffic", highlight: true },
+      { text: " off Market …", highlight: false },
+    ]);
+  });
+
+  it("leaves an end that is the source's own, and adds a segment beside a highlight", () => {
+    expect(markCuts(parseHighlight(`${S}Councillors${E} voted 27`), head, tail)).toEqual([
+      { text: "Councillors", highlight: true },
+      { text: " voted 27 …", highlight: false },
+    ]);
+    expect(markCuts(parseHighlight(`lose an ${S}edge.${E}`), head, tail)).toEqual([
+      { text: "… lose an ", highlight: false },
+      { text: "edge.", highlight: true },
+    ]);
+    expect(markCuts(parseHighlight(`${S}Market${E}`), head, tail)).toEqual([
+      { text: "… ", highlight: false },
+      { text: "Market", highlight: true },
+      { text: " …", highlight: false },
+    ]);
+    expect(markCuts(parseHighlight(source), head, tail)).toEqual([{ text: source, highlight: false }]);
+    // ts_headline leaves out the full stop after the text's last word: it comes back.
+    expect(markCuts(parseHighlight(`Market Street. The marshes lose an ${S}edge${E}`), head, tail)).toEqual([
+      { text: "… Market Street. The marshes lose an ", highlight: false },
+      { text: "edge", highlight: true },
+      { text: ".", highlight: false },
+    ]);
+  });
+
+  it("judges the first and last of several fragments, whitespace aside", () => {
+    const marked = markCuts(parseHighlight(`Councillors  voted … Market\nStreet. The ${S}marshes${E} lose an edge.`), head, tail);
+    expect(marked.map((s) => s.text).join("")).toBe("Councillors voted … Market Street. The marshes lose an edge.");
+    expect(markCuts([], head, tail)).toEqual([]);
   });
 });

@@ -50,3 +50,36 @@ export function parseHighlight(marked: string): HighlightSegment[] {
   flush();
   return segments;
 }
+
+/** What ts_headline puts between a snippet's fragments (search-queries.ts). */
+export const FRAGMENT_DELIMITER = " … ";
+
+// Whitespace runs as one space, and no punctuation at the ends: ts_headline leaves out a text's
+// first and last punctuation marks (the full stop after its last word).
+const squeeze = (text: string) => text.replace(/\s+/g, " ").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+
+/**
+ * Shows where a snippet was cut out of its source: "…" before it unless it begins where the source
+ * begins, and after it unless it ends where the source ends, as fragments are joined by one. An
+ * end that is the source's gets back the punctuation ts_headline left out ("text." not "text").
+ * `head` and `tail`: the source's first and last characters, more than a fragment holds.
+ */
+export function markCuts(segments: HighlightSegment[], head: string, tail: string): HighlightSegment[] {
+  if (!segments.length) return segments;
+  const joined = segments.map((s) => s.text).join("");
+  const fragments = joined.split(FRAGMENT_DELIMITER);
+  const ellipsis = FRAGMENT_DELIMITER.trim();
+  const before = squeeze(head).startsWith(squeeze(fragments[0]!)) ? (head.trimStart().match(/^[^\p{L}\p{N}\s]+/u)?.[0] ?? "") : `${ellipsis} `;
+  const after = squeeze(tail).endsWith(squeeze(fragments.at(-1)!)) ? (tail.trimEnd().match(/[^\p{L}\p{N}\s]+$/u)?.[0] ?? "") : ` ${ellipsis}`;
+  const marked = segments.map((s) => ({ ...s }));
+  if (before && !joined.startsWith(before)) {
+    if (marked[0]!.highlight) marked.unshift({ text: before, highlight: false });
+    else marked[0]!.text = before + marked[0]!.text;
+  }
+  if (after && !joined.endsWith(after)) {
+    const last = marked.at(-1)!;
+    if (last.highlight) marked.push({ text: after, highlight: false });
+    else last.text += after;
+  }
+  return marked;
+}

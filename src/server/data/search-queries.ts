@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { HIGHLIGHT_START, HIGHLIGHT_STOP, parseHighlight, type HighlightSegment } from "@/lib/highlight";
+import { FRAGMENT_DELIMITER, HIGHLIGHT_START, HIGHLIGHT_STOP, markCuts, parseHighlight, type HighlightSegment } from "@/lib/highlight";
 import { prisma } from "@/server/db";
 import { cardSelect, PAGE_SIZE, toCard, type ArticleCard } from "@/server/data/article-queries";
 import { publicArticleSql } from "@/server/data/visibility";
@@ -44,7 +44,9 @@ export function normalizeSearchQuery(q: string): string {
 }
 
 // ts_headline options: the private-use markers instead of HTML tags (see lib/highlight.ts).
-const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter="${FRAGMENT_DELIMITER}"`;
+// More of the source's ends than a snippet fragment (MaxWords) holds: to tell where it was cut.
+const SOURCE_ENDS = 1000;
 
 /**
  * The query and the FROM/WHERE of its public matches. The tsquery is written out at each use
@@ -102,13 +104,11 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
   // cuts the page; snippets are built for that page only. Reading every match's row is what a
   // common word costs (36,000 matches at 100,000 stories): a separate count read them all twice.
   // Markers are removed from the source text so that only ts_headline's own marks can become
-  // highlights.
-  const hits = await prisma.$queryRaw<{ id: string; total: number; snippet: string }[]>`
+  // highlights. Its ends come too, to show the reader where the snippet was cut.
+  const hits = await prisma.$queryRaw<{ id: string; total: number; snippet: string; head: string; tail: string }[]>`
     SELECT "hits"."id", "hits"."total",
-           ts_headline('english',
-                       translate("a"."standfirst" || ' ' || "a"."bodyText", ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''),
-                       ${query},
-                       ${HEADLINE_OPTIONS}) AS "snippet"
+           ts_headline('english', "s"."text", ${query}, ${HEADLINE_OPTIONS}) AS "snippet",
+           left("s"."text", ${SOURCE_ENDS}::int) AS "head", right("s"."text", ${SOURCE_ENDS}::int) AS "tail"
     FROM (
       SELECT "a"."id", "a"."publishedAt",
              ts_rank_cd("a"."searchVector", ${query}) AS "rank",
@@ -118,6 +118,9 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     ) AS "hits"
     JOIN "Article" AS "a" ON "a"."id" = "hits"."id"
+    CROSS JOIN LATERAL (
+      SELECT translate("a"."standfirst" || ' ' || "a"."bodyText", ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '') AS "text"
+    ) AS "s"
     ORDER BY "hits"."rank" DESC, "hits"."publishedAt" DESC, "hits"."id" DESC`;
   // No row: no match at all (page 1 is then an empty page), or a page past the last.
   if (hits.length === 0) return page === 1 ? emptyFirstPage() : null;
@@ -130,7 +133,7 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
   for (const hit of hits) {
     const row = byId.get(hit.id);
     // Deleted between the two queries: skip rather than fail the page.
-    if (row) results.push({ ...toCard(row), snippet: parseHighlight(hit.snippet) });
+    if (row) results.push({ ...toCard(row), snippet: markCuts(parseHighlight(hit.snippet), hit.head, hit.tail) });
   }
   return { results, total, page, totalPages };
 }
