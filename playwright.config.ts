@@ -41,7 +41,7 @@ export default defineConfig({
       // demo content as seeded. Phone widths are covered inside the specs.
       name: "newsroom",
       testMatch: "newsroom/**/*.e2e.ts",
-      testIgnore: "**/permission-matrix.e2e.ts",
+      testIgnore: ["**/permission-matrix.e2e.ts", "**/related-rails.e2e.ts"],
       dependencies: ["desktop", "mobile"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },
@@ -63,6 +63,14 @@ export default defineConfig({
       name: "security",
       testMatch: "security/**/*.e2e.ts",
       dependencies: ["permission-matrix"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
+    {
+      // Checks that a change leaves unrelated article pages cached: alone, after everything that
+      // changes what every page shows (sections, banner, picks).
+      name: "quiet",
+      testMatch: "newsroom/related-rails.e2e.ts",
+      dependencies: ["security"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },
   ],

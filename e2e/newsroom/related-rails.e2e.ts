@@ -48,11 +48,12 @@ test("a change reaches the rails that list the story at the next request, and no
   expect(far, "a public sport story").toBeTruthy();
 
   // Each edit of the second story: the first's rail shows the new headline at once. The far page
-  // is answered from Next.js's cache, not rendered again (HIT, or STALE past its minute). Another
-  // test may change something every page shows (the sections, the banner) meanwhile, so of three
-  // edits one answer from the cache is enough; before, every edit rendered it again.
+  // is answered from Next.js's cache, not rendered again (HIT, or STALE past its minute). A change
+  // to what every page shows (the sections, the banner, the picks) would render it again, so this
+  // runs in a project of its own, after the others, and up to six edits are made until one such
+  // answer; before, every edit rendered it again (MISS, six times of six).
   const farAnswers: (string | null)[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 6 && !farAnswers.some((a) => a === "HIT" || a === "STALE"); round++) {
     await page(far.path);
     await page(far.path);
     second = await call<Article>("PATCH", `/api/v1/articles/${second.id}`, { version: second.version, headline: uniqueHeadline(`Rail second, edit ${round}`) });
