@@ -1,10 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { paragraph } from "../../bench/lib/staff";
 import { apiJson, apiSession, uniqueHeadline } from "./staff";
 
 type Article = { id: string; version: number; status: string; slug: string; headline: string; path: string; section: { slug: string } };
 type Section = { id: string; slug: string };
-
-const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 /** The "Related stories" rail of an article page, as its links' paths and texts. */
 function railOf(html: string): { paths: string[]; text: string } {

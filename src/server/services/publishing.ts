@@ -64,13 +64,17 @@ export interface StoryRef {
   tagIds: string[];
 }
 
+/** What to select of an article to expire a change to it (`storyRef`). */
+export const storySelect = { slug: true, sectionId: true, tags: { select: { tagId: true } } } satisfies Prisma.ArticleSelect;
+
+export function storyRef(row: { slug: string; sectionId: string; tags: { tagId: string }[] }): StoryRef {
+  return { slug: row.slug, sectionId: row.sectionId, tagIds: row.tags.map((t) => t.tagId) };
+}
+
 /** The stories matching `where` that readers have ever seen (drafts have no page or card to expire). */
 export async function everPublicStories(db: Db, where: Prisma.ArticleWhereInput): Promise<StoryRef[]> {
-  const rows = await db.article.findMany({
-    where: { ...where, firstPublishedAt: { not: null } },
-    select: { slug: true, sectionId: true, tags: { select: { tagId: true } } },
-  });
-  return rows.map((r) => ({ slug: r.slug, sectionId: r.sectionId, tagIds: r.tags.map((t) => t.tagId) }));
+  const rows = await db.article.findMany({ where: { ...where, firstPublishedAt: { not: null } }, select: storySelect });
+  return rows.map(storyRef);
 }
 
 /**

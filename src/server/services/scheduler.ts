@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit } from "@/server/services/audit";
-import { expireArticle, type StoryRef } from "@/server/services/publishing";
+import { expireArticle, storyRef, storySelect, type StoryRef } from "@/server/services/publishing";
 
 /**
  * Scheduled articles whose time has come become published: once, whichever instance gets there
@@ -18,7 +18,7 @@ import { expireArticle, type StoryRef } from "@/server/services/publishing";
 export async function releaseDueArticles(db: PrismaClient, now = new Date()): Promise<StoryRef[]> {
   const due = await db.article.findMany({
     where: { status: "SCHEDULED", publishedAt: { lte: now } },
-    select: { id: true, slug: true, sectionId: true, tags: { select: { tagId: true } }, headline: true, publishedAt: true, firstPublishedAt: true },
+    select: { ...storySelect, id: true, headline: true, publishedAt: true, firstPublishedAt: true },
     orderBy: { publishedAt: "asc" },
     take: 100,
   });
@@ -37,7 +37,7 @@ export async function releaseDueArticles(db: PrismaClient, now = new Date()): Pr
       }
       return count === 1;
     });
-    if (claimed) released.push({ slug: article.slug, sectionId: article.sectionId, tagIds: article.tags.map((t) => t.tagId) });
+    if (claimed) released.push(storyRef(article));
   }
   if (released.length) await expireArticle(released);
   return released;
