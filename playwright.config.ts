@@ -41,7 +41,7 @@ export default defineConfig({
       // demo content as seeded. Phone widths are covered inside the specs.
       name: "newsroom",
       testMatch: "newsroom/**/*.e2e.ts",
-      testIgnore: ["**/permission-matrix.e2e.ts", "**/related-rails.e2e.ts"],
+      testIgnore: ["**/permission-matrix.e2e.ts", "**/related-rails.e2e.ts", "**/prefetch-race.e2e.ts"],
       dependencies: ["desktop", "mobile"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },
@@ -66,10 +66,12 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },
     {
-      // Checks that a change leaves unrelated article pages cached: alone, after everything that
-      // changes what every page shows (sections, banner, picks).
+      // Checks that a change leaves unrelated article pages cached, and the picks race with a
+      // prefetch: alone, after everything that changes what every page shows (sections, banner,
+      // picks), one after the other.
       name: "quiet",
-      testMatch: "newsroom/related-rails.e2e.ts",
+      testMatch: ["newsroom/related-rails.e2e.ts", "newsroom/prefetch-race.e2e.ts"],
+      workers: 1,
       dependencies: ["security"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },

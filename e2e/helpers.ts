@@ -34,3 +34,11 @@ export async function expectAccessibleInBothThemes(page: Page) {
     await expectAccessible(page);
   }
 }
+
+/** The stories of the front page's picks rail, in order, as their paths. */
+export function picksOnFrontPage(html: string): string[] {
+  const start = html.indexOf('id="picks-heading"');
+  expect(start, "the front page has an editors' picks rail").toBeGreaterThan(-1);
+  const rail = html.slice(start, html.indexOf("</section>", start));
+  return [...rail.matchAll(/href="(\/[^"#?]+)"/g)].map((m) => m[1]!).filter((p, i, all) => all.indexOf(p) === i);
+}

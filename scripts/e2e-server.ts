@@ -18,7 +18,8 @@ delete env.DATABASE_URL;
 // One JSON line per request would bury the test output; the log format has its own unit tests.
 env.LOG_REQUESTS ??= "0";
 if (testPostgresUrl()) {
-  database = await createTestDatabase("news_e2e");
+  // Named after the port: a test that needs the site's database finds it (e2e/newsroom/prefetch-race.e2e.ts).
+  database = await createTestDatabase(`news_e2e_${env.PORT}`);
   env.DATABASE_URL = database.url;
   env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
 }

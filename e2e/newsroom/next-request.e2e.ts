@@ -1,16 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { picksOnFrontPage } from "../helpers";
 import { apiJson, apiSession } from "./staff";
 
 type Item = { id: string; slug: string; section: { slug: string } };
 type Curation = { lists: { EDITORS_PICKS: Item[] }; candidates: Item[] };
-
-/** The stories of the front page's picks rail, in order, as their paths. */
-function picksOnFrontPage(html: string): string[] {
-  const start = html.indexOf('id="picks-heading"');
-  expect(start, "the front page has an editors' picks rail").toBeGreaterThan(-1);
-  const rail = html.slice(start, html.indexOf("</section>", start));
-  return [...rail.matchAll(/href="(\/[^"#?]+)"/g)].map((m) => m[1]!).filter((p, i, all) => all.indexOf(p) === i);
-}
 
 // Found by CI: a cleared banner was still on the front page at the next request while other
 // tests were loading it. Next.js applies an expiry at the end of the action or route that made

@@ -22,7 +22,8 @@
 // and ends after it is kept by Next.js as if it were new (its page cache stamps an entry when it
 // is stored), and a request arriving meanwhile joins that render. So when Next.js applies an
 // expiry (cache-handler.mjs calls purge with a way to apply it again) while page requests from
-// before are still inside it, a new request for one of those pages waits (at most `maxHoldMs`)
+// before are still inside it (router prefetches of reader pages included: they render under the
+// page's key), a new request for one of those pages waits (at most `maxHoldMs`)
 // until they are done and the expiry is applied once more; when the last of them is done, the
 // expiry is applied again anyway. The next reader sees the change, not a render from before it.
 // A request answered from Next.js's stale copy (x-nextjs-cache: STALE) leaves a background render
@@ -35,6 +36,7 @@
 // RSC requests and writes too: all but static files) waits for them, at most `maxHoldMs`.
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { computations as processComputations } from "./computations.mjs";
+import { isStaffPath } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { startRenderClock } from "./render-clock.mjs";
 import { headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
@@ -249,7 +251,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
    */
   async function handle(req, res, handler) {
     if (changedDuringComputations !== null && !isStaticFile(req)) await afterEarlierComputations();
-    if (expiries.length > 0 && isPageRequest(req)) await settledFor(pathOf(req.url));
+    if (expiries.length > 0 && waitsForOlderRenders(req)) await settledFor(pathOf(req.url));
     if (!isCacheableRequest(req)) {
       counters.bypasses++;
       return toNext(req, res, handler);
@@ -412,11 +414,23 @@ const pathOf = (url) => String(url ?? "/").split("?")[0];
 
 /**
  * A request Next.js may answer with a render it shares with other requests: any GET/HEAD but its
- * static files and the router's prefetches (they never join a render, and the browser may keep
- * them open for seconds: they would hold a page's readers for nothing).
+ * static files. A router prefetch of a reader's page is one too: Next.js renders a static page's
+ * prefetch under the page's own cache key, and a request arriving meanwhile joins that render.
+ * (CI: a staff page's prefetch of "/" began before a change, and the next request for the front
+ * page was answered by its render, from before the change.) Not a prefetch of a staff page:
+ * those are rendered per request, shared with nobody, and Next.js has kept some open for minutes.
  */
 function isPageRequest(req) {
-  return (req.method === "GET" || req.method === "HEAD") && !isStaticFile(req) && !req.headers["next-router-prefetch"];
+  if ((req.method !== "GET" && req.method !== "HEAD") || isStaticFile(req)) return false;
+  return !req.headers["next-router-prefetch"] || !isStaffPath(pathOf(req.url));
+}
+
+/**
+ * A page request that waits for older ones for its page after a change: all but the router's
+ * prefetches, which the browser may keep open for seconds and which nobody reads at once.
+ */
+function waitsForOlderRenders(req) {
+  return isPageRequest(req) && !req.headers["next-router-prefetch"];
 }
 
 /** The build's own files: nothing is computed for them. */

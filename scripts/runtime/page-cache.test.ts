@@ -217,6 +217,41 @@ describe("page cache", () => {
     expect(reapplied).toBe(before);
   });
 
+  it("holds a page's requests behind a router prefetch of it from before an expiry, whose render they would join", async () => {
+    // Next.js renders a static page's prefetch under the page's own cache key: CI saw the front
+    // page's next request answered by the render of a staff page's prefetch from before a change.
+    const cache = createPageCache();
+    let finishPrefetch: () => void = () => {};
+    const order: string[] = [];
+    const site = await serve(cache, (req, res) => {
+      order.push(`${req.method} ${req.url}`);
+      if (req.url === "/front?_rsc=1") {
+        res.setHeader("Cache-Control", "s-maxage=60");
+        finishPrefetch = () => res.end("prefetched before the change");
+        return;
+      }
+      publicPage(req, res);
+    });
+    const prefetch = { rsc: "1", "next-router-prefetch": "1" };
+    const old = site.get("/front?_rsc=1", prefetch);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let reapplied = 0;
+    cache.purge(() => {
+      reapplied++;
+      order.push("applied again");
+    });
+    const next = site.get("/front");
+    await site.get("/front?_rsc=2", prefetch); // a prefetch itself still never waits
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(order).toEqual(["GET /front?_rsc=1", "GET /front?_rsc=2"]);
+    finishPrefetch();
+    await old;
+    expect((await next).body.toString()).toBe(page);
+    expect(order.slice(2)).toEqual(["applied again", "GET /front"]);
+    expect(reapplied).toBe(1);
+    expect(cache.stats()).toMatchObject({ settles: 1, held: 1, holdsTimedOut: 0 });
+  });
+
   it("applies an expiry again when the renders from before it end, even with nobody waiting", async () => {
     const cache = createPageCache();
     const { site, finish: finishOld } = await withSlowPage(cache, "/slow", "s-maxage=60");
