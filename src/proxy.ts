@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { articleIdExists } from "@/server/data/dashboard";
 import { searchPageExists } from "@/server/data/search-queries";
+import { prisma } from "@/server/db";
+import { logEvent } from "@/server/log";
 import { pathStatus } from "@/server/path-status";
 
 /**
@@ -9,6 +12,15 @@ import { pathStatus } from "@/server/path-status";
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+
+  // An article's editor or preview: its id may hold capitals, and the page streams in after its
+  // status (the dashboard's loading state), so an unknown id is answered 404 here. Signed-in
+  // staff only: anyone else goes on to the sign-in page and learns nothing about ids.
+  const staffArticle = STAFF_ARTICLE.exec(pathname);
+  if (staffArticle) {
+    if (hasSession(request) && !(await articleIdExists(prisma, staffArticle[1]!).catch(lookupFailed))) return errorPage(request, 404, "no-store");
+    return NextResponse.next();
+  }
 
   // Our URLs are lower case: "/Politics/Some-Story" → "/politics/some-story".
   if (pathname !== pathname.toLowerCase()) {
@@ -36,12 +48,23 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
+const STAFF_ARTICLE = /^\/dashboard\/articles\/([^/]+)(?:\/preview)?$/;
+
+/** Whether the request carries an Auth.js session cookie (checked by the page, not here). */
+const hasSession = (request: NextRequest) => request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
+
+/** The database is unreachable: let the page answer (it reports the error itself). */
+function lookupFailed(error: unknown): true {
+  logEvent("error", "proxy: article lookup failed", { error: (error as Error).message });
+  return true;
+}
+
 /**
  * A rewrite keeps the status of the page it rewrites to (200 for a prerendered page), so the
  * error page's HTML is fetched from this server once a minute and sent with the right status.
  */
 const errorPages = new Map<number, { html: string; expires: number }>();
-async function errorPage(request: NextRequest, status: 404 | 410): Promise<Response> {
+async function errorPage(request: NextRequest, status: 404 | 410, cacheControl = "public, max-age=60"): Promise<Response> {
   let page = errorPages.get(status);
   if (!page || page.expires < Date.now()) {
     // From this very server (not the public host, which may sit behind a load balancer).
@@ -52,7 +75,7 @@ async function errorPage(request: NextRequest, status: 404 | 410): Promise<Respo
   }
   return new NextResponse(page.html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60" },
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": cacheControl },
   });
 }
 
@@ -64,5 +87,8 @@ export const config = {
     // …and any other path with a capital letter (feeds, sitemaps, robots.txt), to lower case.
     // Not staff paths or tokens, whose ids may hold capitals.
     "/((?!_next/|api/|media/|dashboard|signin|invite/|preview/)(?=.*[A-Z]).+)",
+    // An article's editor and preview (unknown ids: 404).
+    "/dashboard/articles/:id",
+    "/dashboard/articles/:id/preview",
   ],
 };

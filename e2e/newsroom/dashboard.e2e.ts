@@ -159,3 +159,25 @@ test("curation: an editor reorders the front page with the keyboard and readers 
   await frontPage.getByRole("button", { name: "Save front page" }).click();
   await expect(frontPage.getByText("Saved — the front page is updated")).toBeVisible();
 });
+
+test("an unknown article's editor and preview answer 404 to staff; anyone else is sent to sign in", async ({ page, request, baseURL }) => {
+  const unknown = "/dashboard/articles/cUnknownArticle000000000";
+  // Signed out: the sign-in page, whether the id exists or not.
+  expect((await request.get(unknown, { maxRedirects: 0 })).status()).not.toBe(404);
+  await page.goto(unknown);
+  await expect(page).toHaveURL(/\/signin\?next=/);
+
+  await signIn(page, "editor");
+  for (const path of [unknown, `${unknown}/preview`]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()["cache-control"], path).toContain("no-store");
+    expect(await response.text(), path).toContain("find that page");
+  }
+  // A known one still opens.
+  await page.goto("/dashboard");
+  const first = page.locator('a[href^="/dashboard/articles/"]').first();
+  const href = (await first.getAttribute("href"))!;
+  const known = await page.request.get(new URL(href, baseURL).pathname, { maxRedirects: 0 });
+  expect(known.status()).toBe(200);
+});

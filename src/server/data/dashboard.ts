@@ -78,3 +78,8 @@ export async function touchPresence(db: PrismaClient, articleId: string, userId:
 export async function leavePresence(db: PrismaClient, articleId: string, userId: string) {
   await db.editorPresence.deleteMany({ where: { articleId, userId } });
 }
+
+/** Whether an article with this id exists, whoever may open it (the proxy's 404 for editor URLs). */
+export async function articleIdExists(db: PrismaClient, id: string): Promise<boolean> {
+  return (await db.article.count({ where: { id } })) > 0;
+}
