@@ -35,6 +35,10 @@ export async function expectAccessibleInBothThemes(page: Page) {
   }
 }
 
+/** A story as the curation API lists it, and the curation as it answers. */
+export type CurationItem = { id: string; slug: string; section: { slug: string } };
+export type Curation = { lists: { EDITORS_PICKS: CurationItem[] }; candidates: CurationItem[] };
+
 /** The stories of the front page's picks rail, in order, as their paths. */
 export function picksOnFrontPage(html: string): string[] {
   const start = html.indexOf('id="picks-heading"');

@@ -1,9 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { picksOnFrontPage } from "../helpers";
+import { picksOnFrontPage, type Curation, type CurationItem as Item } from "../helpers";
 import { apiJson, apiSession } from "./staff";
-
-type Item = { id: string; slug: string; section: { slug: string } };
-type Curation = { lists: { EDITORS_PICKS: Item[] }; candidates: Item[] };
 
 // Found by CI: a cleared banner was still on the front page at the next request while other
 // tests were loading it. Next.js applies an expiry at the end of the action or route that made

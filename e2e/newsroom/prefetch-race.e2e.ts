@@ -1,11 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { paragraph } from "../../bench/lib/staff";
 import { databaseUrlOn, testPostgresUrl, withClient } from "../../tests/test-database";
-import { picksOnFrontPage } from "../helpers";
+import { picksOnFrontPage, type Curation, type CurationItem as Item } from "../helpers";
 import { apiJson, apiSession, uniqueHeadline } from "./staff";
-
-type Item = { id: string; slug: string; section: { slug: string } };
-type Curation = { lists: { EDITORS_PICKS: Item[] }; candidates: Item[] };
 
 // Found by CI: a staff page's router prefetch of "/" began rendering the front page before a
 // change, and a reader's request for "/" after the change joined that render (Next.js renders a

@@ -45,15 +45,20 @@ const publicPage: Handler = (_req, res) => {
   res.end(page);
 };
 
-/** A site whose answer to `path` stays unfinished until finish(): a render still inside Next.js. */
+/**
+ * A site whose answer to `path` stays unfinished until finish(): a render still inside Next.js.
+ * `seen`: the requests that reached it, in order.
+ */
 async function withSlowPage(cache: PageCache, path: string, cacheControl: string) {
   let finish: () => void = () => {};
+  const seen: string[] = [];
   const site = await serve(cache, (req, res) => {
+    seen.push(`${req.method} ${req.url}`);
     if (req.url !== path) return publicPage(req, res);
     res.setHeader("Cache-Control", cacheControl);
     finish = () => res.end("old");
   });
-  return { site, finish: () => finish() };
+  return { site, finish: () => finish(), seen };
 }
 
 describe("page cache", () => {
@@ -221,17 +226,7 @@ describe("page cache", () => {
     // Next.js renders a static page's prefetch under the page's own cache key: CI saw the front
     // page's next request answered by the render of a staff page's prefetch from before a change.
     const cache = createPageCache();
-    let finishPrefetch: () => void = () => {};
-    const order: string[] = [];
-    const site = await serve(cache, (req, res) => {
-      order.push(`${req.method} ${req.url}`);
-      if (req.url === "/front?_rsc=1") {
-        res.setHeader("Cache-Control", "s-maxage=60");
-        finishPrefetch = () => res.end("prefetched before the change");
-        return;
-      }
-      publicPage(req, res);
-    });
+    const { site, finish: finishPrefetch, seen: order } = await withSlowPage(cache, "/front?_rsc=1", "s-maxage=60");
     const prefetch = { rsc: "1", "next-router-prefetch": "1" };
     const old = site.get("/front?_rsc=1", prefetch);
     await new Promise((resolve) => setTimeout(resolve, 50));
