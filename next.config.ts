@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // both renders on the server). Reader links do not prefetch; staff links get the legacy one.
   partialPrefetching: false,
   poweredByHeader: false,
+  // app/global-not-found.tsx answers URLs no route matches, instead of a root not-found.tsx that
+  // every page would carry in its payload.
+  experimental: { globalNotFound: true },
   // Instances built separately must agree on the build ID (the client's chunks and the server's
   // manifests): BUILD_ID, e.g. the commit, names the build; unset, Next.js makes one up.
   generateBuildId: async () => process.env.BUILD_ID || null,

@@ -97,6 +97,20 @@ test.describe("article page", () => {
     await expectAccessible(page);
   });
 
+  test("a URL no route matches is 404 in the site's design; pages do not carry that page", async ({ page, request }) => {
+    const response = await page.goto(`/no/such/page-${Date.now()}`);
+    expect(response?.status()).toBe(404);
+    await expect(page).toHaveTitle(/^Page not found/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/can.t find that page/i);
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+    await expect(page.getByRole("searchbox")).toBeVisible();
+    await expectAccessible(page);
+    // A root not-found page would ride along in every page's payload, header and footer included:
+    // the skip link twice (the page's HTML and its payload), not three times.
+    const html = await (await request.get("/politics")).text();
+    expect(html.split("Skip to content").length - 1).toBe(2);
+  });
+
   test("a wrong section redirects to the article's canonical URL", async ({ page, request }) => {
     const response = await request.get("/world/sessions-offered-to-quit-amid-rift-with-trump", { maxRedirects: 0 });
     expect(response.status()).toBe(308);

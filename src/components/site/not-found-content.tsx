@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { routes } from "@/lib/routes";
 
+/** A 404 page's title (the site's name follows it). */
+export const NOT_FOUND_TITLE = "Page not found";
+
 /** The 404 message in the site's design, with a way on: search and the front page. */
 export function NotFoundContent() {
   return (

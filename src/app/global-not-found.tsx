@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import SiteLayout from "@/app/(site)/layout";
+import { NOT_FOUND_TITLE, NotFoundContent } from "@/components/site/not-found-content";
+import { HtmlDocument } from "./html-document";
+import "./globals.css";
+
+// URLs no route matches: the site's 404 page, in its chrome. A global not-found page rather than
+// app/not-found.tsx, which Next.js sends (header, navigation and footer included, 7 KB) in the
+// payload of every page of the site, to show if a client navigation found nothing.
+export const metadata: Metadata = { title: NOT_FOUND_TITLE };
+
+export default function GlobalNotFound() {
+  return (
+    <HtmlDocument>
+      <SiteLayout>
+        <NotFoundContent />
+      </SiteLayout>
+    </HtmlDocument>
+  );
+}
