@@ -105,6 +105,10 @@ test.describe("article page", () => {
     await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
     await expect(page.getByRole("searchbox")).toBeVisible();
     await expectAccessible(page);
+    // Its links lead on (Next.js's client navigation from this page kept showing the 404).
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Politics" }).click();
+    await expect(page).toHaveURL(/\/politics$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Politics");
     // A root not-found page would ride along in every page's payload, header and footer included:
     // the skip link twice (the page's HTML and its payload), not three times.
     const html = await (await request.get("/politics")).text();
