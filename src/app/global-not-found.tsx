@@ -9,7 +9,7 @@ import "./globals.css";
 // URLs no route matches: the site's 404 page, in its chrome. A global not-found page rather than
 // app/not-found.tsx, which Next.js sends (header, navigation and footer included, 7 KB) in the
 // payload of every page of the site, to show if a client navigation found nothing.
-// This page has no layout above it: the root layout's metadata (site URL, feeds) is its own.
+// No layout's metadata reaches this page: the root layout's (site URL, feeds) is taken here.
 export async function generateMetadata(): Promise<Metadata> {
   return { ...(await rootMetadata()), title: NOT_FOUND_TITLE };
 }
