@@ -32,6 +32,9 @@ test.describe("front page", () => {
   });
 });
 
+/** The title of every 404 page (src/components/site/not-found-content.tsx). */
+const NOT_FOUND_TITLE = "Page not found";
+
 test.describe("article page", () => {
   test("renders the seed article cleanly: one headline in the h1, byline, date, body", async ({ page }, testInfo) => {
     const response = await page.goto(SEED_ARTICLE);
@@ -90,11 +93,50 @@ test.describe("article page", () => {
   });
 
   test("a missing article is 404 on the very first request, in the site's design", async ({ page }) => {
+    // A stored dark theme: the page is drawn again in the browser, which must keep it.
+    await page.addInitScript(() => localStorage.setItem("theme", "dark"));
     const response = await page.goto(`/politics/no-such-story-${Date.now()}`);
     expect(response?.status()).toBe(404);
+    await expect(page).toHaveTitle(NOT_FOUND_TITLE);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/can.t find that page/i);
     await expect(page.getByRole("searchbox")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
     await expectAccessible(page);
+    // Its links lead on, to the next page alone (a client navigation kept the 404's message above it).
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "World" }).click();
+    await expect(page).toHaveURL(/\/world$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("World");
+  });
+
+  test("a missing article, section, tag, author or page is written out whole: title and page without JavaScript", async ({ browser, baseURL, request }) => {
+    // Next.js answers a page that calls notFound() with an empty document that its scripts fill.
+    const stamp = Date.now();
+    for (const path of [`/politics/no-such-story-${stamp}`, `/no-such-section-${stamp}`, `/tag/no-such-tag-${stamp}`, `/author/nobody-${stamp}`, "/politics/page/99"]) {
+      // Uncompressed, to check its length against the page (Next.js's was that of its empty document).
+      const response = await request.get(path, { headers: { "accept-encoding": "identity" } });
+      expect(response.status(), path).toBe(404);
+      const html = await response.text();
+      expect(html.match(/<title>[^<]*<\/title>/g), path).toEqual([`<title>${NOT_FOUND_TITLE}</title>`]);
+      expect(html, path).toMatch(/^<!DOCTYPE html><html id="__next_error__" lang="en"/);
+      // The page once (the site's chrome around the message), and once in the payload its scripts draw from.
+      expect(html.split("Skip to content").length - 1, path).toBe(2);
+      expect(html, path).toMatch(/<h1[^>]*>We can.t find that page<\/h1>/);
+      expect(response.headers()["content-length"], path).toBe(String(Buffer.byteLength(html)));
+    }
+    const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      const response = await plain.goto(`/culture/no-such-story-${stamp}`);
+      expect(response?.status()).toBe(404);
+      await expect(plain).toHaveTitle(NOT_FOUND_TITLE);
+      await expect(plain.getByRole("heading", { level: 1 })).toHaveText(/can.t find that page/i);
+      await expect(plain.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Politics" })).toBeVisible();
+      await expect(plain.getByRole("searchbox")).toBeVisible();
+      // Styled: the site's stylesheet is there (the serif headline), not the browser's defaults.
+      expect(await plain.getByRole("heading", { level: 1 }).evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(/serif/i);
+    } finally {
+      await noScript.close();
+    }
   });
 
   test("a URL no route matches is 404 in the site's design; pages do not carry that page", async ({ page, request }) => {

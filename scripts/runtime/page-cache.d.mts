@@ -21,3 +21,4 @@ export function shareable(
 export function pickEncoding(acceptEncoding: string | undefined): "br" | "gzip" | "identity";
 export function installPageCache(cache: PageCache | null): void;
 export function purgeInstalledPageCache(reapply?: () => void): void;
+export const pathOf: (url: string | undefined) => string;

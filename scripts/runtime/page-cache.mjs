@@ -410,7 +410,7 @@ function count(counts, key, delta) {
 }
 
 /** The path of a request's URL: what Next.js renders and caches a page under (RSC requests too). */
-const pathOf = (url) => String(url ?? "/").split("?")[0];
+export const pathOf = (url) => String(url ?? "/").split("?")[0];
 
 /**
  * A request Next.js may answer with a render it shares with other requests: any GET/HEAD but its

@@ -3,4 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export const REINSERT_ICON_SCRIPT: string;
 export function isFrameworkScript(text: string, reactRuntime: string): boolean;
 export function inlineScriptHashes(html: string, reactRuntime?: string): { hashes: string[]; refused: number };
-export function holdForScriptHashes(req: IncomingMessage, res: ServerResponse, policyFor: (hashes: string[]) => string): void;
+export function holdForScriptHashes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  policyFor: (hashes: string[]) => string,
+  complete?: (html: string, status: number) => Promise<string | null> | null,
+): void;

@@ -129,8 +129,10 @@ function loadReactRuntime() {
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {(hashes: string[]) => string} policyFor
+ * @param {(html: string, status: number) => Promise<string | null> | null} [complete] a rewrite of
+ *   the held page before it is hashed: its replacement, or null to send it as it is
  */
-export function holdForScriptHashes(req, res, policyFor) {
+export function holdForScriptHashes(req, res, policyFor, complete) {
   if (req.method !== "GET") return;
   // Never put back: Next.js's compression wraps these after us and must stay in front.
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
@@ -173,24 +175,50 @@ export function holdForScriptHashes(req, res, policyFor) {
     if (typeof chunk === "function") [chunk, callback] = [undefined, chunk];
     else if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
     if (chunk != null) chunks.push(toBuffer(chunk, encoding));
-    const given = head ? headerObject(typeof head[1] === "string" ? head[2] : head[1]) : {};
-    const contentEncoding = given["content-encoding"] ?? res.getHeader("content-encoding");
-    let body = Buffer.concat(chunks);
-    let html = decoded(body, contentEncoding);
-    // Rewritten (and compressed again, as Next.js's compression did) unless Next.js gave its
-    // length: a streamed page has none.
-    if (html !== null && given["content-length"] === undefined && !res.hasHeader("content-length")) {
-      const placed = inlineStreamedBoundaries(html);
-      if (placed !== html) [html, body] = [placed, compressed(Buffer.from(placed, "utf8"), contentEncoding)];
-    }
-    const { hashes, refused } = html === null ? { hashes: [], refused: 0 } : inlineScriptHashes(html);
-    if (refused > 0) logEvent("warn", "inline scripts not written by Next.js or React left out of the page's policy", { path: String(req.url).split("?")[0], refused });
-    res.setHeader("Content-Security-Policy", policyFor(hashes));
-    if (body.length > 0 && !res.hasHeader("transfer-encoding") && given["transfer-encoding"] === undefined) res.setHeader("Content-Length", String(body.length));
-    // Straight to what was there before us: whatever wraps us (compression) is done with this body.
-    if (head) original.writeHead.call(this, ...head);
-    return original.end.call(this, body, callback);
+    const given = () => (head ? headerObject(typeof head[1] === "string" ? head[2] : head[1]) : {});
+    const contentEncoding = given()["content-encoding"] ?? res.getHeader("content-encoding");
+    const body = Buffer.concat(chunks);
+    const html = decoded(body, contentEncoding);
+    const send = (replacement) => {
+      let [page, out] = [html, body];
+      if (replacement != null) {
+        [page, out] = [replacement, compressed(Buffer.from(replacement, "utf8"), contentEncoding)];
+        // Next.js's length and validator were those of what it wrote.
+        for (const name of ["content-length", "etag"]) withoutHeader(res, head, name);
+      }
+      // Rewritten (and compressed again, as Next.js's compression did) unless Next.js gave its
+      // length: a streamed page has none.
+      if (page !== null && given()["content-length"] === undefined && !res.hasHeader("content-length")) {
+        const placed = inlineStreamedBoundaries(page);
+        if (placed !== page) [page, out] = [placed, compressed(Buffer.from(placed, "utf8"), contentEncoding)];
+      }
+      const { hashes, refused } = page === null ? { hashes: [], refused: 0 } : inlineScriptHashes(page);
+      if (refused > 0) logEvent("warn", "inline scripts not written by Next.js or React left out of the page's policy", { path: String(req.url).split("?")[0], refused });
+      res.setHeader("Content-Security-Policy", policyFor(hashes));
+      if (out.length > 0 && !res.hasHeader("transfer-encoding") && given()["transfer-encoding"] === undefined) res.setHeader("Content-Length", String(out.length));
+      // Straight to what was there before us: whatever wraps us (compression) is done with this body.
+      if (head) original.writeHead.call(this, ...head);
+      return original.end.call(this, out, callback);
+    };
+    const completion = html === null ? null : complete?.(html, head ? head[0] : res.statusCode);
+    if (!completion) return send(null);
+    completion.then(send, (error) => {
+      logEvent("error", "a page could not be completed; sent as Next.js wrote it", { path: String(req.url).split("?")[0], error: String(error) });
+      send(null);
+    });
+    return this;
   };
+}
+
+/** Removes a header from the response and from the headers held for writeHead (an object or a flat array). */
+function withoutHeader(res, head, name) {
+  res.removeHeader(name);
+  const headers = head ? head[typeof head[1] === "string" ? 2 : 1] : undefined;
+  if (Array.isArray(headers)) {
+    for (let i = headers.length - 2; i >= 0; i -= 2) if (String(headers[i]).toLowerCase() === name) headers.splice(i, 2);
+  } else if (headers) {
+    for (const key of Object.keys(headers)) if (key.toLowerCase() === name) delete headers[key];
+  }
 }
 
 /** The body as text, undone from the encoding Next.js compressed it with; null if it cannot be read. */

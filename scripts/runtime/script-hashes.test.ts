@@ -103,11 +103,12 @@ describe("holding an HTML reader page for its policy", () => {
   const script = 'self.__next_f.push([1,"story"])';
   const html = `<!doctype html><title>Story</title><script>${script}</script><p>${"Words. ".repeat(2000)}</p>`;
 
-  async function site(handler: (req: IncomingMessage, res: ServerResponse) => void, withCache = false) {
+  type Complete = Parameters<typeof holdForScriptHashes>[3];
+  async function site(handler: (req: IncomingMessage, res: ServerResponse) => void, withCache = false, complete?: Complete) {
     const cache = withCache ? createPageCache() : null;
     const server = createServer((req, res) => {
       res.setHeader("Content-Security-Policy", "script-src 'self'");
-      const toNext = (rq: IncomingMessage, rs: ServerResponse) => (holdForScriptHashes(rq, rs, policyFor), handler(rq, rs));
+      const toNext = (rq: IncomingMessage, rs: ServerResponse) => (holdForScriptHashes(rq, rs, policyFor, complete), handler(rq, rs));
       if (cache) void cache.handle(req, res, toNext);
       else toNext(req, res);
     });
@@ -177,6 +178,43 @@ describe("holding an HTML reader page for its policy", () => {
     const response = await get("/search?q=x");
     expect(response.headers["content-encoding"]).toBe("gzip");
     expect(response.body).toBe(`<!doctype html><main><!--$--><p>Result.</p><!--/$--></main><script>$RC("B:0","S:0")</script>`);
+  });
+
+  describe("completing a page before it is hashed (a missing page's empty document)", () => {
+    const empty = `<!DOCTYPE html><html id="__next_error__"><head></head><body><script>${script}</script></body></html>`;
+    const added = 'self.__next_f.push([1,"added"])';
+    const whole = `<!DOCTYPE html><html id="__next_error__" lang="en"><head><title>Page not found</title></head><body><h1>Not here</h1><script>${added}</script><script>${script}</script></body></html>`;
+    /** Next.js answering from its cache: a 404 with its length and validator, compressed. */
+    const cached = (_req: IncomingMessage, res: ServerResponse) => {
+      const body = gzipSync(empty);
+      res.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip", "Content-Length": String(body.length), ETag: '"next"' });
+      res.end(body);
+    };
+    const seen: [string, number][] = [];
+    const complete: Complete = (page, status) => (seen.push([page, status]), Promise.resolve(whole));
+
+    it("sends the completed page, compressed as Next.js did, with its own length and hashes and without Next.js's validator", async () => {
+      seen.length = 0;
+      const response = await (await site(cached, false, complete))("/politics/gone");
+      expect(seen).toEqual([[empty, 404]]);
+      expect(response.status).toBe(404);
+      expect(response.body).toBe(whole);
+      expect(response.headers["content-encoding"]).toBe("gzip");
+      expect(response.headers["content-length"]).toBe(String(gzipSync(whole).length));
+      expect(response.headers.etag).toBeUndefined();
+      expect(response.headers["content-security-policy"]).toBe(`script-src 'self' ${hash(added)} ${hash(script)}`);
+    });
+
+    it("sends the page as Next.js wrote it when there is nothing to complete, or completing fails", async () => {
+      for (const failing of [() => null, () => Promise.resolve(null), () => Promise.reject(new Error("unreachable"))] as Complete[]) {
+        const response = await (await site(cached, false, failing))("/politics/gone");
+        expect(response.status).toBe(404);
+        expect(response.body).toBe(empty);
+        expect(response.headers["content-length"]).toBe(String(gzipSync(empty).length));
+        expect(response.headers.etag).toBe('"next"');
+        expect(response.headers["content-security-policy"]).toBe(`script-src 'self' ${hash(script)}`);
+      }
+    });
   });
 
   it("reads a page Next.js compressed", async () => {

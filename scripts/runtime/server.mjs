@@ -17,9 +17,10 @@ import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
 import { contentSecurityPolicy, isLoggedRequest, isStaffPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
+import { completeRecoveryShell, isRecoveryShell, NOT_FOUND_DOCUMENT_PATH } from "./not-found-document.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
-import { createPageCache, installPageCache } from "./page-cache.mjs";
+import { createPageCache, installPageCache, pathOf } from "./page-cache.mjs";
 import { startRenderClock } from "./render-clock.mjs";
 import { holdForScriptHashes } from "./script-hashes.mjs";
 
@@ -89,10 +90,35 @@ const server = http.createServer((req, res) => {
     res.end("Internal Server Error");
   });
 });
-/** Next.js, with a reader page's HTML held until its inline scripts' hashes are known (script-hashes.mjs). */
+/**
+ * Next.js, with a reader page's HTML held until its inline scripts' hashes are known
+ * (script-hashes.mjs), and a missing page's empty document completed (not-found-document.mjs).
+ */
 function toNext(req, res) {
-  if (!isStaffPath(req.url ?? "/")) holdForScriptHashes(req, res, (scriptHashes) => contentSecurityPolicy({ frameable: true, https, scriptHashes }));
+  if (!isStaffPath(req.url ?? "/")) {
+    holdForScriptHashes(
+      req,
+      res,
+      (scriptHashes) => contentSecurityPolicy({ frameable: true, https, scriptHashes }),
+      // Never for the not-found page itself: that would ask for it again.
+      (html, status) =>
+        status === 404 && isRecoveryShell(html) && pathOf(req.url) !== NOT_FOUND_DOCUMENT_PATH
+          ? notFoundPage().then((page) => page && completeRecoveryShell(html, page))
+          : null,
+    );
+  }
   return handle(req, res);
+}
+
+/** The global not-found page's HTML, as this server answers it (from Next.js's cache); null if it could not. */
+async function notFoundPage() {
+  const response = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_DOCUMENT_PATH}`, { headers: { "accept-encoding": "identity" } });
+  const html = await response.text();
+  if (response.status !== 404 || !/^text\/html\b/i.test(response.headers.get("content-type") ?? "")) {
+    logEvent("error", "the not-found page could not be read; a missing page goes out as Next.js wrote it", { status: response.status });
+    return null;
+  }
+  return html;
 }
 
 /** One value of a request header (Node joins repeated ones; Origin and Host are never repeated). */

@@ -26,7 +26,7 @@ const pageTitle = (title: string, page: number) => (page > 1 ? `${title} – pag
 
 export async function sectionMetadata(slug: string, page: number): Promise<Metadata> {
   const [listing, settings] = await Promise.all([getSectionPage(slug, page), getSiteSettings()]);
-  if (!listing) return {};
+  if (!listing) notFound();
   const { entity } = listing;
   return pageMetadata(settings, {
     title: pageTitle(entity.name, page),
@@ -72,7 +72,7 @@ export async function SectionListing({ slug, page }: { slug: string; page: numbe
 
 export async function tagMetadata(slug: string, page: number): Promise<Metadata> {
   const [listing, settings] = await Promise.all([getTagPage(slug, page), getSiteSettings()]);
-  if (!listing) return {};
+  if (!listing) notFound();
   const { entity } = listing;
   return pageMetadata(settings, {
     title: pageTitle(entity.name, page),
@@ -117,7 +117,7 @@ export async function TagListing({ slug, page }: { slug: string; page: number })
 
 export async function authorMetadata(slug: string, page: number): Promise<Metadata> {
   const [listing, settings] = await Promise.all([getAuthorPage(slug, page), getSiteSettings()]);
-  if (!listing) return {};
+  if (!listing) notFound();
   const { entity } = listing;
   return pageMetadata(settings, {
     title: pageTitle(entity.name, page),

@@ -3,9 +3,10 @@
 import { useEffect } from "react";
 
 /**
- * Links on the global 404 page load their page whole. Next.js's client navigation from that page
- * changes the address but keeps showing the 404 (vercel/next.js#88341), so a click on a link is
- * stopped before React sees it and left to the browser.
+ * Links on a 404 page load their page whole. Next.js's client navigation from one changes the
+ * address but keeps the 404 on screen: the global one's (vercel/next.js#88341), and the message of
+ * a page that called notFound() stays above the next page's. So a click on a link is stopped
+ * before React sees it and left to the browser.
  */
 export function DocumentLinks() {
   useEffect(() => {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { routes } from "@/lib/routes";
 
-/** The title of the 404 page for URLs no route matches (Next.js adds no site name to it there). */
+/** The title of every 404 page of the site, without the site's name (Next.js adds none to the global one). */
 export const NOT_FOUND_TITLE = "Page not found";
 
 /** The 404 message in the site's design, with a way on: search and the front page. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useLayoutEffect, useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
 
@@ -36,4 +36,27 @@ export function ThemeToggle() {
       <span className="ml-1.5 hidden sm:inline">{theme === "dark" ? "Light" : "Dark"}</span>
     </button>
   );
+}
+
+/** The theme /theme-init.js chooses before first paint: the stored choice, else the system's. */
+function initialTheme(): Theme {
+  try {
+    const stored = localStorage.getItem("theme");
+    if (stored) return stored === "dark" ? "dark" : "light";
+    return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  } catch {
+    return "light";
+  }
+}
+
+/**
+ * Puts the theme back on <html> where React draws the whole document in the browser instead of
+ * hydrating it (a missing page, scripts/runtime/not-found-document.mjs): taking over <html>
+ * clears the attribute /theme-init.js set. Before the browser paints, so no flash of the other.
+ */
+export function ThemeAfterClientRender() {
+  useLayoutEffect(() => {
+    if (!document.documentElement.dataset.theme) document.documentElement.dataset.theme = initialTheme();
+  }, []);
+  return null;
 }

@@ -26,7 +26,7 @@ export async function generateStaticParams(): Promise<Params[]> {
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug } = await params;
   const [found, settings] = await Promise.all([getArticle(slug), getSiteSettings()]);
-  if (found.kind !== "found") return {};
+  if (found.kind !== "found") notFound();
   const a = found.article;
   return pageMetadata(settings, {
     title: a.seoTitle || a.headline,

@@ -13,7 +13,7 @@ export async function generateStaticParams(): Promise<Params[]> {
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { section, page } = await params;
-  return sectionMetadata(section, Number(page) || 1);
+  return sectionMetadata(section, pageFromParam(page));
 }
 
 export default async function Page({ params }: { params: Promise<Params> }) {

@@ -13,7 +13,7 @@ export async function generateStaticParams(): Promise<Params[]> {
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug, page } = await params;
-  return authorMetadata(slug, Number(page) || 1);
+  return authorMetadata(slug, pageFromParam(page));
 }
 
 export default async function Page({ params }: { params: Promise<Params> }) {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { completeRecoveryShell, isRecoveryShell } from "./not-found-document.mjs";
+
+// A missing page's empty document from Next.js, completed with the global not-found page's head
+// and body (not-found-document.mjs). Shapes as Next.js 16.4 writes them (trimmed).
+
+const shell =
+  '<!DOCTYPE html><html id="__next_error__"><head><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/page.js"/>' +
+  '<script src="/_next/static/chunks/main.js" async=""></script><link rel="preload" href="/_next/static/chunks/site.css" as="style"/>' +
+  '<meta name="robots" content="noindex"/></head><body><script src="/_next/static/chunks/page.js" id="_R_" async=""></script>' +
+  '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"the missing page"])</script></body></html>';
+
+const notFoundPage =
+  '<!DOCTYPE html><html lang="en" class="fonts"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>' +
+  '<link rel="stylesheet" href="/_next/static/chunks/site.css" data-precedence="next"/>' +
+  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/not-found.js"/>' +
+  '<script src="/_next/static/chunks/not-found.js" async=""></script><meta name="robots" content="noindex"/>' +
+  '<title>Page not found</title><script src="/theme-init.js"></script></head>' +
+  '<body class="bg-paper"><div hidden=""><!--$--><!--/$--></div><header><a href="#main">Skip to content</a></header>' +
+  '<main id="main"><h1>We can’t find that page</h1><script type="application/ld+json">{"@type":"WebSite"}</script></main>' +
+  '<script src="/_next/static/chunks/not-found.js" id="_R_" async=""></script>' +
+  '<script>(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]});</script>' +
+  '<script>self.__next_f.push([1,"the not-found page"])</script></body></html>';
+
+describe("a missing page written out whole", () => {
+  it("knows Next.js's empty recovery document", () => {
+    expect(isRecoveryShell(shell)).toBe(true);
+    expect(isRecoveryShell(notFoundPage)).toBe(false);
+    expect(isRecoveryShell('<!DOCTYPE html><html lang="en"><head></head><body>id="__next_error__"</body></html>')).toBe(false);
+  });
+
+  it("puts the not-found page's head and markup around the empty document's own scripts", () => {
+    expect(completeRecoveryShell(shell, notFoundPage)).toBe(
+      // Still the recovery document (the browser draws it afresh), in the page's language and fonts…
+      '<!DOCTYPE html><html id="__next_error__" lang="en" class="fonts"><head>' +
+        // …with the page's head but not its scripts (the theme script is ours, and stays)…
+        '<meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>' +
+        '<link rel="stylesheet" href="/_next/static/chunks/site.css" data-precedence="next"/>' +
+        '<meta name="robots" content="noindex"/><title>Page not found</title><script src="/theme-init.js"></script>' +
+        // …then the empty document's head, its noindex said once.
+        '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/page.js"/>' +
+        '<script src="/_next/static/chunks/main.js" async=""></script><link rel="preload" href="/_next/static/chunks/site.css" as="style"/>' +
+        '</head><body class="bg-paper">' +
+        // The page's markup, its data kept and its scripts gone…
+        '<div hidden=""><!--$--><!--/$--></div><header><a href="#main">Skip to content</a></header>' +
+        '<main id="main"><h1>We can’t find that page</h1><script type="application/ld+json">{"@type":"WebSite"}</script></main>' +
+        // …then the scripts that draw the missing page.
+        '<script src="/_next/static/chunks/page.js" id="_R_" async=""></script>' +
+        '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"the missing page"])</script>' +
+        "</body></html>",
+    );
+  });
+
+  it("leaves alone what is not the documents expected", () => {
+    expect(completeRecoveryShell(notFoundPage, notFoundPage)).toBeNull(); // not an empty document
+    expect(completeRecoveryShell(shell, shell)).toBeNull(); // the not-found page failed too
+    expect(completeRecoveryShell(shell, "<p>Not found</p>")).toBeNull();
+    expect(completeRecoveryShell(`${shell}<p>after the end</p>`, notFoundPage)).toBeNull();
+  });
+});
