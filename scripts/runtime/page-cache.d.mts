@@ -11,12 +11,13 @@ export type PageCache = {
   stats(): PageCacheStats;
 };
 
-export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; maxHoldMs?: number; backgroundRenderMs?: number; now?: () => number; sharedWhenPrivate?: (url: string) => boolean; computations?: Computations }): PageCache;
+export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; maxHoldMs?: number; backgroundRenderMs?: number; now?: () => number; sharedWhenPrivate?: (url: string) => boolean; keptWhenNotFound?: (url: string) => boolean; computations?: Computations }): PageCache;
 export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean;
 export function shareable(
   status: number,
   headers: Record<string, unknown>,
   maxAgeSeconds: number,
+  statuses?: ReadonlySet<number>,
 ): { status: number; headers: Record<string, unknown>; ttlSeconds: number } | null;
 export function pickEncoding(acceptEncoding: string | undefined): "br" | "gzip" | "identity";
 export function installPageCache(cache: PageCache | null): void;

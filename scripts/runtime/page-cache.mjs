@@ -42,6 +42,8 @@ import { startRenderClock } from "./render-clock.mjs";
 import { headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
 
 const CACHEABLE_STATUS = new Set([200, 410]);
+/** The same, and 404: for the one URL `keptWhenNotFound` names. */
+const CACHEABLE_WITH_NOT_FOUND = new Set([...CACHEABLE_STATUS, 404]);
 /** Request headers that make a request something other than a reader's plain page view. */
 const BYPASS_HEADER = /^(rsc|next-|x-middleware|x-invoke|x-nextjs|x-matched-path|x-now-route-matches|authorization$)/;
 /** Response headers never replayed from the cache: per-connection, or recomputed per response. */
@@ -52,10 +54,13 @@ const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * private, although they are the same for every reader (search results: public articles only,
  * nothing personal). Their 200 answers are kept here for `maxAgeSeconds` like any other page, and
  * still go out marked private, so that no cache outside this server keeps a reader's query.
+ * `keptWhenNotFound(url)`: URLs whose 404 answer is kept too: the not-found page the server reads
+ * to complete missing pages (not-found-document.mjs). Other 404s are not: anyone could fill the
+ * cache with made-up URLs.
  * `computations`: this process's 'use cache' computations under way (computations.mjs).
- * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, maxHoldMs?: number, backgroundRenderMs?: number, now?: () => number, sharedWhenPrivate?: (url: string) => boolean, computations?: import("./computations.mjs").Computations }} [options]
+ * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, maxHoldMs?: number, backgroundRenderMs?: number, now?: () => number, sharedWhenPrivate?: (url: string) => boolean, keptWhenNotFound?: (url: string) => boolean, computations?: import("./computations.mjs").Computations }} [options]
  */
-export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, maxHoldMs = 2_000, backgroundRenderMs = 10_000, now = Date.now, sharedWhenPrivate = () => false, computations = processComputations } = {}) {
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, maxHoldMs = 2_000, backgroundRenderMs = 10_000, now = Date.now, sharedWhenPrivate = () => false, keptWhenNotFound = () => false, computations = processComputations } = {}) {
   /** @type {Map<string, Entry>} least recently used first */
   const entries = new Map();
   /** @type {Map<string, Promise<void>>} */
@@ -252,6 +257,9 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   async function handle(req, res, handler) {
     if (changedDuringComputations !== null && !isStaticFile(req)) await afterEarlierComputations();
     if (expiries.length > 0 && waitsForOlderRenders(req)) await settledFor(pathOf(req.url));
+    // After each wait: a reader who left meanwhile is forgotten. Its response has closed before
+    // anything here listened for that, so it would never count as done (see toNext and capture).
+    if (res.destroyed) return;
     if (!isCacheableRequest(req)) {
       counters.bypasses++;
       return toNext(req, res, handler);
@@ -267,6 +275,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     if (!entry && filling.has(key)) {
       // Someone is fetching this page right now: wait for it rather than render it twice.
       await Promise.race([filling.get(key), new Promise((resolve) => setTimeout(resolve, fillWaitMs).unref())]);
+      if (res.destroyed) return;
       entry = lookup(key);
     }
     if (entry) {
@@ -290,6 +299,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     capture(
       res,
       sharedWhenPrivate(key),
+      keptWhenNotFound(key),
       (captured) => {
         if (captured && settled && startedIn === generation) store(key, captured);
         release();
@@ -308,7 +318,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
    * Tees what Next.js writes to res; calls back with an entry if the response may be shared,
    * and `onUnshareable` as soon as the status and headers say it may not.
    */
-  function capture(res, sameForEveryone, finished, onUnshareable) {
+  function capture(res, sameForEveryone, notFoundKept, finished, onUnshareable) {
     /** @type {Buffer[] | null} */
     let chunks = null;
     let meta = null;
@@ -319,7 +329,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       if (decided) return;
       decided = true;
       const headers = { ...res.getHeaders(), ...headerObject(given) };
-      meta = shareable(status, headers, maxAgeSeconds) ?? (sameForEveryone ? renderedForEveryone(status, headers, maxAgeSeconds) : null);
+      meta = shareable(status, headers, maxAgeSeconds, notFoundKept ? CACHEABLE_WITH_NOT_FOUND : CACHEABLE_STATUS) ?? (sameForEveryone ? renderedForEveryone(status, headers, maxAgeSeconds) : null);
       if (meta) chunks = [];
       else onUnshareable();
     };
@@ -447,11 +457,11 @@ export function isCacheableRequest(req) {
 
 /**
  * Whether a response may be kept, and for how long: public (s-maxage or public max-age), not
- * private/no-store/no-cache, no cookie set, a status worth keeping.
+ * private/no-store/no-cache, no cookie set, a status worth keeping (one of `statuses`).
  * @returns {{ status: number, headers: Record<string, unknown>, ttlSeconds: number } | null}
  */
-export function shareable(status, headers, maxAgeSeconds) {
-  if (!CACHEABLE_STATUS.has(status)) return null;
+export function shareable(status, headers, maxAgeSeconds, statuses = CACHEABLE_STATUS) {
+  if (!statuses.has(status)) return null;
   const cacheControl = String(headers["cache-control"] ?? "").toLowerCase();
   if (/(^|[,\s])(private|no-store|no-cache)\b/.test(cacheControl)) return null;
   const sMaxAge = /s-maxage=(\d+)/.exec(cacheControl);

@@ -109,6 +109,19 @@ describe("page cache", () => {
     expect(again.headers["content-type"]).toBe("text/html");
   });
 
+  it("keeps the 404 of the one URL it is told to keep, and of no other", async () => {
+    const notFound: Handler = (_q, s) => s.writeHead(404, { "Cache-Control": "s-maxage=3600", "Content-Type": "text/html" }).end("not found");
+    const site = await serve(createPageCache({ keptWhenNotFound: (url) => url === "/_not-found" }), notFound);
+    await site.get("/_not-found");
+    const again = await site.get("/_not-found");
+    expect(again.status).toBe(404);
+    expect(again.headers["x-cache"]).toBe("HIT");
+    expect(again.body.toString()).toBe("not found");
+    await site.get("/no-such-page");
+    await site.get("/no-such-page");
+    expect(site.calls()).toBe(3);
+  });
+
   it("lets through what is not a plain page view", async () => {
     const site = await serve(createPageCache(), publicPage);
     const requests: Array<[string, Record<string, string>, string?]> = [
@@ -128,6 +141,47 @@ describe("page cache", () => {
     }
     expect(site.calls()).toBe(requests.length * 2);
     expect(isCacheableRequest({ method: "GET", url: "/politics", headers: { accept: "text/html", cookie: "theme=dark" } })).toBe(true);
+  });
+
+  it("forgets a request whose reader left while it waited: it neither fills nor counts as inside Next.js", async () => {
+    // Found under load: a request waiting for another's fill, whose client hung up meanwhile,
+    // went on to fill the page itself; Next.js writes nothing for a closed response, and its
+    // "close" had come before anyone listened, so the fill never ended. Every later request for
+    // the page waited fillWaitMs, and nothing was kept after the next purge.
+    const cache = createPageCache({ fillWaitMs: 200 });
+    let finishFirst: () => void = () => {};
+    let calls = 0;
+    const server = createServer((req, res) =>
+      void cache.handle(req, res, (_rq, rs) => {
+        calls++;
+        if (calls === 1) return void (finishFirst = () => rs.writeHead(200, { "Cache-Control": "private" }).end("for one reader"));
+        if (rs.destroyed) return; // as Next.js does
+        return publicPage(_rq, rs);
+      }),
+    );
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const get = () =>
+      new Promise<IncomingMessage>((resolve, reject) => {
+        httpRequest({ host: "127.0.0.1", port, path: "/story" }, (res) => (res.resume(), res.on("end", () => resolve(res)))).on("error", reject).end();
+      });
+    const first = get();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const leaving = httpRequest({ host: "127.0.0.1", port, path: "/story" });
+    leaving.on("error", () => {});
+    leaving.end();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    leaving.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finishFirst();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cache.stats().atNext).toBe(0);
+    cache.purge(); // the private answer is forgotten too
+    expect((await get()).headers["x-cache"]).toBe("MISS");
+    expect((await get()).headers["x-cache"]).toBe("HIT");
+    expect(calls).toBe(2); // the first, and one fill after the purge; none for the reader who left
   });
 
   it("is emptied by a purge, and a fill that started before the purge is not kept", async () => {

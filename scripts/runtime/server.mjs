@@ -44,6 +44,8 @@ const cache =
         maxAgeSeconds: Number(process.env.PAGE_CACHE_SECONDS ?? 10),
         // Search results list public articles only: the same page for every reader of a query.
         sharedWhenPrivate: (url) => url === "/search" || url.startsWith("/search?"),
+        // Read for every missing page, to complete Next.js's empty document with it (below).
+        keptWhenNotFound: (url) => url === NOT_FOUND_DOCUMENT_PATH,
       })
     : null;
 // src/server/page-cache.ts purges through this after every publishing change; the port lets
