@@ -8,6 +8,8 @@ export type PageCache = {
   handle(req: IncomingMessage, res: ServerResponse, handler: (req: IncomingMessage, res: ServerResponse) => unknown): Promise<unknown>;
   /** reapply: apply Next.js's expiry again once the requests from before are done. */
   purge(reapply?: () => void): void;
+  /** The answer kept for url (body uncompressed), without a request; undefined when none is kept. */
+  peek(url: string): { status: number; body: Buffer } | undefined;
   stats(): PageCacheStats;
 };
 

@@ -391,6 +391,14 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       const at = Date.now();
       if (computations.runningSince(at)) changedDuringComputations = at;
     },
+    /**
+     * The answer kept for url, as a request for it would be served (body uncompressed), without
+     * a request; undefined when none is kept. For the server's own use (server.mjs).
+     */
+    peek(url) {
+      const entry = lookup(url);
+      return entry && { status: entry.status, body: entry.identity };
+    },
     stats: () => ({ ...counters, entries: entries.size, bytes, atNext: [...atNext.values()].reduce((a, b) => a + b, 0), inBackground: backgroundRenders.size }),
   };
 }

@@ -111,8 +111,12 @@ describe("page cache", () => {
 
   it("keeps the 404 of the one URL it is told to keep, and of no other", async () => {
     const notFound: Handler = (_q, s) => s.writeHead(404, { "Cache-Control": "s-maxage=3600", "Content-Type": "text/html" }).end("not found");
-    const site = await serve(createPageCache({ keptWhenNotFound: (url) => url === "/_not-found" }), notFound);
-    await site.get("/_not-found");
+    const cache = createPageCache({ keptWhenNotFound: (url) => url === "/_not-found" });
+    const site = await serve(cache, notFound);
+    expect(cache.peek("/_not-found")).toBeUndefined();
+    await site.get("/_not-found", { "accept-encoding": "gzip" });
+    // The server reads it without a request, uncompressed.
+    expect(cache.peek("/_not-found")).toEqual({ status: 404, body: Buffer.from("not found") });
     const again = await site.get("/_not-found");
     expect(again.status).toBe(404);
     expect(again.headers["x-cache"]).toBe("HIT");
@@ -120,6 +124,9 @@ describe("page cache", () => {
     await site.get("/no-such-page");
     await site.get("/no-such-page");
     expect(site.calls()).toBe(3);
+    expect(cache.peek("/no-such-page")).toBeUndefined();
+    cache.purge();
+    expect(cache.peek("/_not-found")).toBeUndefined();
   });
 
   it("lets through what is not a plain page view", async () => {

@@ -112,8 +112,13 @@ function toNext(req, res) {
   return handle(req, res);
 }
 
-/** The global not-found page's HTML, as this server answers it (from Next.js's cache); null if it could not. */
+/**
+ * The global not-found page's HTML, as this server answers it: kept by the page cache (read there
+ * without a request), else asked for (which keeps it); null if it could not be had.
+ */
 async function notFoundPage() {
+  const kept = cache?.peek(NOT_FOUND_DOCUMENT_PATH);
+  if (kept?.status === 404) return kept.body.toString("utf8");
   const response = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_DOCUMENT_PATH}`, { headers: { "accept-encoding": "identity" } });
   const html = await response.text();
   if (response.status !== 404 || !/^text\/html\b/i.test(response.headers.get("content-type") ?? "")) {
