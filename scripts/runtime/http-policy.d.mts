@@ -8,3 +8,4 @@ export function requestId(given: unknown): string;
 export function loggedPath(url: string | undefined): string;
 export function isLoggedRequest(url: string | undefined, status: number): boolean;
 export function requestLogLine(entry: { id: string; method?: string; url?: string; status: number; ms: number; cache?: unknown; time?: Date }): string;
+export function loggedStatus(res: { statusCode: number; writableFinished: boolean }): number;

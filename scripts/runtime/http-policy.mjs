@@ -87,6 +87,15 @@ export function isLoggedRequest(url, status) {
   return !(loggedPath(url).startsWith("/api/internal/") && status < 400);
 }
 
+/**
+ * The status a request is logged with: the response's, or 499 (nginx's "client closed request")
+ * when the client left before all of it was sent. Node reports 200 for a response never written.
+ * @param {{ statusCode: number, writableFinished: boolean }} res
+ */
+export function loggedStatus(res) {
+  return res.writableFinished ? res.statusCode : 499;
+}
+
 /** One JSON line per request. */
 export function requestLogLine({ id, method, url, status, ms, cache, time = new Date() }) {
   return JSON.stringify({

@@ -1,6 +1,8 @@
+import { createServer, get as httpGet, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { REACT_REVEAL_TIMER, contentSecurityPolicy, isLoggedRequest, loggedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { REACT_REVEAL_TIMER, contentSecurityPolicy, isLoggedRequest, loggedPath, loggedStatus, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 
 describe("security headers", () => {
   const headers = (path: string, https = false) => Object.fromEntries(securityHeaders(path, { https }));
@@ -69,6 +71,30 @@ describe("request log", () => {
     expect(JSON.parse(requestLogLine({ id: "a", method: "POST", url: "/x", status: 503, ms: 1 })).level).toBe("error");
     expect(JSON.parse(requestLogLine({ id: "a", method: "GET", url: "/x", status: 404, ms: 1 })).level).toBe("warn");
     expect(loggedPath("/invite/s3cr3t-t0ken")).toBe("/invite/[token]");
+  });
+
+  it("logs a request whose client left before its answer was sent as 499, not Node's default 200", async () => {
+    const statuses: number[] = [];
+    let answer: (res: ServerResponse) => void = () => {};
+    const server = createServer((_req, res) => {
+      res.once("close", () => statuses.push(loggedStatus(res)));
+      answer(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      answer = (res) => res.writeHead(404).end("not here");
+      await new Promise((resolve) => httpGet({ host: "127.0.0.1", port, path: "/" }, (r) => (r.resume(), r.on("end", resolve))));
+      answer = () => {}; // a render still under way when the client hangs up
+      const leaving = httpGet({ host: "127.0.0.1", port, path: "/" });
+      leaving.on("error", () => {});
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      leaving.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(statuses).toEqual([404, 499]);
+    } finally {
+      await new Promise((resolve) => (server.close(resolve), server.closeAllConnections()));
+    }
   });
 
   it("leaves this instance's own housekeeping out of the request log when it succeeded", () => {

@@ -15,7 +15,7 @@ import next from "next";
 import { requestFullExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
-import { contentSecurityPolicy, isLoggedRequest, isStaffPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { completeRecoveryShell, isRecoveryShell, NOT_FOUND_DOCUMENT_PATH } from "./not-found-document.mjs";
 import { createLogSink } from "./log-sink.mjs";
@@ -76,8 +76,9 @@ const server = http.createServer((req, res) => {
   if (logRequests) {
     const start = performance.now();
     res.once("close", () => {
-      if (!isLoggedRequest(req.url, res.statusCode)) return;
-      const line = requestLogLine({ id, method: req.method, url: req.url, status: res.statusCode, ms: performance.now() - start, cache: res.getHeader("x-cache") });
+      const status = loggedStatus(res);
+      if (!isLoggedRequest(req.url, status)) return;
+      const line = requestLogLine({ id, method: req.method, url: req.url, status, ms: performance.now() - start, cache: res.getHeader("x-cache") });
       requestLog.write(line);
     });
   }
