@@ -120,7 +120,8 @@ function toNext(req, res) {
 async function notFoundPage() {
   const kept = cache?.peek(NOT_FOUND_DOCUMENT_PATH);
   if (kept?.status === 404) return kept.body.toString("utf8");
-  const response = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_DOCUMENT_PATH}`, { headers: { "accept-encoding": "identity" } });
+  // Not waited for long: the missing page then goes out as Next.js wrote it.
+  const response = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_DOCUMENT_PATH}`, { headers: { "accept-encoding": "identity" }, signal: AbortSignal.timeout(2_000) });
   const html = await response.text();
   if (response.status !== 404 || !/^text\/html\b/i.test(response.headers.get("content-type") ?? "")) {
     logEvent("error", "the not-found page could not be read; a missing page goes out as Next.js wrote it", { status: response.status });
