@@ -33,10 +33,11 @@ const TAGS_TTL_SECONDS = 30 * 24 * 3600; // longer than any entry lives
 
 /**
  * @param {{ redisUrl?: string, tagsManifest?: Map<string, { stale?: number, expired?: number }>,
- *   maxLocalBytes?: number, keyPrefix?: string, onExpired?: (applyAgain: () => void) => void,
+ *   maxLocalBytes?: number, keyPrefix?: string, onExpired?: (applyAgain: () => void, tags: string[]) => void,
  *   computations?: import("./computations.mjs").Computations }} [options]
  * `onExpired` is called after every expiry made in this process, once Next.js has applied it,
- * with a way to apply it again (by default: the page cache in front of Next.js, page-cache.mjs).
+ * with a way to apply it again and the tags it expired (by default: the page cache in front of
+ * Next.js, page-cache.mjs, which forgets the pages carrying them).
  */
 export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tagsManifest, maxLocalBytes = 64 * 1024 * 1024, keyPrefix = "", onExpired = purgeInstalledPageCache, computations = processComputations } = {}) {
   const local = createLru(maxLocalBytes);
@@ -159,7 +160,7 @@ export function createSharedCacheHandler({ redisUrl, tagsManifest = nextTags.tag
       // Now the change takes effect in Next.js (at the end of the action or route that made it),
       // later than the publishing code's own purge: pages kept in between came from its
       // unexpired caches. (CI: a cleared banner on the front page at the next request.)
-      if (tags.length) onExpired(apply);
+      if (tags.length) onExpired(apply, tags);
       if (!redis || !tags.length) return;
       await redis
         .call((client) => {

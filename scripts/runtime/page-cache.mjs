@@ -71,7 +71,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   let generation = 0;
   /** @type {Map<number, number>} requests inside Next.js right now, by the generation they began in */
   const atNext = new Map();
-  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0, settles: 0, held: 0, holdsTimedOut: 0, backgroundRenders: 0, backgroundTimedOut: 0, heldForComputations: 0 };
+  const counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, evictions: 0, settles: 0, kept: 0, held: 0, holdsTimedOut: 0, backgroundRenders: 0, backgroundTimedOut: 0, heldForComputations: 0 };
   /** @type {Map<string, Map<number, number>>} page requests inside Next.js: path → generation they began in → how many */
   const pagesAtNext = new Map();
   /**
@@ -124,9 +124,10 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
 
   /**
    * Hands req to Next.js, counting it as in flight in this generation until it closes, and its
-   * page's background render, if it left one, until that is done.
+   * page's background render, if it left one, until that is done. `pageTags` hears the cache tags
+   * of the page entries Next.js reads or stores for it (page-entry-cache.mjs).
    */
-  function toNext(req, res, handler) {
+  function toNext(req, res, handler, pageTags) {
     const startedIn = generation;
     const startedAt = Date.now();
     count(atNext, startedIn, +1);
@@ -144,7 +145,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       if (res.getHeader("x-nextjs-cache") === "STALE") renderingInBackground(page, startedIn, startedAt);
       pageDone();
     });
-    return startRenderClock(() => handler(req, res), { now: startedAt, renderDone: page === null ? undefined : () => rendered(page) });
+    return startRenderClock(() => handler(req, res), { now: startedAt, renderDone: page === null ? undefined : () => rendered(page), pageTags });
   }
 
   /** A stale answer for page left a background render behind, unless one has been done since the request began. */
@@ -183,12 +184,25 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   const olderPages = (path, at) => [...(pagesAtNext.get(path)?.keys() ?? [])].some((g) => g < at) || olderBackgroundRender(path, at);
   const olderPagesAnywhere = (at) => [...pagesAtNext.keys(), ...backgroundRenders.keys()].some((path) => olderPages(path, at));
 
-  function forget() {
+  /**
+   * Forgets the pages a change may have touched: those whose cache tags (as Next.js read or
+   * stored their entries) include one of `tags`, and those whose tags are unknown; every page
+   * when `tags` is undefined. Either way no fill from before is kept (the generation moves on).
+   * @param {string[]} [tags]
+   */
+  function forget(tags) {
     generation++;
     unshareable.clear();
     counters.purges++;
-    entries.clear();
-    bytes = 0;
+    if (tags === undefined) {
+      entries.clear();
+      bytes = 0;
+      return;
+    }
+    for (const [key, entry] of entries) {
+      if (entry.tags === null || tags.some((tag) => entry.tags.has(tag))) remove(key);
+      else counters.kept++;
+    }
   }
 
   /** A page request finished: expiries no older page request is left for are applied again (after what those stored) and dropped; waiters look again. */
@@ -196,8 +210,10 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     const drained = expiries.filter((expiry) => !olderPagesAnywhere(expiry.at));
     if (drained.length) {
       expiries = expiries.filter((expiry) => !drained.includes(expiry));
-      for (const expiry of drained) expiry.reapply();
-      forget();
+      for (const expiry of drained) {
+        expiry.reapply();
+        forget(expiry.tags);
+      }
       counters.settles++;
     }
     for (const wake of waiters) wake();
@@ -287,6 +303,12 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     if (req.method !== "GET" || filling.has(key)) return toNext(req, res, handler);
     let done = () => {};
     filling.set(key, new Promise((resolve) => (done = resolve)));
+    /** The cache tags of the page entries Next.js read or stored for this request; null if none. */
+    let tags = null;
+    const pageTags = (given) => {
+      tags ??= new Set();
+      for (const tag of given) tags.add(tag);
+    };
     const startedIn = generation;
     const settled = !olderRequestsAtNext();
     let released = false;
@@ -301,7 +323,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       sharedWhenPrivate(key),
       keptWhenNotFound(key),
       (captured) => {
-        if (captured && settled && startedIn === generation) store(key, captured);
+        if (captured && settled && startedIn === generation) store(key, { ...captured, tags: captured.perRequest ? null : ownTags(key, tags) });
         release();
       },
       () => {
@@ -311,7 +333,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
         release();
       },
     );
-    return toNext(req, res, handler);
+    return toNext(req, res, handler, pageTags);
   }
 
   /**
@@ -380,14 +402,17 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
   return {
     handle,
     /**
-     * Forgets every page: called after anything readers see has changed. `reapply`, when Next.js
-     * has just applied an expiry: applies it again once the requests from before are done (above).
+     * Forgets the pages a change may have touched: called after anything readers see has changed.
+     * `tags`: the cache tags it expired (undefined: it may have touched any page). `reapply`, when
+     * Next.js has just applied an expiry: applies it again once the requests from before are done
+     * (above), and forgets those pages again.
      * @param {() => void} [reapply]
+     * @param {string[]} [tags]
      */
-    purge(reapply) {
-      forget();
+    purge(reapply, tags) {
+      forget(tags);
       if (!reapply) return;
-      if (olderPagesAnywhere(generation)) expiries.push({ at: generation, reapply });
+      if (olderPagesAnywhere(generation)) expiries.push({ at: generation, reapply, tags });
       const at = Date.now();
       if (computations.runningSince(at)) changedDuringComputations = at;
     },
@@ -405,7 +430,8 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
 
 /**
  * @typedef {{ status: number, headers: [string, string | string[]][], etag?: string, lastModified?: string,
- *   identity: Buffer, gzip?: Buffer, br?: Buffer, bytes: number, storedAt: number, expires: number }} Entry
+ *   identity: Buffer, gzip?: Buffer, br?: Buffer, bytes: number, storedAt: number, expires: number,
+ *   perRequest: boolean, tags?: Set<string> | null }} Entry
  */
 
 const installed = Symbol.for("dellboys.page-cache");
@@ -416,8 +442,8 @@ export function installPageCache(cache) {
 }
 
 /** Purges the installed page cache, if this process has one (not under `next dev`). */
-export function purgeInstalledPageCache(reapply) {
-  globalThis[installed]?.purge(reapply);
+export function purgeInstalledPageCache(reapply, tags) {
+  globalThis[installed]?.purge(reapply, tags);
 }
 
 /** Adds delta to counts[key], dropping keys that reach 0. */
@@ -425,6 +451,17 @@ function count(counts, key, delta) {
   const n = (counts.get(key) ?? 0) + delta;
   if (n === 0) counts.delete(key);
   else counts.set(key, n);
+}
+
+/**
+ * The tags heard for a page, if they are those of the page's own entry: Next.js tags an entry
+ * with its path (`_N_T_/politics`; the front page `_N_T_/`). Others (a route's shared shell, whose
+ * tags say nothing of the page's own data) are not trusted: null, unknown.
+ * @param {string} url
+ * @param {Set<string> | null} tags
+ */
+export function ownTags(url, tags) {
+  return tags !== null && tags.has(`_N_T_${pathOf(url)}`) ? tags : null;
 }
 
 /** The path of a request's URL: what Next.js renders and caches a page under (RSC requests too). */
@@ -481,7 +518,9 @@ export function shareable(status, headers, maxAgeSeconds, statuses = CACHEABLE_S
 
 /** A page rendered per request that is the same for every reader: kept for the cache's lifetime unless it failed. */
 function renderedForEveryone(status, headers, maxAgeSeconds) {
-  return status === 200 ? storable(status, headers, maxAgeSeconds) : null;
+  const meta = status === 200 ? storable(status, headers, maxAgeSeconds) : null;
+  // The tags heard for it are those of its static shell, not of what it shows: never trusted.
+  return meta && { ...meta, perRequest: true };
 }
 
 /** What both kinds need to be kept: no cookie set, a body this cache can read back. */
@@ -509,6 +548,7 @@ function makeEntry(meta, body, storedAt) {
     bytes: identity.length + (encoding === "gzip" ? body.length : 0),
     storedAt,
     expires: storedAt + meta.ttlSeconds * 1000,
+    perRequest: meta.perRequest === true,
   };
   if (!headers.some(([name]) => name === "vary")) headers.push(["vary", "Accept-Encoding"]);
   return entry;

@@ -191,6 +191,40 @@ describe("page cache", () => {
     expect(calls).toBe(2); // the first, and one fill after the purge; none for the reader who left
   });
 
+  it("forgets at a change only the pages carrying one of its tags, and those whose tags it does not know", async () => {
+    const cache = createPageCache({ sharedWhenPrivate: (url) => url.startsWith("/search") });
+    // What page-entry-cache.mjs reports of each page's entries. Trusted only when they are the
+    // page's own entry's (tagged with its path): not a shared shell's, not a page rendered per
+    // request (search: its shell's tags, not its results'), and none at all is unknown.
+    const tagsOf: Record<string, string[] | undefined> = {
+      "/politics/a": ["_N_T_/politics/a", "article:a", "settings"],
+      "/sport/b": ["_N_T_/sport/b", "article:b", "settings"],
+      "/": ["_N_T_/", "_N_T_/index", "article-lists", "settings"],
+      "/culture/c": ["_N_T_/(site)/[section]/[slug]/page", "settings"],
+      "/search?q=a": ["_N_T_/search", "settings"],
+      "/feed.xml": undefined,
+    };
+    const site = await serve(cache, (req, res) => {
+      const tags = tagsOf[req.url!];
+      if (tags) renderClock()?.pageTags?.(tags);
+      if (req.url!.startsWith("/search")) return void res.writeHead(200, { "Cache-Control": "private, no-store", "Content-Type": "text/html" }).end("results");
+      return publicPage(req, res);
+    });
+    const cached = async () => Object.fromEntries(await Promise.all(Object.keys(tagsOf).map(async (path) => [path, (await site.get(path)).headers["x-cache"]])));
+    await cached();
+    const all = (state: string) => Object.fromEntries(Object.keys(tagsOf).map((path) => [path, state]));
+    expect(await cached()).toEqual(all("HIT"));
+    cache.purge(undefined, ["article:a"]);
+    expect(await cached()).toEqual({ ...all("MISS"), "/sport/b": "HIT", "/": "HIT" });
+    cache.purge(undefined, ["article-lists"]);
+    expect(await cached()).toEqual({ ...all("MISS"), "/politics/a": "HIT", "/sport/b": "HIT" });
+    cache.purge(undefined, ["settings"]);
+    expect(await cached()).toEqual(all("MISS"));
+    cache.purge();
+    expect(await cached()).toEqual(all("MISS"));
+    expect(cache.stats().kept).toBe(4);
+  });
+
   it("is emptied by a purge, and a fill that started before the purge is not kept", async () => {
     const cache = createPageCache();
     let release: () => void = () => {};

@@ -26,8 +26,15 @@ export default class PageEntryCache extends FileSystemCache {
   /** Renders not kept because they straddled a change, in this process (for tests and stats). */
   static discarded = 0;
 
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    reportTags(entry?.value);
+    return entry;
+  }
+
   async set(key, data, ctx) {
     const clock = renderClock();
+    reportTags(data);
     try {
       if (straddledChange(data, clock?.startedAt)) PageEntryCache.discarded++;
       else await super.set(key, data, ctx);
@@ -36,6 +43,18 @@ export default class PageEntryCache extends FileSystemCache {
       clock?.renderDone?.();
     }
   }
+}
+
+/**
+ * Tells the page cache in front (through the request's render clock) the cache tags of a page
+ * entry Next.js read or stored for the request, so that a change to other tags leaves the page
+ * kept there (page-cache.mjs). A page whose entry carries no tags is never reported: unknown, it
+ * is forgotten at every change.
+ * @param {{ headers?: Record<string, unknown> } | null | undefined} value
+ */
+function reportTags(value) {
+  const header = value?.headers?.[TAGS_HEADER];
+  if (typeof header === "string" && header !== "") renderClock()?.pageTags?.(header.split(","));
 }
 
 /**

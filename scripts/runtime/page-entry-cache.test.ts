@@ -40,6 +40,18 @@ describe("the page cache keeps no render that began before a change to what it s
     expect(renderClock()).toBeUndefined();
   });
 
+  it("tells the request the cache tags of the entries it reads and stores, for the page cache in front", async () => {
+    const key = `/route-cache/${randomUUID()}`;
+    const heard: string[][] = [];
+    await startRenderClock(() => cache.set(key, response("feed", ["article-lists", "settings"]), ctx), { pageTags: (tags) => heard.push(tags) });
+    await startRenderClock(() => cache.get(key, { kind: ROUTE, isFallback: false }), { pageTags: (tags) => heard.push(tags) });
+    await startRenderClock(() => cache.get(`/route-cache/${randomUUID()}`, { kind: ROUTE, isFallback: false }), { pageTags: (tags) => heard.push(tags) });
+    expect(heard).toEqual([
+      ["article-lists", "settings"],
+      ["article-lists", "settings"],
+    ]);
+  });
+
   it("keeps a render when none of its tags changed while it ran", async () => {
     const key = `/route-cache/${randomUUID()}`;
     const lists = `lists-${randomUUID()}`;

@@ -14,9 +14,9 @@ import { forgetPathStatus } from "@/server/path-status";
  * changes, and the caches a change expires. Nothing else calls revalidateTag or decides when a
  * cache goes stale. The path functions run inside the caller's transaction and apply here only;
  * the expire* functions run after the commit and reach every instance (each one forgets the path
- * statuses that may have moved). Every change also empties the page cache in front of Next.js
- * (scripts/runtime/page-cache.mjs), whole: one edit touches the article, the lists, the feeds and
- * the sitemaps, and misses are cheap. With several instances (REDIS_URL), each change is applied
+ * statuses that may have moved). Every change also purges the page cache in front of Next.js
+ * (scripts/runtime/page-cache.mjs): the pages carrying an expired tag, and those whose tags it
+ * does not know. With several instances (REDIS_URL), each change is applied
  * on every one before the call returns (server/invalidation-bus.ts carries it).
  */
 
@@ -119,12 +119,14 @@ export function expireMedia(url: string): Promise<void> {
  * A change applied in this process's memory: Next.js's cache tags, the proxy's path-status memo,
  * the page cache. (applyExpiryWithFiles, below, adds what a change removes from disk.)
  */
-export function applyExpiry({ tags, paths, everything }: Expiry): void {
+export function applyExpiry({ tags, paths, everything, images }: Expiry): void {
   // Everything: this instance may have missed changes (its Redis connection was down).
   if (everything) revalidatePath("/", "layout");
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   if (paths !== null) forgetPathStatus(paths === "all" ? undefined : paths);
-  purgePageCache();
+  // The pages carrying the tags, when tags say it all; every page when a change names paths
+  // whose status moved (a redirect, a deletion), images, or everything.
+  purgePageCache(undefined, everything || Array.isArray(paths) || images?.length || tags.length === 0 ? undefined : tags);
 }
 
 /**
