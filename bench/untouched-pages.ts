@@ -9,6 +9,7 @@
  *   npx tsx bench/untouched-pages.ts          # its own `npm start` on a fresh embedded database
  *   BENCH_URL=http://127.0.0.1:3000 npx tsx bench/untouched-pages.ts
  */
+import type { IncomingHttpHeaders } from "node:http";
 import autocannon from "autocannon";
 import { startServer } from "./lib/server.ts";
 import { staffSession } from "./lib/staff.ts";
@@ -40,7 +41,7 @@ try {
         duration: DURATION,
         requests: untouched.map((path) => ({
           path,
-          onResponse: (_status: number, _body: string, _context: unknown, headers?: Record<string, string>) => {
+          onResponse: (_status: number, _body: string, _context: object, headers: IncomingHttpHeaders | undefined) => {
             answers++;
             // autocannon keeps the header names as sent (X-Cache).
             if (Object.entries(headers ?? {}).some(([name, value]) => name.toLowerCase() === "x-cache" && value === "HIT")) hits++;
