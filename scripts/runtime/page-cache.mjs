@@ -460,7 +460,7 @@ function count(counts, key, delta) {
  * @param {string} url
  * @param {Set<string> | null} tags
  */
-export function ownTags(url, tags) {
+function ownTags(url, tags) {
   return tags !== null && tags.has(`_N_T_${pathOf(url)}`) ? tags : null;
 }
 
