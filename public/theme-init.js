@@ -1,4 +1,5 @@
 // Runs before first paint (a blocking script in <head>): the stored choice, else the system's.
+// The same choice is made again where React takes over <html> (theme-toggle.client.tsx).
 (function () {
   try {
     var stored = localStorage.getItem("theme");

@@ -1,6 +1,7 @@
 // What the work for the current request inside Next.js knows about its request: when it began,
-// whom to tell when a page render it started is done, and whom to tell its page's cache tags. The page caches need both to tell a
-// render made before a change from one made after it (page-entry-cache.mjs, page-cache.mjs).
+// whom to tell when a page render it started is done, and whom to tell its page's cache tags. The
+// page caches need the first two to tell a render made before a change from one made after it,
+// and the tags to forget only the pages a change touched (page-entry-cache.mjs, page-cache.mjs).
 // Entered for every request handed to Next.js; Next.js's background (stale-while-revalidate)
 // renders start inside that request, so they carry it too. Kept on globalThis: Next.js loads its
 // cache handler by a path of its own, which may be a second copy of this module.

@@ -38,7 +38,10 @@ export function ThemeToggle() {
   );
 }
 
-/** The theme /theme-init.js chooses before first paint: the stored choice, else the system's. */
+/**
+ * The theme /theme-init.js chooses before first paint: the stored choice, else the system's. That
+ * script runs before any bundle, so it cannot share this code; keep the two alike.
+ */
 function initialTheme(): Theme {
   try {
     const stored = localStorage.getItem("theme");
