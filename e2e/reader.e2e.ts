@@ -32,7 +32,7 @@ test.describe("front page", () => {
   });
 });
 
-/** The title of every 404 page (src/components/site/not-found-content.tsx). */
+/** The title of every 404 page (src/components/site/error-content.tsx). */
 const NOT_FOUND_TITLE = "Page not found";
 
 test.describe("article page", () => {
@@ -122,6 +122,11 @@ test.describe("article page", () => {
       expect(html.split("Skip to content").length - 1, path).toBe(2);
       expect(html, path).toMatch(/<h1[^>]*>We can.t find that page<\/h1>/);
       expect(response.headers()["content-length"], path).toBe(String(Buffer.byteLength(html)));
+      // A HEAD says the same of it (Next.js gave the length and policy of its empty document).
+      const head = await request.head(path, { headers: { "accept-encoding": "identity" } });
+      expect(head.status(), path).toBe(404);
+      expect(head.headers()["content-length"], path).toBe(String(Buffer.byteLength(html)));
+      expect(head.headers()["content-security-policy"], path).toBe(response.headers()["content-security-policy"]);
     }
     const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
     try {

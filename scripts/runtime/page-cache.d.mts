@@ -13,7 +13,7 @@ export type PageCache = {
   stats(): PageCacheStats;
 };
 
-export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; maxHoldMs?: number; backgroundRenderMs?: number; now?: () => number; sharedWhenPrivate?: (url: string) => boolean; keptWhenNotFound?: (url: string) => boolean; computations?: Computations }): PageCache;
+export function createPageCache(options?: { maxBytes?: number; maxAgeSeconds?: number; fillWaitMs?: number; maxHoldMs?: number; backgroundRenderMs?: number; now?: () => number; sharedWhenPrivate?: (url: string) => boolean; keptErrorStatus?: (url: string) => number | undefined; computations?: Computations }): PageCache;
 export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean;
 export function shareable(
   status: number,

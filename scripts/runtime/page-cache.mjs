@@ -42,8 +42,6 @@ import { startRenderClock } from "./render-clock.mjs";
 import { headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
 
 const CACHEABLE_STATUS = new Set([200, 410]);
-/** The same, and 404: for the one URL `keptWhenNotFound` names. */
-const CACHEABLE_WITH_NOT_FOUND = new Set([...CACHEABLE_STATUS, 404]);
 /** Request headers that make a request something other than a reader's plain page view. */
 const BYPASS_HEADER = /^(rsc|next-|x-middleware|x-invoke|x-nextjs|x-matched-path|x-now-route-matches|authorization$)/;
 /** Response headers never replayed from the cache: per-connection, or recomputed per response. */
@@ -54,13 +52,14 @@ const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * private, although they are the same for every reader (search results: public articles only,
  * nothing personal). Their 200 answers are kept here for `maxAgeSeconds` like any other page, and
  * still go out marked private, so that no cache outside this server keeps a reader's query.
- * `keptWhenNotFound(url)`: URLs whose 404 answer is kept too: the not-found page the server reads
- * to complete missing pages (not-found-document.mjs). Other 404s are not: anyone could fill the
- * cache with made-up URLs.
+ * `keptErrorStatus(url)`: for the few URLs that answer with an error page, its status, whose
+ * answer is then kept too: the not-found (404) and 500 pages the server reads to complete missing
+ * and failed pages (error-document.mjs). Other 404s and 500s are not: anyone could fill the cache
+ * with made-up URLs, and a failed render must be tried again.
  * `computations`: this process's 'use cache' computations under way (computations.mjs).
- * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, maxHoldMs?: number, backgroundRenderMs?: number, now?: () => number, sharedWhenPrivate?: (url: string) => boolean, keptWhenNotFound?: (url: string) => boolean, computations?: import("./computations.mjs").Computations }} [options]
+ * @param {{ maxBytes?: number, maxAgeSeconds?: number, fillWaitMs?: number, maxHoldMs?: number, backgroundRenderMs?: number, now?: () => number, sharedWhenPrivate?: (url: string) => boolean, keptErrorStatus?: (url: string) => number | undefined, computations?: import("./computations.mjs").Computations }} [options]
  */
-export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, maxHoldMs = 2_000, backgroundRenderMs = 10_000, now = Date.now, sharedWhenPrivate = () => false, keptWhenNotFound = () => false, computations = processComputations } = {}) {
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 10, fillWaitMs = 3_000, maxHoldMs = 2_000, backgroundRenderMs = 10_000, now = Date.now, sharedWhenPrivate = () => false, keptErrorStatus = () => undefined, computations = processComputations } = {}) {
   /** @type {Map<string, Entry>} least recently used first */
   const entries = new Map();
   /** @type {Map<string, Promise<void>>} */
@@ -321,7 +320,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
     capture(
       res,
       sharedWhenPrivate(key),
-      keptWhenNotFound(key),
+      keptErrorStatus(key),
       (captured) => {
         if (captured && settled && startedIn === generation) store(key, { ...captured, tags: captured.perRequest ? null : ownTags(key, tags) });
         release();
@@ -340,7 +339,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
    * Tees what Next.js writes to res; calls back with an entry if the response may be shared,
    * and `onUnshareable` as soon as the status and headers say it may not.
    */
-  function capture(res, sameForEveryone, notFoundKept, finished, onUnshareable) {
+  function capture(res, sameForEveryone, errorStatusKept, finished, onUnshareable) {
     /** @type {Buffer[] | null} */
     let chunks = null;
     let meta = null;
@@ -351,7 +350,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxAgeSeconds = 1
       if (decided) return;
       decided = true;
       const headers = { ...res.getHeaders(), ...headerObject(given) };
-      meta = shareable(status, headers, maxAgeSeconds, notFoundKept ? CACHEABLE_WITH_NOT_FOUND : CACHEABLE_STATUS) ?? (sameForEveryone ? renderedForEveryone(status, headers, maxAgeSeconds) : null);
+      meta = shareable(status, headers, maxAgeSeconds, errorStatusKept === undefined ? CACHEABLE_STATUS : new Set([...CACHEABLE_STATUS, errorStatusKept])) ?? (sameForEveryone ? renderedForEveryone(status, headers, maxAgeSeconds) : null);
       if (meta) chunks = [];
       else onUnshareable();
     };

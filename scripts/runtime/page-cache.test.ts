@@ -111,7 +111,7 @@ describe("page cache", () => {
 
   it("keeps the 404 of the one URL it is told to keep, and of no other", async () => {
     const notFound: Handler = (_q, s) => s.writeHead(404, { "Cache-Control": "s-maxage=3600", "Content-Type": "text/html" }).end("not found");
-    const cache = createPageCache({ keptWhenNotFound: (url) => url === "/_not-found" });
+    const cache = createPageCache({ keptErrorStatus: (url) => (url === "/_not-found" ? 404 : url === "/500" ? 500 : undefined) });
     const site = await serve(cache, notFound);
     expect(cache.peek("/_not-found")).toBeUndefined();
     await site.get("/_not-found", { "accept-encoding": "gzip" });
@@ -127,6 +127,24 @@ describe("page cache", () => {
     expect(cache.peek("/no-such-page")).toBeUndefined();
     cache.purge();
     expect(cache.peek("/_not-found")).toBeUndefined();
+  });
+
+  it("keeps the 500 page's 500, a URL's other errors never", async () => {
+    const cache = createPageCache({ keptErrorStatus: (url) => (url === "/_not-found" ? 404 : url === "/500" ? 500 : undefined) });
+    const site = await serve(cache, (q, s) =>
+      s.writeHead(q.url === "/500" ? 500 : 404, { "Cache-Control": "s-maxage=3600", "Content-Type": "text/html" }).end(`page ${q.url}`),
+    );
+    await site.get("/500");
+    expect(cache.peek("/500")).toEqual({ status: 500, body: Buffer.from("page /500") });
+    expect((await site.get("/500")).headers["x-cache"]).toBe("HIT");
+    // The not-found page's URL answering 500 (its render failed), or the 500 page's 404: not kept.
+    const failing = await serve(cache, (_q, s) => s.writeHead(500, { "Cache-Control": "s-maxage=3600", "Content-Type": "text/html" }).end("failed"));
+    await failing.get("/_not-found");
+    expect(cache.peek("/_not-found")).toBeUndefined();
+    cache.purge();
+    await site.get("/_not-found");
+    expect(cache.peek("/_not-found")).toEqual({ status: 404, body: Buffer.from("page /_not-found") });
+    expect(site.calls()).toBe(2);
   });
 
   it("lets through what is not a plain page view", async () => {

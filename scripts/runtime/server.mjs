@@ -15,9 +15,9 @@ import next from "next";
 import { requestFullExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
+import { completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
 import { contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
-import { completeRecoveryShell, isRecoveryShell, NOT_FOUND_DOCUMENT_PATH } from "./not-found-document.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
 import { createPageCache, installPageCache, pathOf } from "./page-cache.mjs";
@@ -44,8 +44,8 @@ const cache =
         maxAgeSeconds: Number(process.env.PAGE_CACHE_SECONDS ?? 10),
         // Search results list public articles only: the same page for every reader of a query.
         sharedWhenPrivate: (url) => url === "/search" || url.startsWith("/search?"),
-        // Read for every missing page, to complete Next.js's empty document with it (below).
-        keptWhenNotFound: (url) => url === NOT_FOUND_DOCUMENT_PATH,
+        // Read for every missing or failed page, to complete Next.js's empty document (below).
+        keptErrorStatus: errorPageStatus,
       })
     : null;
 // src/server/page-cache.ts purges through this after every publishing change; the port lets
@@ -73,12 +73,18 @@ const server = http.createServer((req, res) => {
     res.setHeader(name, value);
     if (nonce && name === "Content-Security-Policy") req.headers["content-security-policy"] = value;
   }
+  const method = req.method;
+  // A HEAD for a reader page is answered as its GET, whose body Node leaves out (a response to a
+  // HEAD request has none): the same headers, so the same length and policy as the GET's. Next.js
+  // would answer it without writing the page, so the length and policy of a page completed or
+  // given its script hashes here (toNext, below) were those of what Next.js wrote.
+  if (method === "HEAD" && !isStaffPath(url) && !url.startsWith("/api/")) req.method = "GET";
   if (logRequests) {
     const start = performance.now();
     res.once("close", () => {
       const status = loggedStatus(res);
       if (!isLoggedRequest(req.url, status)) return;
-      const line = requestLogLine({ id, method: req.method, url: req.url, status, ms: performance.now() - start, cache: res.getHeader("x-cache") });
+      const line = requestLogLine({ id, method, url: req.url, status, ms: performance.now() - start, cache: res.getHeader("x-cache") });
       requestLog.write(line);
     });
   }
@@ -95,7 +101,7 @@ const server = http.createServer((req, res) => {
 });
 /**
  * Next.js, with a reader page's HTML held until its inline scripts' hashes are known
- * (script-hashes.mjs), and a missing page's empty document completed (not-found-document.mjs).
+ * (script-hashes.mjs), and a missing or failed page's empty document completed (error-document.mjs).
  */
 function toNext(req, res) {
   if (!isStaffPath(req.url ?? "/")) {
@@ -103,28 +109,30 @@ function toNext(req, res) {
       req,
       res,
       (scriptHashes) => contentSecurityPolicy({ frameable: true, https, scriptHashes }),
-      // Never for the not-found page itself: that would ask for it again.
-      (html, status) =>
-        status === 404 && isRecoveryShell(html) && pathOf(req.url) !== NOT_FOUND_DOCUMENT_PATH
-          ? notFoundPage().then((page) => page && completeRecoveryShell(html, page))
-          : null,
+      (html, status) => {
+        const source = isRecoveryShell(html) ? errorDocumentFor(status) : null;
+        // Never for the error page itself: that would ask for it again.
+        if (!source || source.path === pathOf(req.url)) return null;
+        return errorPage(source).then((page) => page && completeRecoveryShell(html, page));
+      },
     );
   }
   return handle(req, res);
 }
 
 /**
- * The global not-found page's HTML, as this server answers it: kept by the page cache (read there
- * without a request), else asked for (which keeps it); null if it could not be had.
+ * An error page's HTML (error-document.mjs), as this server answers it: kept by the page cache
+ * (read there without a request), else asked for (which keeps it); null if it could not be had.
+ * @param {{ path: string, status: number }} source
  */
-async function notFoundPage() {
-  const kept = cache?.peek(NOT_FOUND_DOCUMENT_PATH);
-  if (kept?.status === 404) return kept.body.toString("utf8");
-  // Not waited for long: the missing page then goes out as Next.js wrote it.
-  const response = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_DOCUMENT_PATH}`, { headers: { "accept-encoding": "identity" }, signal: AbortSignal.timeout(2_000) });
+async function errorPage(source) {
+  const kept = cache?.peek(source.path);
+  if (kept?.status === source.status) return kept.body.toString("utf8");
+  // Not waited for long: the page then goes out as Next.js wrote it.
+  const response = await fetch(`http://127.0.0.1:${port}${source.path}`, { headers: { "accept-encoding": "identity" }, signal: AbortSignal.timeout(2_000) });
   const html = await response.text();
-  if (response.status !== 404 || !/^text\/html\b/i.test(response.headers.get("content-type") ?? "")) {
-    logEvent("error", "the not-found page could not be read; a missing page goes out as Next.js wrote it", { status: response.status });
+  if (response.status !== source.status || !/^text\/html\b/i.test(response.headers.get("content-type") ?? "")) {
+    logEvent("error", "an error page could not be read; a page goes out as Next.js wrote it", { path: source.path, status: response.status });
     return null;
   }
   return html;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import SiteLayout from "@/app/(site)/layout";
 import { DocumentLinks } from "@/components/site/document-links.client";
-import { NOT_FOUND_TITLE, NotFoundContent } from "@/components/site/not-found-content";
+import { NOT_FOUND_TITLE, NotFoundContent } from "@/components/site/error-content";
 import { HtmlDocument } from "./html-document";
 import { generateMetadata as rootMetadata } from "./layout";
 import "./globals.css";

@@ -38,7 +38,7 @@ export function absoluteUrl(siteUrl: string, path: string): string {
 
 /** First path segments that can never be a section slug, and article slugs that would clash. */
 export const reservedSlugs = new Set([
-  "api", "author", "tag", "search", "sitemaps", "404", "410", "icon", "apple-icon", "logo.png", "dashboard", "signin", "signout", "invite", "preview", "media", "feed", "feeds", "page",
+  "api", "author", "tag", "search", "sitemaps", "404", "410", "500", "icon", "apple-icon", "logo.png", "dashboard", "signin", "signout", "invite", "preview", "media", "feed", "feeds", "page",
   "sitemap.xml", "robots.txt", "_next", "favicon.ico", "opengraph-image", "static",
 ]);
 

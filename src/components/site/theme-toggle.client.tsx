@@ -54,7 +54,7 @@ function initialTheme(): Theme {
 
 /**
  * Puts the theme back on <html> where React draws the whole document in the browser instead of
- * hydrating it (a missing page, scripts/runtime/not-found-document.mjs): taking over <html>
+ * hydrating it (a missing or failed page, scripts/runtime/error-document.mjs): taking over <html>
  * clears the attribute /theme-init.js set. Before the browser paints, so no flash of the other.
  */
 export function ThemeAfterClientRender() {

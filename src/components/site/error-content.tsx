@@ -22,14 +22,35 @@ export function GoneContent() {
   );
 }
 
-/** An error page's text in the site's design, with a way on: search and the front page. */
+/** The title of the page that stands for a failed render, without the site's name (it may be unreadable). */
+export const SERVER_ERROR_TITLE = "Something went wrong";
+
+/**
+ * 500: a page could not be rendered. `retry` is the way to try again: a button that renders the
+ * page afresh in the browser (error.tsx), or, in the page the server sends without scripts
+ * (app/(site)/500), a link to the address in the browser's bar.
+ */
+export function ServerErrorContent({ retry }: { retry: React.ReactNode }) {
+  return (
+    <ErrorMessage code="Error 500" title="Something went wrong on our side" action={retry}>
+      Please try again in a moment. If it keeps happening, the newsroom has been told.
+    </ErrorMessage>
+  );
+}
+
+/** The look of the 500 page's "Try again", for a button and for a link. */
+export const RETRY_CLASS = "inline-flex min-h-11 items-center rounded-sm bg-ink px-4 font-semibold text-paper no-underline";
+
+/** An error page's text in the site's design, with a way on: `action` if any, search and the front page. */
 export function ErrorMessage({
   code,
   title,
+  action,
   children,
 }: {
   code: string;
   title: string;
+  action?: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (
@@ -37,12 +58,13 @@ export function ErrorMessage({
       <p className="text-sm font-bold uppercase tracking-wide text-accent-ink">{code}</p>
       <h1 className="mt-2 font-serif text-4xl font-bold">{title}</h1>
       <p className="mt-4 text-lg text-muted">{children}</p>
-      <form action={routes.search()} method="get" role="search" className="mt-8 flex gap-2">
-        <label htmlFor="notfound-q" className="sr-only">
+      {action ? <p className="mt-8">{action}</p> : null}
+      <form action={routes.search()} method="get" role="search" className={`${action ? "mt-4" : "mt-8"} flex gap-2`}>
+        <label htmlFor="error-q" className="sr-only">
           Search the site
         </label>
         <input
-          id="notfound-q"
+          id="error-q"
           name="q"
           type="search"
           placeholder="Search the site"

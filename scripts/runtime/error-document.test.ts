@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { completeRecoveryShell, isRecoveryShell } from "./not-found-document.mjs";
+import { completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
 
-// A missing page's empty document from Next.js, completed with the global not-found page's head
-// and body (not-found-document.mjs). Shapes as Next.js 16.4 writes them (trimmed).
+// A missing or failed page's empty document from Next.js, completed with an error page's head
+// and body (error-document.mjs). Shapes as Next.js 16.4 writes them (trimmed).
 
 const shell =
   '<!DOCTYPE html><html id="__next_error__"><head><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/page.js"/>' +
@@ -22,7 +22,19 @@ const notFoundPage =
   '<script>(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]});</script>' +
   '<script>self.__next_f.push([1,"the not-found page"])</script></body></html>';
 
-describe("a missing page written out whole", () => {
+describe("a missing or failed page written out whole", () => {
+  it("completes a missing page with the not-found page and a failed one with the 500 page", () => {
+    expect(errorDocumentFor(404)).toEqual({ path: "/_not-found", status: 404 });
+    // Next.js answers the path /500 with status 500, whatever page is there.
+    expect(errorDocumentFor(500)).toEqual({ path: "/500", status: 500 });
+    expect(errorDocumentFor(503)).toEqual({ path: "/500", status: 500 });
+    for (const status of [200, 301, 403, 410, 499, 600]) expect(errorDocumentFor(status)).toBeNull();
+    // The page cache keeps those two answers, and no other error.
+    expect(errorPageStatus("/_not-found")).toBe(404);
+    expect(errorPageStatus("/500")).toBe(500);
+    expect(errorPageStatus("/politics")).toBeUndefined();
+  });
+
   it("knows Next.js's empty recovery document", () => {
     expect(isRecoveryShell(shell)).toBe(true);
     expect(isRecoveryShell(notFoundPage)).toBe(false);
@@ -49,6 +61,11 @@ describe("a missing page written out whole", () => {
         '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"the missing page"])</script>' +
         "</body></html>",
     );
+  });
+
+  it("says noindex once however often the two documents say it", () => {
+    const twice = notFoundPage.replace("<title>", '<meta name="robots" content="noindex"/><title>');
+    expect(completeRecoveryShell(shell, twice)?.match(/<meta name="robots"[^>]*>/g)).toEqual(['<meta name="robots" content="noindex"/>']);
   });
 
   it("leaves alone what is not the documents expected", () => {

@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { cuttableProxy, throughPort } from "../tests/cuttable-proxy";
+import { createTestDatabase, type TestDatabase } from "../tests/test-database";
+import { expectAccessible, SEED_ARTICLE, SEED_HEADLINE } from "./helpers";
+
+// A reader page that fails to render (the database unreachable, its page in no cache): Next.js
+// answers 500 with an empty document its scripts fill (scripts/runtime/error-document.mjs). On a
+// server of its own, whose database connections go through a proxy this spec cuts.
+
+const PORT = Number(process.env.E2E_ERRORS_PORT ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+/** The title of the 500 page (src/components/site/error-content.tsx). */
+const SERVER_ERROR_TITLE = "Something went wrong";
+const root = path.resolve(import.meta.dirname, "..");
+
+let server: ChildProcess | undefined;
+let database: TestDatabase | undefined;
+let databaseProxy: Awaited<ReturnType<typeof cuttableProxy>> | undefined;
+let dataDir = "";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  dataDir = mkdtempSync(path.join(tmpdir(), "news-errors-"));
+  database = await createTestDatabase("news_errors");
+  const url = new URL(database.url);
+  databaseProxy = await cuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    DATABASE_URL: throughPort(database.url, databaseProxy.port),
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    LOG_REQUESTS: "0",
+  };
+  delete env.REDIS_URL;
+    // Its errors are this spec's doing: kept out of the test output unless the server does not start.
+  server = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", "start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    server!.stderr!.on("data", (chunk: Buffer) => void (output.length < 100_000 && (output += chunk.toString())));
+    server!.stdout!.on("data", (chunk: Buffer) => {
+      if (output.length < 100_000) output += chunk.toString();
+      if (/Ready in/.test(output)) resolve();
+    });
+    server!.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server!.once("exit", resolve));
+  }
+  await databaseProxy?.close();
+  await database?.drop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("a page that fails to render is written out whole: titled, styled, with its message, without JavaScript", async ({ browser, playwright }) => {
+  const reader = await playwright.request.newContext({ baseURL: BASE });
+  // The 500 page is read while the database answers (the site's chrome around it reads it); Next.js
+  // answers its path with 500 whatever the page holds.
+  const errorPage = await reader.get("/500");
+  expect(errorPage.status()).toBe(500);
+  expect(await errorPage.text()).toContain("Something went wrong on our side");
+
+  databaseProxy!.cut();
+  try {
+    // Uncompressed, to check its length against the page (Next.js's was that of its empty document).
+    const response = await reader.get(SEED_ARTICLE, { headers: { "accept-encoding": "identity" } });
+    expect(response.status()).toBe(500);
+    const html = await response.text();
+    expect(html).toMatch(/^<!DOCTYPE html><html id="__next_error__" lang="en"/);
+    expect(html.match(/<title>[^<]*<\/title>/g)).toEqual([`<title>${SERVER_ERROR_TITLE}</title>`]);
+    expect(html).toMatch(/<h1[^>]*>Something went wrong on our side<\/h1>/);
+    expect(html).toContain('rel="stylesheet"');
+    // Never indexed, said once.
+    expect(html.match(/<meta name="robots"[^>]*>/g)).toHaveLength(1);
+    expect(response.headers()["content-length"]).toBe(String(Buffer.byteLength(html)));
+    expect(response.headers()["cache-control"]).toMatch(/no-store/);
+
+    const noScript = await browser.newContext({ baseURL: BASE, javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      expect((await plain.goto(SEED_ARTICLE))?.status()).toBe(500);
+      await expect(plain).toHaveTitle(SERVER_ERROR_TITLE);
+      await expect(plain.getByRole("heading", { level: 1 })).toHaveText("Something went wrong on our side");
+      await expect(plain.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Politics" })).toBeVisible();
+      await expect(plain.getByRole("searchbox")).toBeVisible();
+      expect(await plain.getByRole("heading", { level: 1 }).evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(/serif/i);
+      // "Try again" asks for the page that failed: the empty address is the document's own.
+      await expect(plain.getByRole("link", { name: "Try again" })).toHaveAttribute("href", "");
+      databaseProxy!.mend();
+      await plain.getByRole("link", { name: "Try again" }).click();
+      await expect(plain.getByRole("heading", { level: 1 })).toHaveText(SEED_HEADLINE);
+      expect(new URL(plain.url()).pathname).toBe(SEED_ARTICLE);
+    } finally {
+      await noScript.close();
+    }
+  } finally {
+    databaseProxy!.mend();
+    await reader.dispose();
+  }
+});
+
+test("with JavaScript the failed page keeps its title and theme, tries again, and its links lead to the next page alone", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 375, height: 740 } });
+  try {
+    await context.addInitScript(() => localStorage.setItem("theme", "dark"));
+    const page = await context.newPage();
+    // Old stories (not among those rendered ahead), no one has asked for since the server started:
+    // rendered on this request.
+    const failing = "/world/estvia-central-bank-raises-rates-fourth-time";
+    databaseProxy!.cut();
+    expect((await page.goto(failing))?.status()).toBe(500);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Something went wrong on our side");
+    // React draws the document afresh from its payload: the title and the stored theme stay.
+    await expect(page).toHaveTitle(SERVER_ERROR_TITLE);
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await expectAccessible(page);
+
+    // The database is back: "Try again" renders the page.
+    databaseProxy!.mend();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/central bank raises rates/);
+    await expect(page.getByText("Something went wrong on our side")).toHaveCount(0);
+    expect(new URL(page.url()).pathname).toBe(failing);
+
+    // Failed again, then a link: the next page alone (a client navigation kept the message above it).
+    databaseProxy!.cut();
+    const another = "/culture/five-books-to-read-this-autumn";
+    expect((await page.goto(another))?.status()).toBe(500);
+    databaseProxy!.mend();
+    await page.getByRole("link", { name: "Go to the front page" }).click();
+    await expect(page).toHaveURL(`${BASE}/`);
+    await expect(page.getByText("Something went wrong on our side")).toHaveCount(0);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  } finally {
+    databaseProxy!.mend();
+    await context.close();
+  }
+});
