@@ -5,12 +5,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { cuttableProxy, throughPort } from "../tests/cuttable-proxy";
-import { createTestDatabase, type TestDatabase } from "../tests/test-database";
+import { createTestDatabase, withClient, type TestDatabase } from "../tests/test-database";
 import { expectAccessible, SEED_ARTICLE, SEED_HEADLINE } from "./helpers";
+import { signIn } from "./newsroom/staff";
 
 // A reader page that fails to render (the database unreachable, its page in no cache): Next.js
-// answers 500 with an empty document its scripts fill (scripts/runtime/error-document.mjs). On a
-// server of its own, whose database connections go through a proxy this spec cuts.
+// answers 500 with an empty document its scripts fill (scripts/runtime/error-document.mjs). And a
+// dashboard page whose reads fail. On a server of its own, whose database connections go through a
+// proxy this spec cuts.
 
 const PORT = Number(process.env.E2E_ERRORS_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -110,7 +112,7 @@ test("a page that fails to render is written out whole: titled, styled, with its
   }
 });
 
-test("with JavaScript the failed page keeps its title and theme, tries again, and its links lead to the next page alone", async ({ browser }) => {
+test("with JavaScript the failed page keeps its title and theme, tries again, and its links lead to the next page alone", async ({ browser }, testInfo) => {
   const context = await browser.newContext({ baseURL: BASE, viewport: { width: 375, height: 740 } });
   try {
     await context.addInitScript(() => localStorage.setItem("theme", "dark"));
@@ -125,6 +127,7 @@ test("with JavaScript the failed page keeps its title and theme, tries again, an
     await expect(page).toHaveTitle(SERVER_ERROR_TITLE);
     await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
     await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath("failed-page-375-dark.png"), fullPage: true });
 
     // The database is back: "Try again" renders the page.
     databaseProxy!.mend();
@@ -144,6 +147,36 @@ test("with JavaScript the failed page keeps its title and theme, tries again, an
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
   } finally {
     databaseProxy!.mend();
+    await context.close();
+  }
+});
+
+test("a dashboard page that fails keeps the dashboard around its message, and shows once its reads work again", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1280, height: 900 } });
+  // One read of one page fails (the audit log's table gone for a moment); the dashboard's own work.
+  const auditTable = (name: string, to: string) => withClient(database!.url, (client) => client.query(`ALTER TABLE "${name}" RENAME TO "${to}"`));
+  let renamed = false;
+  try {
+    const page = await context.newPage();
+    await signIn(page, "admin");
+    await auditTable("AuditLog", "AuditLog_away");
+    renamed = true;
+    // Streamed (its frame waits for the session inside a Suspense boundary): the status is sent
+    // before the page fails, and the message comes in its place.
+    await page.goto("/dashboard/audit");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page could not be shown");
+    await expect(page).toHaveTitle("Something went wrong · Dashboard");
+    // The dashboard's navigation is still there.
+    await expect(page.getByRole("link", { name: "Audit log" })).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath("dashboard-error.png") });
+    await auditTable("AuditLog_away", "AuditLog");
+    renamed = false;
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Audit log/i);
+    await expect(page.getByText("This page could not be shown")).toHaveCount(0);
+  } finally {
+    if (renamed) await auditTable("AuditLog_away", "AuditLog");
     await context.close();
   }
 });
