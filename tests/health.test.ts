@@ -7,7 +7,8 @@ vi.mock("@/server/services/session", () => ({ currentActor: async () => null }))
 import { prisma } from "@/server/db";
 import { checkDatabase } from "@/server/health";
 import { errorResponse } from "@/server/api/handler";
-import { createPrismaClient, isDatabaseUnavailable } from "@/server/prisma-client";
+import { isDatabaseUnavailable } from "@/server/database-errors";
+import { createPrismaClient } from "@/server/prisma-client";
 
 // The readiness check against the real test database, a port where nothing listens, and a
 // "database" that accepts connections and never answers (what a hung server looks like).

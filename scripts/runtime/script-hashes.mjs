@@ -129,9 +129,11 @@ function loadReactRuntime() {
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {(hashes: string[]) => string} policyFor
- * @param {(html: string, status: number) => Promise<string | null> | null} [complete] a rewrite of
- *   the held page before it is hashed: its replacement, or null to send it as it is
+ * @param {(html: string, status: number) => Promise<Completion | null> | null} [complete] a rewrite of
+ *   the held page before it is hashed: its replacement page (null: the page as it is), another
+ *   status and headers to add; or null to send it all as it is
  */
+/** @typedef {{ html: string | null, status?: number, headers?: Record<string, string> }} Completion */
 export function holdForScriptHashes(req, res, policyFor, complete) {
   if (req.method !== "GET") return;
   // Never put back: Next.js's compression wraps these after us and must stay in front.
@@ -179,13 +181,20 @@ export function holdForScriptHashes(req, res, policyFor, complete) {
     const contentEncoding = given()["content-encoding"] ?? res.getHeader("content-encoding");
     const body = Buffer.concat(chunks);
     const html = decoded(body, contentEncoding);
-    const send = (replacement) => {
+    /** @param {Completion | null} completion */
+    const send = (completion) => {
       let [page, out] = [html, body];
+      const replacement = completion?.html;
       if (replacement != null) {
         [page, out] = [replacement, compressed(Buffer.from(replacement, "utf8"), contentEncoding)];
         // Next.js's length and validator were those of what it wrote.
         for (const name of ["content-length", "etag"]) withoutHeader(res, head, name);
       }
+      if (completion?.status) {
+        res.statusCode = completion.status;
+        if (head) head.splice(0, typeof head[1] === "string" ? 2 : 1, completion.status);
+      }
+      for (const [name, value] of Object.entries(completion?.headers ?? {})) res.setHeader(name, value);
       // Rewritten (and compressed again, as Next.js's compression did) unless Next.js gave its
       // length: a streamed page has none.
       if (page !== null && given()["content-length"] === undefined && !res.hasHeader("content-length")) {

@@ -116,7 +116,7 @@ describe("holding an HTML reader page for its policy", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     return (path: string, headers: Record<string, string> = {}) =>
-      new Promise<{ status: number; headers: IncomingMessage["headers"]; body: string; firstChunkAt: number; endAt: number }>((resolve, reject) => {
+      new Promise<{ status: number; statusMessage: string; headers: IncomingMessage["headers"]; body: string; firstChunkAt: number; endAt: number }>((resolve, reject) => {
         const started = performance.now();
         const req = httpRequest({ host: "127.0.0.1", port, path, headers }, (res) => {
           let firstChunkAt = -1;
@@ -128,7 +128,7 @@ describe("holding an HTML reader page for its policy", () => {
           res.on("end", () => {
             const raw = Buffer.concat(chunks);
             const body = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString();
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body, firstChunkAt, endAt: performance.now() - started });
+            resolve({ status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? "", headers: res.headers, body, firstChunkAt, endAt: performance.now() - started });
           });
         });
         req.on("error", reject);
@@ -191,7 +191,7 @@ describe("holding an HTML reader page for its policy", () => {
       res.end(body);
     };
     const seen: [string, number][] = [];
-    const complete: Complete = (page, status) => (seen.push([page, status]), Promise.resolve(whole));
+    const complete: Complete = (page, status) => (seen.push([page, status]), Promise.resolve({ html: whole }));
 
     it("sends the completed page, compressed as Next.js did, with its own length and hashes and without Next.js's validator", async () => {
       seen.length = 0;
@@ -205,8 +205,23 @@ describe("holding an HTML reader page for its policy", () => {
       expect(response.headers["content-security-policy"]).toBe(`script-src 'self' ${hash(added)} ${hash(script)}`);
     });
 
+    it("sends another status and more headers when told, the page completed or not", async () => {
+      for (const replacement of [whole, null]) {
+        const unavailable: Complete = () => Promise.resolve({ html: replacement, status: 503, headers: { "Retry-After": "5" } });
+        const response = await (await site(cached, false, unavailable))("/politics/gone");
+        expect(response.status).toBe(503);
+        expect(response.headers["retry-after"]).toBe("5");
+        expect(response.body).toBe(replacement ?? empty);
+      }
+      // Next.js's status given with its reason phrase: both replaced.
+      const withReason = (_req: IncomingMessage, res: ServerResponse) => res.writeHead(500, "Internal Server Error", { "Content-Type": "text/html" }).end(empty);
+      const response = await (await site(withReason, false, () => Promise.resolve({ html: null, status: 503 })))("/politics/failed");
+      expect(response.status).toBe(503);
+      expect(response.statusMessage).toBe("Service Unavailable");
+    });
+
     it("sends the page as Next.js wrote it when there is nothing to complete, or completing fails", async () => {
-      for (const failing of [() => null, () => Promise.resolve(null), () => Promise.reject(new Error("unreachable"))] as Complete[]) {
+      for (const failing of [() => null, () => Promise.resolve(null), () => Promise.resolve({ html: null }), () => Promise.reject(new Error("unreachable"))] as Complete[]) {
         const response = await (await site(cached, false, failing))("/politics/gone");
         expect(response.status).toBe(404);
         expect(response.body).toBe(empty);

@@ -15,6 +15,7 @@ import next from "next";
 import { requestFullExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
+import { awaitDatabaseFailure, RETRY_AFTER_SECONDS } from "./database-failures.mjs";
 import { completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
 import { contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
@@ -113,7 +114,16 @@ function toNext(req, res) {
         const source = isRecoveryShell(html) ? errorDocumentFor(status) : null;
         // Never for the error page itself: that would ask for it again.
         if (!source || source.path === pathOf(req.url)) return null;
-        return errorPage(source).then((page) => page && completeRecoveryShell(html, page));
+        const read = errorPage(source).catch((error) => {
+          logEvent("error", "an error page could not be read; a page goes out as Next.js wrote it", { path: source.path, error: String(error) });
+          return null;
+        });
+        // A render that failed for want of the database: temporary, as the API says it.
+        const unavailable = status === 500 ? awaitDatabaseFailure(headerValue(req, "x-request-id")) : false;
+        return Promise.all([read, unavailable]).then(([page, unavailable]) => ({
+          html: page && completeRecoveryShell(html, page),
+          ...(unavailable ? { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {}),
+        }));
       },
     );
   }

@@ -9,7 +9,7 @@ export function createPrismaClient(databaseUrl: string, poolMax: number, connect
     connectionString: databaseUrl,
     max: poolMax,
     // An exhausted pool (or a database that does not answer) fails fast instead of hanging a
-    // request; isDatabaseUnavailable() turns that into a 503 and a "try again" message.
+    // request; isDatabaseUnavailable() (database-errors.ts) turns that into a 503 and a "try again" message.
     connectionTimeoutMillis,
     idleTimeoutMillis: 30_000,
   }, {
@@ -19,18 +19,4 @@ export function createPrismaClient(databaseUrl: string, poolMax: number, connect
     onConnectionError: (error) => logEvent("error", "database connection failed", { error: error.message }),
   });
   return new PrismaClient({ adapter });
-}
-
-/**
- * The database could not be reached or no connection came free in time (pg-pool's and Prisma's
- * ways of saying so): a temporary condition, answered 503 with Retry-After, not a bug.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { message?: unknown; code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
-  if (!e || typeof e !== "object") return false;
-  const kind = e.meta?.driverAdapterError?.cause?.kind;
-  if (typeof kind === "string" && ["DatabaseNotReachable", "SocketTimeout", "ConnectionClosed", "TooManyConnections"].includes(kind)) return true;
-  if (typeof e.code === "string" && ["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "57P01", "57P03"].includes(e.code)) return true;
-  if (typeof e.message === "string" && /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|Can't reach database server|the database system is (starting up|shutting down)/i.test(e.message)) return true;
-  return e.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause);
 }

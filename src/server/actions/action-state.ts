@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { logEvent } from "@/server/log";
-import { isDatabaseUnavailable } from "@/server/prisma-client";
+import { isDatabaseUnavailable } from "@/server/database-errors";
 import { ServiceError, assertStorableText, fieldErrors } from "@/server/services/errors";
 
 /** What every form's server action returns: a message for the form, messages per field. */

@@ -2,9 +2,10 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { defaultSiteUrl } from "@/lib/env";
+import { RETRY_AFTER_SECONDS } from "../../../scripts/runtime/database-failures.mjs";
 import { ownOrigins } from "../../../scripts/runtime/origin-policy.mjs";
 import { prisma } from "@/server/db";
-import { isDatabaseUnavailable } from "@/server/prisma-client";
+import { isDatabaseUnavailable } from "@/server/database-errors";
 import { actorFromToken } from "@/server/services/api-tokens";
 import { logEvent } from "@/server/log";
 import { ServiceError, assertStorableText, fieldErrors } from "@/server/services/errors";
@@ -61,7 +62,7 @@ export function errorResponse(error: unknown): Response {
   }
   if (isDatabaseUnavailable(error)) {
     logEvent("warn", "api: database unavailable", { error: String((error as Error)?.message ?? error) });
-    return apiError(503, "unavailable", "The database is busy or unreachable. Nothing was changed; try again in a few seconds.", undefined, { "Retry-After": "5" });
+    return apiError(503, "unavailable", "The database is busy or unreachable. Nothing was changed; try again in a few seconds.", undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
   }
   logEvent("error", "api handler failed", { error: String((error as Error)?.stack ?? error) });
   return apiError(500, "internal", "Something went wrong on our side. Nothing was changed.");

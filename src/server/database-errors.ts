@@ -1,0 +1,16 @@
+// Kept apart from the Prisma client so that code that cannot load it (Next.js's instrumentation,
+// compiled for the edge runtime too) can tell these errors.
+
+/**
+ * The database could not be reached or no connection came free in time (pg-pool's and Prisma's
+ * ways of saying so): a temporary condition, answered 503 with Retry-After, not a bug.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { message?: unknown; code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
+  if (!e || typeof e !== "object") return false;
+  const kind = e.meta?.driverAdapterError?.cause?.kind;
+  if (typeof kind === "string" && ["DatabaseNotReachable", "SocketTimeout", "ConnectionClosed", "TooManyConnections"].includes(kind)) return true;
+  if (typeof e.code === "string" && ["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "57P01", "57P03"].includes(e.code)) return true;
+  if (typeof e.message === "string" && /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|Can't reach database server|the database system is (starting up|shutting down)/i.test(e.message)) return true;
+  return e.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause);
+}
