@@ -195,6 +195,10 @@ export function holdForScriptHashes(req, res, policyFor, complete) {
         if (head) head.splice(0, typeof head[1] === "string" ? 2 : 1, completion.status);
       }
       for (const [name, value] of Object.entries(completion?.headers ?? {})) res.setHeader(name, value);
+      // Next.js appends React's preload header once per render pass (a shell and its resume): the
+      // same fonts twice on every page it renders.
+      const link = res.getHeader("link");
+      if (Array.isArray(link) && new Set(link).size < link.length) res.setHeader("link", [...new Set(link)]);
       // Rewritten (and compressed again, as Next.js's compression did) unless Next.js gave its
       // length: a streamed page has none.
       if (page !== null && given()["content-length"] === undefined && !res.hasHeader("content-length")) {

@@ -232,6 +232,19 @@ describe("holding an HTML reader page for its policy", () => {
     });
   });
 
+  it("says each preload once, though Next.js appends React's preload header once per render pass", async () => {
+    const preload = '</font.woff2>; rel=preload; as="font"; crossorigin=""';
+    const get = await site((_req, res) => {
+      res.appendHeader("Link", preload);
+      res.appendHeader("Link", preload);
+      res.appendHeader("Link", "</other.woff2>; rel=preload");
+      res.writeHead(200, { "Content-Type": "text/html" });
+      res.end(html);
+    });
+    const response = await get("/story");
+    expect(response.headers.link).toBe(`${preload}, </other.woff2>; rel=preload`);
+  });
+
   it("reads a page Next.js compressed", async () => {
     const get = await site((_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip" });
