@@ -1,5 +1,6 @@
 // Kept apart from the Prisma client so that code that cannot load it (Next.js's instrumentation,
-// compiled for the edge runtime too) can tell these errors.
+// compiled for the edge runtime too) can tell these errors. Without `import "server-only"`, unlike
+// the rest of src/server: it holds no secret and reads nothing, only looks at an error's shape.
 
 /**
  * The database could not be reached or no connection came free in time (pg-pool's and Prisma's
