@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { cuttableProxy, throughPort } from "../tests/cuttable-proxy";
 import { createTestDatabase, withClient, type TestDatabase } from "../tests/test-database";
 import { expectAccessible, SEED_ARTICLE, SEED_HEADLINE } from "./helpers";
+import { startLauncher, type Launched } from "./launcher";
 import { signIn } from "./newsroom/staff";
 
 // A reader page that fails to render (the database unreachable, its page in no cache): Next.js
@@ -19,9 +19,8 @@ const PORT = Number(process.env.E2E_ERRORS_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 /** The title of the 500 page (src/components/site/error-content.tsx). */
 const SERVER_ERROR_TITLE = "Something went wrong";
-const root = path.resolve(import.meta.dirname, "..");
 
-let server: ChildProcess | undefined;
+let server: Launched | undefined;
 let database: TestDatabase | undefined;
 let databaseProxy: Awaited<ReturnType<typeof cuttableProxy>> | undefined;
 let dataDir = "";
@@ -43,24 +42,12 @@ test.beforeAll(async () => {
     LOG_REQUESTS: "0",
   };
   delete env.REDIS_URL;
-    // Its errors are this spec's doing: kept out of the test output unless the server does not start.
-  server = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", "start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  await new Promise<void>((resolve, reject) => {
-    let output = "";
-    server!.stderr!.on("data", (chunk: Buffer) => void (output.length < 100_000 && (output += chunk.toString())));
-    server!.stdout!.on("data", (chunk: Buffer) => {
-      if (output.length < 100_000) output += chunk.toString();
-      if (/Ready in/.test(output)) resolve();
-    });
-    server!.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
+  // Its errors are this spec's doing: kept out of the test output unless the server does not start.
+  server = await startLauncher("start", env, { ready: /Ready in/, quietErrors: true });
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server!.once("exit", resolve));
-  }
+  await server?.stop();
   await databaseProxy?.close();
   await database?.drop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

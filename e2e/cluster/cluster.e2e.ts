@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +9,7 @@ import sharp from "sharp";
 import { cuttableProxy, throughPort } from "../../tests/cuttable-proxy";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "../../tests/test-database";
 import { SEED_ARTICLE, SEED_HEADLINE } from "../helpers";
+import { root, startLauncher, type Launched } from "../launcher";
 import { apiSession, staffPage } from "../newsroom/staff";
 
 // Two instances of the site on one database and one Redis, behind the load balancer
@@ -19,9 +19,8 @@ import { apiSession, staffPage } from "../newsroom/staff";
 const BASE = Number(process.env.E2E_CLUSTER_PORT ?? 3300);
 const [A, B] = [`http://127.0.0.1:${BASE + 1}`, `http://127.0.0.1:${BASE + 2}`];
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const root = path.resolve(import.meta.dirname, "../..");
 
-let cluster: ChildProcess | undefined;
+let cluster: Launched | undefined;
 // The instances reach Redis through a proxy the Redis-outage test cuts.
 let redisProxy: Awaited<ReturnType<typeof cuttableProxy>> | undefined;
 let dataDir = "";
@@ -48,22 +47,11 @@ test.beforeAll(async () => {
     env.DATABASE_URL = database.url;
     env.AUTH_SECRET = randomBytes(32).toString("base64url");
   }
-  cluster = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", "cluster"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    let output = "";
-    cluster!.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("cluster of 2")) resolve();
-    });
-    cluster!.once("exit", (code) => reject(new Error(`npm run cluster exited with ${code} (is Redis running at ${REDIS_URL}?):\n${output}`)));
-  });
+  cluster = await startLauncher("cluster", env, { ready: /cluster of 2/, hint: `is Redis running at ${REDIS_URL}?` });
 });
 
 test.afterAll(async () => {
-  if (cluster && cluster.exitCode === null) {
-    cluster.kill("SIGTERM");
-    await new Promise((resolve) => cluster!.once("exit", resolve));
-  }
+  await cluster?.stop();
   await redisProxy?.close();
   await database?.drop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
