@@ -10,7 +10,7 @@
  *   npx tsx bench/breaking-news.ts              # its own `npm start` on a fresh embedded database
  *   CLUSTER=1 REDIS_URL=redis://127.0.0.1:6379 npx tsx bench/breaking-news.ts   # two instances, LB
  */
-import autocannon from "autocannon";
+import autocannon from "./lib/autocannon.ts";
 import { median, startServer } from "./lib/server.ts";
 import { paragraph, staffSession } from "./lib/staff.ts";
 

@@ -13,7 +13,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
-import autocannon from "autocannon";
+import autocannon from "./lib/autocannon.ts";
 import { createTestDatabase } from "../tests/test-database.ts";
 import { startServer } from "./lib/server.ts";
 

@@ -22,7 +22,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { loadMedian } from "./lib/measure.ts";
+import { bodiesKept } from "./lib/autocannon.ts";
+import { loadMedian, type LoadFigures } from "./lib/measure.ts";
 import { root, startServer } from "./lib/server.ts";
 
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -99,21 +100,24 @@ try {
     await server.cleanup();
     server = await startServer();
   }
-  const rows: Record<string, Record<string, { rps: number; p50: number; p99: number; failed: number }>> = {};
-  console.log(`autocannon, ${CONNECTIONS} connections, median of ${RUNS} × ${DURATION}s, page cache ${process.env.PAGE_CACHE_MB === "0" ? "off" : "on"}`);
+  const rows: Record<string, Record<string, LoadFigures>> = {};
+  console.log(
+    `autocannon, ${CONNECTIONS} connections, median of ${RUNS} × ${DURATION}s, page cache ${process.env.PAGE_CACHE_MB === "0" ? "off" : "on"}, ` +
+      `bodies ${bodiesKept ? "kept as strings (autocannon as it ships)" : "read, not kept (bench/lib/autocannon.ts)"}`,
+  );
   for (const [encoding, headers] of Object.entries(encodings)) {
-    const byTarget: Record<string, { rps: number; p50: number; p99: number; failed: number }> = (rows[encoding] = {});
+    const byTarget: Record<string, LoadFigures> = (rows[encoding] = {});
     for (const [name, p] of Object.entries(chosen)) {
       byTarget[name] = await loadMedian(server.url + p, { connections: CONNECTIONS, duration: DURATION, runs: RUNS, warmup: 3, headers });
     }
     const ceiling = byTarget["static file (/theme-init.js)"]!.rps;
     console.log(
-      `\n${encoding}\n\n| target | req/s | vs static | vs its same-size copy | p50 ms | p99 ms | failed (non-2xx, errors, timeouts) |\n|---|---|---|---|---|---|---|`,
+      `\n${encoding}\n\n| target | KB per answer | req/s | vs static | vs its same-size copy | p50 ms | p99 ms | failed (non-2xx, errors, timeouts) |\n|---|---|---|---|---|---|---|---|`,
     );
     for (const [name, r] of Object.entries(byTarget)) {
       const copy = byTarget[copyName(name)];
       const vsCopy = copy ? `${Math.round((r.rps / copy.rps) * 100)} %` : "";
-      console.log(`| ${name} | ${Math.round(r.rps)} | ${Math.round((r.rps / ceiling) * 100)} % | ${vsCopy} | ${r.p50} | ${r.p99} | ${r.failed} |`);
+      console.log(`| ${name} | ${(r.bytesPerAnswer / 1024).toFixed(1)} | ${Math.round(r.rps)} | ${Math.round((r.rps / ceiling) * 100)} % | ${vsCopy} | ${r.p50} | ${r.p99} | ${r.failed} |`);
     }
   }
   const weights: Record<string, Awaited<ReturnType<typeof pageWeight>>> = {};
@@ -124,7 +128,7 @@ try {
   }
   mkdirSync(path.join(root, "bench/results"), { recursive: true });
   const file = path.join(root, "bench/results", `reader-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, JSON.stringify({ connections: CONNECTIONS, runs: RUNS, duration: DURATION, pageCache: process.env.PAGE_CACHE_MB !== "0", rows, weights }, null, 2));
+  writeFileSync(file, JSON.stringify({ connections: CONNECTIONS, runs: RUNS, duration: DURATION, pageCache: process.env.PAGE_CACHE_MB !== "0", bodiesKept, rows, weights }, null, 2));
   console.log(`\nraw figures: ${path.relative(root, file)}`);
 } finally {
   rmSync(copyDir, { recursive: true, force: true });

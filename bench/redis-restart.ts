@@ -14,7 +14,7 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import autocannon from "autocannon";
+import autocannon from "./lib/autocannon.ts";
 import { startServer } from "./lib/server.ts";
 import { staffSession } from "./lib/staff.ts";
 

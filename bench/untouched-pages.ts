@@ -10,7 +10,7 @@
  *   BENCH_URL=http://127.0.0.1:3000 npx tsx bench/untouched-pages.ts
  */
 import type { IncomingHttpHeaders } from "node:http";
-import autocannon from "autocannon";
+import autocannon from "./lib/autocannon.ts";
 import { startServer } from "./lib/server.ts";
 import { staffSession } from "./lib/staff.ts";
 

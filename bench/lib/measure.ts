@@ -1,5 +1,5 @@
 /** Load and latency measurements the benchmark scripts share, and their Markdown tables. */
-import autocannon from "autocannon";
+import autocannon from "./autocannon.ts";
 import { median } from "./server.ts";
 
 export interface LoadFigures {
@@ -8,6 +8,8 @@ export interface LoadFigures {
   p99: number;
   /** Non-2xx answers, errors and timeouts, summed over the runs. */
   failed: number;
+  /** Bytes read per answer (headers and body), over the runs: proof that every body came whole. */
+  bytesPerAnswer: number;
 }
 
 /**
@@ -21,16 +23,21 @@ export async function loadMedian(
 ): Promise<LoadFigures> {
   const { connections, headers } = options;
   if (options.warmup > 0) await autocannon({ url, connections, duration: options.warmup, headers });
-  const runs: LoadFigures[] = [];
+  const runs: Omit<LoadFigures, "bytesPerAnswer">[] = [];
+  let bytes = 0;
+  let answers = 0;
   for (let i = 0; i < options.runs; i++) {
     const result = await autocannon({ url, connections, duration: options.duration, headers });
     runs.push({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts });
+    bytes += result.throughput.total;
+    answers += result.requests.total;
   }
   return {
     rps: median(runs.map((r) => r.rps)),
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
     failed: runs.reduce((n, r) => n + r.failed, 0),
+    bytesPerAnswer: answers > 0 ? bytes / answers : 0,
   };
 }
 
