@@ -42,7 +42,7 @@ async function article(fields: {
   return row.id;
 }
 
-const search = (q: string, more: { section?: string; page?: number; pageSize?: number } = {}) =>
+const search = (q: string, more: { section?: string; page?: number; pageSize?: number; cap?: number } = {}) =>
   searchArticles({ q, page: 1, ...more });
 
 async function found(q: string, more: Parameters<typeof search>[1] = {}): Promise<SearchPage> {
@@ -98,6 +98,11 @@ beforeAll(async () => {
   // Section filter.
   await article({ key: "section-a", headline: "Plomquist in the first section", section: sectionA });
   await article({ key: "section-b", headline: "Plomquist in the second section", section: sectionB });
+
+  // The cap: only the newest matches are ranked; the best match here is the oldest.
+  await article({ key: "cap-old-headline", headline: "Tundravel in the headline", publishedAt: ago(100) });
+  await article({ key: "cap-mid-standfirst", headline: "Second", standfirst: "Tundravel in the standfirst", publishedAt: ago(3) });
+  await article({ key: "cap-new-body", headline: "Third", bodyText: "Tundravel in the body only.", publishedAt: ago(2) });
 
   // Pagination: equal text, so rank ties and the newest comes first.
   for (let i = 0; i < 5; i++) {
@@ -167,7 +172,28 @@ describe("searchArticles", () => {
     const page = await found("vexlimore");
     expect(slugsOf(page)).toEqual(["rank-headline", "rank-standfirst", "rank-body"]);
     expect(page.total).toBe(3);
+    expect(page.more).toBe(false);
     expect(page.totalPages).toBe(1);
+  });
+
+  it("ranks only the newest matches up to the cap, and says that there are more", async () => {
+    const all = await found("tundravel");
+    expect(slugsOf(all)).toEqual(["cap-old-headline", "cap-mid-standfirst", "cap-new-body"]);
+    expect(all).toMatchObject({ total: 3, more: false });
+    // Cap 2: the oldest, best match is left out; the two newest keep their order by rank.
+    const capped = await found("tundravel", { cap: 2 });
+    expect(slugsOf(capped)).toEqual(["cap-mid-standfirst", "cap-new-body"]);
+    expect(capped).toMatchObject({ total: 2, more: true, totalPages: 1 });
+    // Exactly at the cap there are no more.
+    expect(await found("tundravel", { cap: 3 })).toMatchObject({ total: 3, more: false });
+    // Pages end at the cap, for the page and for the proxy.
+    const paged = [await found("paginix", { pageSize: 2, cap: 3 }), await found("paginix", { pageSize: 2, cap: 3, page: 2 })];
+    expect(paged.map(slugsOf)).toEqual([["page-0", "page-1"], ["page-2"]]);
+    expect(paged[0]).toMatchObject({ total: 3, more: true, totalPages: 2 });
+    expect(await search("paginix", { pageSize: 2, cap: 3, page: 3 })).toBeNull();
+    expect(await searchPageExists({ q: "paginix", page: 2, pageSize: 2, cap: 3 })).toBe(true);
+    expect(await searchPageExists({ q: "paginix", page: 3, pageSize: 2, cap: 3 })).toBe(false);
+    expect(await searchPageExists({ q: "paginix", page: 3, pageSize: 2 })).toBe(true);
   });
 
   it("returns cards with section, URL and a snippet highlighting the match", async () => {
@@ -212,7 +238,7 @@ describe("searchArticles", () => {
     const one = await found("paginix", { pageSize: 2 });
     const two = await found("paginix", { pageSize: 2, page: 2 });
     const three = await found("paginix", { pageSize: 2, page: 3 });
-    expect(one).toMatchObject({ total: 5, totalPages: 3, page: 1 });
+    expect(one).toMatchObject({ total: 5, more: false, totalPages: 3, page: 1 });
     expect(two).toMatchObject({ total: 5, totalPages: 3, page: 2 });
     expect([...slugsOf(one), ...slugsOf(two), ...slugsOf(three)]).toEqual([
       "page-0",
@@ -246,7 +272,7 @@ describe("searchArticles", () => {
   });
 
   it("page 1 of no results is an empty page; page 2 of it does not exist", async () => {
-    expect(await search("unfindablewordqq")).toEqual({ results: [], total: 0, page: 1, totalPages: 1 });
+    expect(await search("unfindablewordqq")).toEqual({ results: [], total: 0, more: false, page: 1, totalPages: 1 });
     expect(await search("unfindablewordqq", { page: 2 })).toBeNull();
   });
 
@@ -285,7 +311,7 @@ describe("searchArticles", () => {
       "\uE000\uE001",
       "-the",
     ]) {
-      expect(await search(q), JSON.stringify(q)).toEqual({ results: [], total: 0, page: 1, totalPages: 1 });
+      expect(await search(q), JSON.stringify(q)).toEqual({ results: [], total: 0, more: false, page: 1, totalPages: 1 });
     }
     expect(await search("the and of", { page: 2 })).toBeNull();
   });

@@ -55,12 +55,20 @@ export async function SearchResults({
     );
   }
 
-  const count = `${found.total.toLocaleString("en-GB")} ${found.total === 1 ? "result" : "results"}`;
+  // Past the cap only the newest are ranked and shown (search-queries.ts, SEARCH_CAP).
+  const count = found.more
+    ? `More than ${found.total.toLocaleString("en-GB")} results`
+    : `${found.total.toLocaleString("en-GB")} ${found.total === 1 ? "result" : "results"}`;
   return (
     <section aria-labelledby="search-results-heading" className="mt-8">
       <h2 id="search-results-heading" className="font-serif text-2xl font-bold break-words">
         {count} for &ldquo;{q}&rdquo;{where}
       </h2>
+      {found.more ? (
+        <p className="mt-1 text-sm text-muted">
+          The {found.total.toLocaleString("en-GB")} most recent are shown, best match first. Add a word to narrow the search.
+        </p>
+      ) : null}
       {found.totalPages > 1 ? (
         <p className="mt-1 text-sm text-muted">
           Page {found.page} of {found.totalPages}

@@ -12,11 +12,23 @@ import { publicArticleSql } from "@/server/data/visibility";
 
 export const MAX_QUERY_LENGTH = 200;
 
+/**
+ * How many matches a search ranks: the newest this many. Ranking every match read every matching
+ * row (36,000 at 100,000 stories for a common word: hundreds of ms, growing with the archive);
+ * the newest thousand are found by walking the date index until enough match (or, for a rarer
+ * word, through the GIN index: PostgreSQL picks), so the cost stays flat. Readers of news want
+ * recent stories first, and 83 pages of results are more than anyone reads.
+ */
+export const SEARCH_CAP = 1000;
+
 export type SearchResult = ArticleCard & { snippet: HighlightSegment[] };
 
 export interface SearchPage {
   results: SearchResult[];
+  /** Matches, counted up to the cap. */
   total: number;
+  /** Whether more matches than the cap exist (older ones, not ranked nor shown). */
+  more: boolean;
   page: number;
   totalPages: number;
 }
@@ -28,6 +40,8 @@ export interface SearchOptions {
   page: number;
   pageSize?: number;
   now?: Date;
+  /** SEARCH_CAP by default; tests set a small one. */
+  cap?: number;
 }
 
 /**
@@ -72,49 +86,58 @@ function searchSql(text: string, section: string | null | undefined, now: Date) 
  * after the status is sent). Reads as the page does: an unknown section searches everything. It
  * counts matches only up to the page's first, never all of them.
  */
-export async function searchPageExists({ q, section, page, pageSize = PAGE_SIZE, now = new Date() }: SearchOptions): Promise<boolean> {
+export async function searchPageExists({ q, section, page, pageSize = PAGE_SIZE, now = new Date(), cap = SEARCH_CAP }: SearchOptions): Promise<boolean> {
   const text = normalizeSearchQuery(q);
   if (!Number.isInteger(page) || page < 1) return false;
   if (page === 1) return true;
   if (!text) return false;
+  const needed = (page - 1) * pageSize + 1;
+  if (needed > cap) return false;
   const known = section ? await prisma.section.findUnique({ where: { slug: section }, select: { slug: true } }) : null;
   const { matches } = searchSql(text, known?.slug, now);
-  const needed = (page - 1) * pageSize + 1;
   const [{ found }] = await prisma.$queryRaw<[{ found: number }]>`
     SELECT count(*)::int AS "found" FROM (SELECT 1 ${matches} LIMIT ${needed}) AS "m"`;
   return found === needed;
 }
 
 /** Page 1 of a search without results: it exists, empty. */
-const emptyFirstPage = (): SearchPage => ({ results: [], total: 0, page: 1, totalPages: 1 });
+const emptyFirstPage = (): SearchPage => ({ results: [], total: 0, more: false, page: 1, totalPages: 1 });
 
 /**
- * One page of public articles matching `q`, best first. `websearch_to_tsquery` gives readers the
- * syntax they know ("quoted phrase", or, -word) and never fails on malformed input; a query of
- * only stop words or punctuation reduces to nothing and matches nothing. Null when the page does
- * not exist (page 1 always exists, even with no results).
+ * One page of public articles matching `q`, best first among the newest `cap` matches.
+ * `websearch_to_tsquery` gives readers the syntax they know ("quoted phrase", or, -word) and never
+ * fails on malformed input; a query of only stop words or punctuation reduces to nothing and
+ * matches nothing. Null when the page does not exist (page 1 always exists, even with no results).
  */
-export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, now = new Date() }: SearchOptions): Promise<SearchPage | null> {
+export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, now = new Date(), cap = SEARCH_CAP }: SearchOptions): Promise<SearchPage | null> {
   if (!Number.isInteger(page) || page < 1) return null;
   const text = normalizeSearchQuery(q);
   if (!text) return page === 1 ? emptyFirstPage() : null;
+  if ((page - 1) * pageSize >= cap) return null;
 
   const { query, matches } = searchSql(text, section, now);
-  // One pass over the matches ranks them, counts them (the window, before the page is cut) and
-  // cuts the page; snippets are built for that page only. Reading every match's row is what a
-  // common word costs (36,000 matches at 100,000 stories): a separate count read them all twice.
-  // Markers are removed from the source text so that only ts_headline's own marks can become
-  // highlights. Its ends come too, to show the reader where the snippet was cut.
+  // The newest cap + 1 matches (the one more tells whether there are more), newest first: the
+  // date index walked until enough match, or the GIN index and a sort of what it finds, whichever
+  // PostgreSQL reckons cheaper for the query's words. Then one pass over the newest cap ranks
+  // them, counts them (the window, before the page is cut) and cuts the page; snippets are built
+  // for that page only. Markers are removed from the source text so that only ts_headline's own
+  // marks can become highlights. Its ends come too, to show the reader where the snippet was cut.
   const hits = await prisma.$queryRaw<{ id: string; total: number; snippet: string; head: string; tail: string }[]>`
+    WITH "newest" AS MATERIALIZED (
+      SELECT "a"."id", "a"."publishedAt", "a"."searchVector"
+      ${matches}
+      ORDER BY "a"."publishedAt" DESC, "a"."id" DESC
+      LIMIT ${cap + 1}
+    )
     SELECT "hits"."id", "hits"."total",
            ts_headline('english', "s"."text", ${query}, ${HEADLINE_OPTIONS}) AS "snippet",
            left("s"."text", ${SOURCE_ENDS}::int) AS "head", right("s"."text", ${SOURCE_ENDS}::int) AS "tail"
     FROM (
-      SELECT "a"."id", "a"."publishedAt",
-             ts_rank_cd("a"."searchVector", ${query}) AS "rank",
-             count(*) OVER ()::int AS "total"
-      ${matches}
-      ORDER BY "rank" DESC, "a"."publishedAt" DESC, "a"."id" DESC
+      SELECT "n"."id", "n"."publishedAt",
+             ts_rank_cd("n"."searchVector", ${query}) AS "rank",
+             (SELECT count(*) FROM "newest")::int AS "total"
+      FROM (SELECT * FROM "newest" ORDER BY "publishedAt" DESC, "id" DESC LIMIT ${cap}) AS "n"
+      ORDER BY "rank" DESC, "n"."publishedAt" DESC, "n"."id" DESC
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     ) AS "hits"
     JOIN "Article" AS "a" ON "a"."id" = "hits"."id"
@@ -124,7 +147,8 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
     ORDER BY "hits"."rank" DESC, "hits"."publishedAt" DESC, "hits"."id" DESC`;
   // No row: no match at all (page 1 is then an empty page), or a page past the last.
   if (hits.length === 0) return page === 1 ? emptyFirstPage() : null;
-  const total = hits[0]!.total;
+  const more = hits[0]!.total > cap;
+  const total = Math.min(hits[0]!.total, cap);
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
 
   const rows = await prisma.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: cardSelect });
@@ -135,5 +159,5 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
     // Deleted between the two queries: skip rather than fail the page.
     if (row) results.push({ ...toCard(row), snippet: markCuts(parseHighlight(hit.snippet), hit.head, hit.tail) });
   }
-  return { results, total, page, totalPages };
+  return { results, total, more, page, totalPages };
 }
