@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { cuttableProxy, throughPort } from "../tests/cuttable-proxy";
 import { createTestDatabase, withClient, type TestDatabase } from "../tests/test-database";
+import { requestFullExpiry } from "../scripts/runtime/expiry-protocol.mjs";
 import { expectAccessible, SEED_ARTICLE, SEED_HEADLINE } from "./helpers";
 import { startLauncher, type Launched } from "./launcher";
 import { signIn } from "./newsroom/staff";
@@ -24,6 +25,7 @@ let server: Launched | undefined;
 let database: TestDatabase | undefined;
 let databaseProxy: Awaited<ReturnType<typeof cuttableProxy>> | undefined;
 let dataDir = "";
+const secret = randomBytes(32).toString("base64url");
 
 test.describe.configure({ mode: "serial" });
 
@@ -38,7 +40,7 @@ test.beforeAll(async () => {
     PORT: String(PORT),
     DATA_DIR: dataDir,
     DATABASE_URL: throughPort(database.url, databaseProxy.port),
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_SECRET: secret,
     LOG_REQUESTS: "0",
   };
   delete env.REDIS_URL;
@@ -116,6 +118,48 @@ test("a page that fails for another reason than the database's absence is a 500,
     expect(html).toMatch(/<h1[^>]*>Something went wrong on our side<\/h1>/);
   } finally {
     await articles("Article_away", "Article");
+    await reader.dispose();
+  }
+});
+
+test("when the site's chrome cannot be rendered either: the build's copy of the 500 page, then the global error page in the site's design", async ({ browser, playwright }, testInfo) => {
+  const reader = await playwright.request.newContext({ baseURL: BASE });
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 375, height: 740 } });
+  // Everything expired just before the outage (as at an instance's start): the 500 page is in no
+  // cache, and the root layout's reads (site settings, sections) are not cached either.
+  expect((await requestFullExpiry(PORT, secret)).ok).toBe(true);
+  databaseProxy!.cut();
+  try {
+    expect((await reader.get("/500")).headers()["x-cache"]).not.toBe("HIT");
+    const response = await reader.get(SEED_ARTICLE, { headers: { "accept-encoding": "identity" } });
+    expect(response.status()).toBe(503);
+    const html = await response.text();
+    expect(html.match(/<title>[^<]*<\/title>/g)).toEqual([`<title>${SERVER_ERROR_TITLE}</title>`]);
+    expect(html).toMatch(/<h1[^>]*>Something went wrong on our side<\/h1>/);
+    expect(html).toContain('rel="stylesheet"');
+    expect(html).toContain('href="/politics"');
+    expect(html.match(/<meta name="robots"[^>]*>/g)).toHaveLength(1);
+
+    // With JavaScript, React draws the root layout's error page (app/global-error.tsx) over it:
+    // titled, in the site's design and the reader's theme, and "Try again" works.
+    await context.addInitScript(() => localStorage.setItem("theme", "dark"));
+    const page = await context.newPage();
+    expect((await page.goto(SEED_ARTICLE))?.status()).toBe(503);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Something went wrong on our side");
+    await expect(page).toHaveTitle(SERVER_ERROR_TITLE);
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    expect(await page.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor)).not.toBe("rgb(255, 255, 255)");
+    expect(await page.getByRole("heading", { level: 1 }).evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(/serif/i);
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath("global-error-375-dark.png"), fullPage: true });
+    databaseProxy!.mend();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEED_HEADLINE);
+  } finally {
+    databaseProxy!.mend();
+    await context.close();
+    // The 500 page and the chrome's reads cached again, for the tests after.
+    expect((await reader.get("/500")).status()).toBe(500);
     await reader.dispose();
   }
 });

@@ -10,17 +10,22 @@
 // When those run, React renders the document afresh (no hydration: it keeps only scripts, styles
 // and stylesheets, and draws the same message over the rest).
 // Plain JavaScript, like the server.
-
-/** The URL Next.js answers with the global not-found page (404), whatever the route table holds. */
-const NOT_FOUND_PAGE = { path: "/_not-found", status: 404 };
-/** The site's 500 page (app/(site)/500/page.tsx): Next.js answers the path /500 with status 500. */
-const SERVER_ERROR_PAGE = { path: "/500", status: 500 };
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 
 /**
- * The page that completes an empty document of `status`, and the status that page answers with;
- * null for a status that has none.
+ * The URL Next.js answers with the global not-found page (404), whatever the route table holds;
+ * `built`: the copy `next build` wrote of it, under .next/server/app.
+ */
+const NOT_FOUND_PAGE = { path: "/_not-found", status: 404, built: "_not-found.html" };
+/** The site's 500 page (app/(site)/500/page.tsx): Next.js answers the path /500 with status 500. */
+const SERVER_ERROR_PAGE = { path: "/500", status: 500, built: "500.html" };
+
+/**
+ * The page that completes an empty document of `status`, the status that page answers with, and
+ * the name of the build's copy of it; null for a status that has none.
  * @param {number} status
- * @returns {{ path: string, status: number } | null}
+ * @returns {{ path: string, status: number, built: string } | null}
  */
 export function errorDocumentFor(status) {
   if (status === 404) return NOT_FOUND_PAGE;
@@ -36,6 +41,19 @@ export function errorDocumentFor(status) {
  */
 export function errorPageStatus(path) {
   return [NOT_FOUND_PAGE, SERVER_ERROR_PAGE].find((page) => page.path === path)?.status;
+}
+
+/**
+ * The copy of an error page that `next build` wrote (static pages are prerendered), or null. For
+ * when the page can be had no other way: its site chrome lists the sections, so rendering it needs
+ * the database, and after everything was expired (an instance's start, a change to the sections)
+ * an outage leaves it in no cache. The copy shows the sections as they were at the build.
+ * @param {{ built: string }} source
+ * @param {string} distDir the build's directory (.next)
+ * @returns {Promise<string | null>}
+ */
+export async function builtErrorPage(source, distDir) {
+  return readFile(path.join(distDir, "server/app", source.built), "utf8").catch(() => null);
 }
 
 const SHELL_START = /^<!DOCTYPE html><html id="__next_error__">/i;

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
+import { builtErrorPage, completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
 
 // A missing or failed page's empty document from Next.js, completed with an error page's head
 // and body (error-document.mjs). Shapes as Next.js 16.4 writes them (trimmed).
@@ -24,10 +27,10 @@ const notFoundPage =
 
 describe("a missing or failed page written out whole", () => {
   it("completes a missing page with the not-found page and a failed one with the 500 page", () => {
-    expect(errorDocumentFor(404)).toEqual({ path: "/_not-found", status: 404 });
+    expect(errorDocumentFor(404)).toEqual({ path: "/_not-found", status: 404, built: "_not-found.html" });
     // Next.js answers the path /500 with status 500, whatever page is there.
-    expect(errorDocumentFor(500)).toEqual({ path: "/500", status: 500 });
-    expect(errorDocumentFor(503)).toEqual({ path: "/500", status: 500 });
+    expect(errorDocumentFor(500)).toEqual({ path: "/500", status: 500, built: "500.html" });
+    expect(errorDocumentFor(503)).toEqual({ path: "/500", status: 500, built: "500.html" });
     for (const status of [200, 301, 403, 410, 499, 600]) expect(errorDocumentFor(status)).toBeNull();
     // The page cache keeps those two answers, and no other error.
     expect(errorPageStatus("/_not-found")).toBe(404);
@@ -73,5 +76,17 @@ describe("a missing or failed page written out whole", () => {
     expect(completeRecoveryShell(shell, shell)).toBeNull(); // the not-found page failed too
     expect(completeRecoveryShell(shell, "<p>Not found</p>")).toBeNull();
     expect(completeRecoveryShell(`${shell}<p>after the end</p>`, notFoundPage)).toBeNull();
+  });
+
+  it("reads the build's copy of an error page, or says there is none", async () => {
+    const distDir = mkdtempSync(path.join(tmpdir(), "error-document-"));
+    try {
+      mkdirSync(path.join(distDir, "server/app"), { recursive: true });
+      writeFileSync(path.join(distDir, "server/app/500.html"), notFoundPage);
+      expect(await builtErrorPage(errorDocumentFor(500)!, distDir)).toBe(notFoundPage);
+      expect(await builtErrorPage(errorDocumentFor(404)!, distDir)).toBeNull();
+    } finally {
+      rmSync(distDir, { recursive: true, force: true });
+    }
   });
 });

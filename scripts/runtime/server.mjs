@@ -16,7 +16,7 @@ import { requestFullExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
 import { awaitDatabaseFailure, RETRY_AFTER_SECONDS } from "./database-failures.mjs";
-import { completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
+import { builtErrorPage, completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
 import { contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
@@ -115,7 +115,7 @@ function toNext(req, res) {
         // Never for the error page itself: that would ask for it again.
         if (!source || source.path === pathOf(req.url)) return null;
         const read = errorPage(source).catch((error) => {
-          logEvent("error", "an error page could not be read; a page goes out as Next.js wrote it", { path: source.path, error: String(error) });
+          logEvent("error", "no error page could be read; a page goes out as Next.js wrote it", { path: source.path, error: String(error) });
           return null;
         });
         // A render that failed for want of the database: temporary, as the API says it.
@@ -132,17 +132,27 @@ function toNext(req, res) {
 
 /**
  * An error page's HTML (error-document.mjs), as this server answers it: kept by the page cache
- * (read there without a request), else asked for (which keeps it); null if it could not be had.
- * @param {{ path: string, status: number }} source
+ * (read there without a request), else asked for (which keeps it); failing that (its render reads
+ * the database, which may be what failed), the copy the build wrote; null if none could be had.
+ * @param {{ path: string, status: number, built: string }} source
  */
 async function errorPage(source) {
   const kept = cache?.peek(source.path);
   if (kept?.status === source.status) return kept.body.toString("utf8");
-  // Not waited for long: the page then goes out as Next.js wrote it.
+  const asked = await askErrorPage(source).catch((error) => {
+    logEvent("error", "an error page could not be read; the build's copy goes out", { path: source.path, error: String(error) });
+    return null;
+  });
+  return asked ?? (await builtErrorPage(source, path.join(root, ".next")));
+}
+
+/** An error page asked for over HTTP, as any reader would; null unless it came whole. */
+async function askErrorPage(source) {
+  // Not waited for long: the page then goes out with the build's copy.
   const response = await fetch(`http://127.0.0.1:${port}${source.path}`, { headers: { "accept-encoding": "identity" }, signal: AbortSignal.timeout(2_000) });
   const html = await response.text();
-  if (response.status !== source.status || !/^text\/html\b/i.test(response.headers.get("content-type") ?? "")) {
-    logEvent("error", "an error page could not be read; a page goes out as Next.js wrote it", { path: source.path, status: response.status });
+  if (response.status !== source.status || !/^text\/html\b/i.test(response.headers.get("content-type") ?? "") || isRecoveryShell(html)) {
+    logEvent("error", "an error page could not be read; the build's copy goes out", { path: source.path, status: response.status });
     return null;
   }
   return html;

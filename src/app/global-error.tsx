@@ -1,22 +1,33 @@
 "use client";
 
-// Last resort when the root layout itself fails: plain HTML, no data, no site chrome.
+import { DocumentLinks } from "@/components/site/document-links.client";
+import { RETRY_CLASS, SERVER_ERROR_TITLE, ServerErrorContent } from "@/components/site/error-content";
+import { ThemeAfterClientRender } from "@/components/site/theme-toggle.client";
+import { fontVariables } from "./fonts";
+import "./globals.css";
+
+// When the root layout itself fails (its reads need the database, and the database is down while
+// their cached copies have expired). No data, so no site chrome; but the site's design, title and
+// the reader's theme, as in (site)/error.tsx, since React draws it over the server's copy of the
+// 500 page (scripts/runtime/error-document.mjs), which has them.
 export default function GlobalError({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
   return (
-    <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", maxWidth: "40rem", margin: "4rem auto", padding: "0 1rem", color: "#16181d" }}>
-        <h1>Something went wrong on our side</h1>
-        <p>Please try again in a moment.</p>
-        <p>
-          <button type="button" onClick={retry} style={{ minHeight: 44, padding: "0 1rem" }}>
-            Try again
-          </button>{" "}
-          {/* A full page load on purpose: the app shell itself failed. */}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-          <a href="/" style={{ color: "#8a0015" }}>
-            Go to the front page
-          </a>
-        </p>
+    <html lang="en" className={fontVariables} suppressHydrationWarning>
+      <head>
+        <title>{SERVER_ERROR_TITLE}</title>
+      </head>
+      <body className="min-h-screen bg-paper text-ink antialiased">
+        <main id="main" className="px-4">
+          <ServerErrorContent
+            retry={
+              <button type="button" onClick={retry} className={RETRY_CLASS}>
+                Try again
+              </button>
+            }
+          />
+        </main>
+        <ThemeAfterClientRender />
+        <DocumentLinks />
       </body>
     </html>
   );
