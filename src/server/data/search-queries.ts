@@ -17,7 +17,7 @@ export const MAX_QUERY_LENGTH = 200;
  * row (36,000 at 100,000 stories for a common word: hundreds of ms, growing with the archive);
  * the newest thousand are found by walking the date index until enough match (or, for a rarer
  * word, through the GIN index: PostgreSQL picks), so the cost stays flat. Readers of news want
- * recent stories first, and 83 pages of results are more than anyone reads.
+ * recent stories first, and 84 pages of results are more than anyone reads.
  */
 export const SEARCH_CAP = 1000;
 
@@ -118,9 +118,8 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
   const { query, matches } = searchSql(text, section, now);
   // The newest cap + 1 matches (the one more tells whether there are more), newest first: the
   // date index walked until enough match, or the GIN index and a sort of what it finds, whichever
-  // PostgreSQL reckons cheaper for the query's words. Then one pass over the newest cap ranks
-  // them, counts them (the window, before the page is cut) and cuts the page; snippets are built
-  // for that page only. Markers are removed from the source text so that only ts_headline's own
+  // PostgreSQL reckons cheaper for the query's words. Then the newest cap are ranked and the page
+  // cut, with the count of those cap + 1 beside each row; snippets are built for that page only. Markers are removed from the source text so that only ts_headline's own
   // marks can become highlights. Its ends come too, to show the reader where the snippet was cut.
   const hits = await prisma.$queryRaw<{ id: string; total: number; snippet: string; head: string; tail: string }[]>`
     WITH "newest" AS MATERIALIZED (
