@@ -12,9 +12,9 @@
  * (Accept-Encoding: br, gzip). PAGE_CACHE_MB=0 runs the server without its page cache
  * (scripts/runtime/page-cache.mjs), to see what Next.js alone does.
  *
- * A 1 KB static file is no ceiling for a 240 KB page: on one machine, moving the bytes (and
- * autocannon reading them) is the work. So the byte-heavy targets (front page, feed) also get a
- * ceiling of their own size: their own body, fetched from a first server and written under
+ * Autocannon reads every body but does not decode it into a string (bench/lib/autocannon.ts): as it
+ * ships, that decoding was most of the work for the byte-heavy pages. They (front page, feed) also
+ * get a ceiling of their own size: their own body, fetched from a first server and written under
  * public/bench-copy/ (Next.js lists public/ when it starts, so the server is then started again),
  * served as a static file by the same server (front.txt: like /theme-init.js, a name the proxy
  * skips). Not with BENCH_URL (no restart there).
