@@ -27,9 +27,8 @@ if (typeof Queue.prototype.addBody !== "function") {
   // A later autocannon keeps bodies some other way: measuring on would measure it, unnoticed.
   throw new Error("autocannon's pipelinedRequestsQueue has no addBody: see bench/lib/autocannon.ts");
 }
-if (process.env.AUTOCANNON_BODIES !== "1") Queue.prototype.addBody = () => {};
-
 /** Whether response bodies are kept as strings (autocannon as it ships) in this run. */
 export const bodiesKept = process.env.AUTOCANNON_BODIES === "1";
+if (!bodiesKept) Queue.prototype.addBody = () => {};
 
 export default autocannon;

@@ -47,14 +47,20 @@ export function errorPageStatus(path) {
  * The copy of an error page that `next build` wrote (static pages are prerendered), or null. For
  * when the page can be had no other way: its site chrome lists the sections, so rendering it needs
  * the database, and after everything was expired (an instance's start, a change to the sections)
- * an outage leaves it in no cache. The copy shows the sections as they were at the build.
+ * an outage leaves it in no cache. The copy shows the sections as they were at the build. Read
+ * once: the build does not change under a running server, and an outage asks for it on every
+ * failed page.
  * @param {{ built: string }} source
  * @param {string} distDir the build's directory (.next)
  * @returns {Promise<string | null>}
  */
-export async function builtErrorPage(source, distDir) {
-  return readFile(path.join(distDir, "server/app", source.built), "utf8").catch(() => null);
+export function builtErrorPage(source, distDir) {
+  const file = path.join(distDir, "server/app", source.built);
+  let read = builtCopies.get(file);
+  if (!read) builtCopies.set(file, (read = readFile(file, "utf8").catch(() => null)));
+  return read;
 }
+const builtCopies = new Map();
 
 const SHELL_START = /^<!DOCTYPE html><html id="__next_error__">/i;
 const DOCUMENT = /^<!DOCTYPE html><html([^>]*)><head>([\s\S]*)<\/head><body([^>]*)>([\s\S]*)<\/body><\/html>\s*$/i;
