@@ -25,7 +25,7 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** Both themes: the stored choice is applied before first paint by /theme-init.js. */
+/** Both themes: the stored choice is applied before first paint by the inline theme script. */
 export async function expectAccessibleInBothThemes(page: Page) {
   for (const theme of ["light", "dark"]) {
     await page.evaluate((t) => localStorage.setItem("theme", t), theme);

@@ -30,6 +30,32 @@ test.describe("front page", () => {
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   });
+
+  test("the page itself sets the reader's theme before anything else loads: no script file needed", async ({ browser }) => {
+    // Stored dark, and the system's dark when none is stored: with every script file and the
+    // stylesheet held back, only the inline script in the head can have set it (a render-blocking
+    // request of its own cost a round trip before first paint).
+    for (const [stored, scheme, expected] of [
+      ["dark", "light", "dark"],
+      ["light", "dark", "light"],
+      [null, "dark", "dark"],
+      [null, "light", "light"],
+    ] as const) {
+      const context = await browser.newContext({ colorScheme: scheme });
+      if (stored) await context.addInitScript((t) => localStorage.setItem("theme", t), stored);
+      const page = await context.newPage();
+      const files: string[] = [];
+      await page.route(/\.(js|css)(\?|$)/, (route) => {
+        files.push(route.request().url());
+        return route.abort();
+      });
+      await page.goto("/", { waitUntil: "domcontentloaded" });
+      expect(await page.locator("html").getAttribute("data-theme"), `stored ${stored}, system ${scheme}`).toBe(expected);
+      expect(files.length, "the page's script files were held back").toBeGreaterThan(0);
+      expect(files.filter((url) => !url.includes("/_next/static/")), "no script of its own to fetch").toEqual([]);
+      await context.close();
+    }
+  });
 });
 
 /** The title of every 404 page (src/components/site/error-content.tsx). */

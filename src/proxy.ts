@@ -83,7 +83,7 @@ export const config = {
   // Reader paths only: not the front page (".+"), assets, media, images, API routes, feeds,
   // sitemaps or metadata files…
   matcher: [
-    "/((?!_next/|api/|media/|dashboard|signin|invite/|preview/|sitemaps/|favicon|icon|apple-icon|robots.txt|sitemap.xml|theme-init.js|(?:.*/)?opengraph-image|.*\\.(?:xml|atom|json|png|jpg|jpeg|webp|avif|svg|ico|txt)$).+)",
+    "/((?!_next/|api/|media/|dashboard|signin|invite/|preview/|sitemaps/|favicon|icon|apple-icon|robots.txt|sitemap.xml|(?:.*/)?opengraph-image|.*\\.(?:xml|atom|json|png|jpg|jpeg|webp|avif|svg|ico|txt)$).+)",
     // …and any other path with a capital letter (feeds, sitemaps, robots.txt), to lower case.
     // Not staff paths or tokens, whose ids may hold capitals.
     "/((?!_next/|api/|media/|dashboard|signin|invite/|preview/)(?=.*[A-Z]).+)",

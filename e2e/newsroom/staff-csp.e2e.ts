@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { THEME_INIT_SCRIPT } from "../../scripts/runtime/theme-init.mjs";
 import { apiJson, signIn } from "./staff";
 import { settle } from "../helpers";
 
@@ -8,6 +10,9 @@ import { settle } from "../helpers";
 // with nothing refused, and a script injected without the nonce does not run.
 
 const REVEAL_TIMER = "requestAnimationFrame(function(){$RT=performance.now()});";
+/** The inline scripts written without the nonce: React's reveal timer and our theme script, cached with the root layout. */
+const CONSTANT_SCRIPTS = [REVEAL_TIMER, THEME_INIT_SCRIPT];
+const hashSource = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
 function scriptPolicy(csp: string): string {
   return csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
@@ -23,16 +28,23 @@ function nonceOf(csp: string): string {
   return nonce!;
 }
 
-/** Every inline <script> of the HTML carries the nonce, but for React's constant reveal timer (allowed by its hash). */
-function expectEveryInlineScriptNonced(html: string, nonce: string, path: string) {
+/**
+ * Every inline <script> of the HTML carries the nonce, but for the constant ones, which the policy
+ * allows by their hashes; the theme script is on every page.
+ */
+function expectEveryInlineScriptAllowed(html: string, csp: string, path: string) {
+  const nonce = nonceOf(csp);
   let inline = 0;
+  let theme = 0;
   for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     if (/\bsrc=/.test(attributes!) || /type="application\/(ld\+)?json"/.test(attributes!)) continue;
     inline++;
-    if (body === REVEAL_TIMER) continue;
-    expect(attributes, `${path}: inline script ${body!.slice(0, 60)}`).toContain(`nonce="${nonce}"`);
+    if (body === THEME_INIT_SCRIPT) theme++;
+    if (CONSTANT_SCRIPTS.includes(body!)) expect(scriptPolicy(csp), `${path}: ${body!.slice(0, 60)}`).toContain(hashSource(body!));
+    else expect(attributes, `${path}: inline script ${body!.slice(0, 60)}`).toContain(`nonce="${nonce}"`);
   }
-  expect(inline, `${path} has inline scripts to check`).toBeGreaterThan(0);
+  expect(inline, `${path} has inline scripts to check`).toBeGreaterThan(1);
+  expect(theme, `${path} sets the theme before first paint`).toBe(1);
 }
 
 /** Records CSP violations and script errors from the first byte on. */
@@ -58,7 +70,7 @@ test("sign-in and invitation pages: a new nonce each time, every inline script c
     const second = await request.get(path);
     const [a, b] = [nonceOf(first.headers()["content-security-policy"]!), nonceOf(second.headers()["content-security-policy"]!)];
     expect(a, path).not.toBe(b);
-    expectEveryInlineScriptNonced(await first.text(), a, path);
+    expectEveryInlineScriptAllowed(await first.text(), first.headers()["content-security-policy"]!, path);
   }
   const problems = await watchViolations(page);
   await signIn(page, "editor"); // the sign-in form's script runs under the policy
@@ -76,8 +88,7 @@ test("every dashboard page loads and runs under the nonce policy; an injected sc
   for (const path of paths) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
-    const nonce = nonceOf((await response!.allHeaders())["content-security-policy"]!);
-    expectEveryInlineScriptNonced(await response!.text(), nonce, path);
+    expectEveryInlineScriptAllowed(await response!.text(), (await response!.allHeaders())["content-security-policy"]!, path);
     await settle(page);
     expect(await violations(page), path).toEqual([]);
   }

@@ -12,6 +12,7 @@
 // Plain JavaScript, like the server.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
 
 /**
  * The URL Next.js answers with the global not-found page (404), whatever the route table holds;
@@ -64,7 +65,7 @@ const builtCopies = new Map();
 
 const SHELL_START = /^<!DOCTYPE html><html id="__next_error__">/i;
 const DOCUMENT = /^<!DOCTYPE html><html([^>]*)><head>([\s\S]*)<\/head><body([^>]*)>([\s\S]*)<\/body><\/html>\s*$/i;
-const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Script types a browser runs; any other (application/ld+json) is data, kept. */
 const RUN_TYPE = /^(text\/javascript|application\/javascript|module)?$/i;
 const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*>/gi;
@@ -99,12 +100,15 @@ export function completeRecoveryShell(shell, page) {
   return `<!DOCTYPE html><html id="__next_error__"${attributes}><head>${head}</head><body${bodyAttributes}>${withoutFrameworkScripts(pageBody)}${shellBody}</body></html>`;
 }
 
-/** html without Next.js's scripts: its chunks (/_next/…) and every inline script a browser would run. */
+/**
+ * html without Next.js's scripts: its chunks (/_next/…) and every inline script a browser would
+ * run but the theme's (theme-init.mjs), which sets the reader's theme before the page is painted.
+ */
 function withoutFrameworkScripts(html) {
-  return html.replace(SCRIPT, (element, attributes) => {
+  return html.replace(SCRIPT, (element, attributes, text) => {
     const src = /\bsrc="([^"]*)"/i.exec(attributes)?.[1];
     if (src !== undefined) return src.startsWith("/_next/") ? "" : element;
     const type = /\btype="([^"]*)"/i.exec(attributes)?.[1] ?? "";
-    return RUN_TYPE.test(type) ? "" : element;
+    return RUN_TYPE.test(type) && text !== THEME_INIT_SCRIPT ? "" : element;
   });
 }

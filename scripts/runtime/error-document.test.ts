@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtErrorPage, completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
+import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
 
 // A missing or failed page's empty document from Next.js, completed with an error page's head
 // and body (error-document.mjs). Shapes as Next.js 16.4 writes them (trimmed).
@@ -18,7 +19,9 @@ const notFoundPage =
   '<link rel="stylesheet" href="/_next/static/chunks/site.css" data-precedence="next"/>' +
   '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/not-found.js"/>' +
   '<script src="/_next/static/chunks/not-found.js" async=""></script><meta name="robots" content="noindex"/>' +
-  '<title>Page not found</title><script src="/theme-init.js"></script></head>' +
+  '<title>Page not found</title><script>' +
+  THEME_INIT_SCRIPT +
+  '</script><script>alert(1)</script></head>' +
   '<body class="bg-paper"><div hidden=""><!--$--><!--/$--></div><header><a href="#main">Skip to content</a></header>' +
   '<main id="main"><h1>We can’t find that page</h1><script type="application/ld+json">{"@type":"WebSite"}</script></main>' +
   '<script src="/_next/static/chunks/not-found.js" id="_R_" async=""></script>' +
@@ -48,10 +51,13 @@ describe("a missing or failed page written out whole", () => {
     expect(completeRecoveryShell(shell, notFoundPage)).toBe(
       // Still the recovery document (the browser draws it afresh), in the page's language and fonts…
       '<!DOCTYPE html><html id="__next_error__" lang="en" class="fonts"><head>' +
-        // …with the page's head but not its scripts (the theme script is ours, and stays)…
+        // …with the page's head but not its scripts: the theme script is ours, and stays; any other
+        // inline script goes…
         '<meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>' +
         '<link rel="stylesheet" href="/_next/static/chunks/site.css" data-precedence="next"/>' +
-        '<meta name="robots" content="noindex"/><title>Page not found</title><script src="/theme-init.js"></script>' +
+        '<meta name="robots" content="noindex"/><title>Page not found</title><script>' +
+        THEME_INIT_SCRIPT +
+        '</script>' +
         // …then the empty document's head, its noindex said once.
         '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/page.js"/>' +
         '<script src="/_next/static/chunks/main.js" async=""></script><link rel="preload" href="/_next/static/chunks/site.css" as="style"/>' +

@@ -1,5 +1,6 @@
 // Types for http-policy.mjs (plain JavaScript, run by the production server without a build).
 export const REACT_REVEAL_TIMER: string;
+export function scriptHashSource(text: string): string;
 export function contentSecurityPolicy(options: { frameable: boolean; https: boolean; nonce?: string; scriptHashes?: string[] }): string;
 export function isStaffPath(path: string): boolean;
 export function newNonce(): string;

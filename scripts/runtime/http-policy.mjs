@@ -1,13 +1,19 @@
 // What the production server (server.mjs) adds to every response: security headers and a request
 // id, and the JSON line it logs per request. Plain JavaScript, like the server.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
 
-/**
- * The one inline script Next.js writes on staff pages without the nonce: React's constant timer
- * for revealing streamed content. Allowed by its hash, so the policy names every inline script.
- */
+/** A script's CSP hash source: what a policy names to let that inline script run. */
+export const scriptHashSource = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/** React's constant timer for revealing streamed content, which it writes without a nonce. */
 export const REACT_REVEAL_TIMER = "requestAnimationFrame(function(){$RT=performance.now()});";
-const REACT_REVEAL_TIMER_HASH = `'sha256-${createHash("sha256").update(REACT_REVEAL_TIMER).digest("base64")}'`;
+/**
+ * The inline scripts staff pages carry without the nonce: React's timer, and our theme script
+ * (theme-init.mjs), which the root layout writes on every page and which is cached with it.
+ * Allowed by their hashes, so the policy names every inline script.
+ */
+const STAFF_CONSTANT_HASHES = [REACT_REVEAL_TIMER, THEME_INIT_SCRIPT].map(scriptHashSource);
 
 /**
  * The Content-Security-Policy. No inline script runs anywhere unless the policy names it. Staff
@@ -25,7 +31,7 @@ const REACT_REVEAL_TIMER_HASH = `'sha256-${createHash("sha256").update(REACT_REV
 export function contentSecurityPolicy({ frameable, https, nonce, scriptHashes = [] }) {
   return [
     "default-src 'self'",
-    ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`, REACT_REVEAL_TIMER_HASH] : scriptHashes)].join(" "),
+    ["script-src 'self'", ...(nonce ? [`'nonce-${nonce}'`, ...STAFF_CONSTANT_HASHES] : scriptHashes)].join(" "),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

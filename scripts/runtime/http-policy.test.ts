@@ -2,6 +2,7 @@ import { createServer, get as httpGet, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
 import { REACT_REVEAL_TIMER, contentSecurityPolicy, isLoggedRequest, loggedPath, loggedStatus, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 
 describe("security headers", () => {
@@ -18,14 +19,14 @@ describe("security headers", () => {
     }
   });
 
-  it("staff pages allow scripts by their nonce (and React's reveal timer by its hash), never inline ones", () => {
+  it("staff pages allow scripts by their nonce (and React's reveal timer and our theme script by their hashes), never inline ones", () => {
     const nonce = newNonce();
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(newNonce()).not.toBe(nonce);
-    const timer = `'sha256-${createHash("sha256").update(REACT_REVEAL_TIMER).digest("base64")}'`;
+    const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
     for (const path of ["/dashboard", "/signin", "/invite/abc"]) {
       const csp = Object.fromEntries(securityHeaders(path, { https: false, nonce }))["Content-Security-Policy"]!;
-      expect(csp.split("; ")).toContain(`script-src 'self' 'nonce-${nonce}' ${timer}`);
+      expect(csp.split("; ")).toContain(`script-src 'self' 'nonce-${nonce}' ${hash(REACT_REVEAL_TIMER)} ${hash(THEME_INIT_SCRIPT)}`);
     }
     // Reader pages are shared by every reader: a nonce given for one is not used.
     const reader = Object.fromEntries(securityHeaders("/politics", { https: false, nonce }))["Content-Security-Policy"]!;

@@ -6,13 +6,13 @@
 // shape: anything else inline (say, a <script> some bug let into the markup) is not named, so the
 // browser refuses it, and so it refuses every inline event handler and javascript: URL.
 // The page cache keeps the page with that policy. Plain JavaScript, like the server.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { REACT_REVEAL_TIMER } from "./http-policy.mjs";
+import { REACT_REVEAL_TIMER, scriptHashSource } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { compressed, headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
 import { inlineStreamedBoundaries } from "./streamed-boundaries.mjs";
+import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Script types a browser runs; any other (application/ld+json) is data, never run. */
@@ -27,7 +27,8 @@ const NEXT_PUSH = ");self.__next_f.push(";
  * to the head (next/dist/server/app-render/metadata-insertion/create-server-inserted-metadata.js).
  */
 export const REINSERT_ICON_SCRIPT = `document.querySelectorAll('body link[rel="icon"], body link[rel="apple-touch-icon"]').forEach(el => document.head.appendChild(el))`;
-const CONSTANT_SCRIPTS = new Set([REACT_REVEAL_TIMER, REINSERT_ICON_SCRIPT]);
+/** Constant inline scripts: React's, Next.js's and ours (the theme, before first paint). */
+const CONSTANT_SCRIPTS = new Set([REACT_REVEAL_TIMER, REINSERT_ICON_SCRIPT, THEME_INIT_SCRIPT]);
 /** React's instructions at the end of a script: $RC("B:1","S:1") and the like, string arguments only. */
 const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
 const REACT_CALLS = new RegExp(String.raw`(?:\$R[A-Z]+\(${STRING}(?:,${STRING})*\);?)+$`);
@@ -35,7 +36,7 @@ const REACT_CALLS = new RegExp(String.raw`(?:\$R[A-Z]+\(${STRING}(?:,${STRING})*
 const REACT_DEFINITION = /^(\$R[A-Z]+=|addEventListener\("submit",)/;
 
 /**
- * Whether an inline script is one Next.js or React writes: a payload push whose arguments are
+ * Whether an inline script is one Next.js or React writes (or our theme script): a payload push whose arguments are
  * JSON, the chunk list, one of their constant scripts, or React's instruction calls with string
  * arguments preceded by none or more of React's runtime definitions ($RC=function…;), each of
  * which must be found verbatim in React's renderer.
@@ -97,7 +98,7 @@ export function inlineScriptHashes(html, reactRuntime = loadReactRuntime()) {
       refused++;
       continue;
     }
-    hashes.add(`'sha256-${createHash("sha256").update(source, "utf8").digest("base64")}'`);
+    hashes.add(scriptHashSource(source));
   }
   return { hashes: [...hashes], refused };
 }

@@ -7,6 +7,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { REACT_REVEAL_TIMER } from "./http-policy.mjs";
 import { createPageCache } from "./page-cache.mjs";
+import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
 import { REINSERT_ICON_SCRIPT, holdForScriptHashes, inlineScriptHashes, isFrameworkScript } from "./script-hashes.mjs";
 
 // Reader pages name the hashes of the inline scripts Next.js and React wrote into them, and no
@@ -16,7 +17,7 @@ const hash = (text: string) => `'sha256-${createHash("sha256").update(text).dige
 const runtime = "var x = '$RX=function(a){a.remove()};';";
 
 describe("which inline scripts are Next.js's or React's", () => {
-  it("recognises payload pushes, the chunk list, React's timer, instructions and runtime definitions", () => {
+  it("recognises payload pushes, the chunk list, React's timer, instructions, runtime definitions and our theme script", () => {
     for (const script of [
       'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])',
       "(self.__next_f=self.__next_f||[]).push([0])",
@@ -30,6 +31,7 @@ describe("which inline scripts are Next.js's or React's", () => {
       '$RX=function(a){a.remove()};;$RX("B:1","NEXT_REDIRECT;replace;/signin?next=%2Fdashboard;307;")',
       '(self.__next_f=self.__next_f||[]).push([0]);self.__next_f.push([2,["form",{"a":");self.__next_f.push("}]])',
       REINSERT_ICON_SCRIPT,
+      THEME_INIT_SCRIPT,
     ]) {
       expect(isFrameworkScript(script, runtime), script).toBe(true);
     }
@@ -48,6 +50,7 @@ describe("which inline scripts are Next.js's or React's", () => {
       "$RX=function(a){alert(a)};",
       '$RX=function(a){a.remove()};alert(1);\n$RX("B:0")',
       `${REACT_REVEAL_TIMER}alert(1)`,
+      `${THEME_INIT_SCRIPT};alert(1)`,
       "(self.__next_f=self.__next_f||[]).push([0]);alert(1)",
       "(self.__next_f=self.__next_f||[]).push([0]);self.__next_f.push(alert(1))",
       "document.querySelectorAll('a').forEach(el => alert(el))",

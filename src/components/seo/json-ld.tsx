@@ -9,8 +9,9 @@ export function JsonLd({ data }: { data: JsonLdData }) {
       // Why inner HTML: a script's content is raw text, which React writes out unescaped whether it
       // is a child or inner HTML, so the safety has to come from the JSON itself. serializeJsonLd
       // escapes "<", ">" and "&" (and U+2028/9), so no field value — a headline such as
-      // "</script><script>…" — can end the element. This is the Next.js JSON-LD pattern, and the only
-      // place the project sets inner HTML; nothing here is markup a user wrote.
+      // "</script><script>…" — can end the element. This is the Next.js JSON-LD pattern, and one of
+      // two places the project sets inner HTML (the other: the theme script, a constant, in
+      // app/html-document.tsx); nothing here is markup a user wrote.
       // eslint-disable-next-line react/no-danger
       dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }}
     />

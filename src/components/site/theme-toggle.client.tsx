@@ -4,8 +4,9 @@ import { useLayoutEffect, useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
 
-// The theme lives on <html data-theme> (set before first paint by /theme-init.js): read it from
-// there rather than copying it into state, so the button always tells the truth.
+// The theme lives on <html data-theme> (set before first paint by the inline theme script,
+// scripts/runtime/theme-init.mjs): read it from there rather than copying it into state, so the
+// button always tells the truth.
 function subscribe(onChange: () => void) {
   const observer = new MutationObserver(onChange);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
@@ -14,7 +15,7 @@ function subscribe(onChange: () => void) {
 const getTheme = (): Theme => (document.documentElement.dataset.theme === "dark" ? "dark" : "light");
 const getServerTheme = (): Theme | null => null;
 
-/** Switches between light and dark; the choice is kept in localStorage for /theme-init.js. */
+/** Switches between light and dark; the choice is kept in localStorage for the theme script. */
 export function ThemeToggle() {
   const theme = useSyncExternalStore<Theme | null>(subscribe, getTheme, getServerTheme);
   const next: Theme = theme === "dark" ? "light" : "dark";
@@ -39,8 +40,9 @@ export function ThemeToggle() {
 }
 
 /**
- * The theme /theme-init.js chooses before first paint: the stored choice, else the system's. That
- * script runs before any bundle, so it cannot share this code; keep the two alike.
+ * The theme the inline theme script (scripts/runtime/theme-init.mjs) chooses before first paint:
+ * the stored choice, else the system's. That script runs before any bundle, so it cannot share
+ * this code; keep the two alike.
  */
 function initialTheme(): Theme {
   try {
@@ -55,7 +57,7 @@ function initialTheme(): Theme {
 /**
  * Puts the theme back on <html> where React draws the whole document in the browser instead of
  * hydrating it (a missing or failed page, scripts/runtime/error-document.mjs): taking over <html>
- * clears the attribute /theme-init.js set. Before the browser paints, so no flash of the other.
+ * clears the attribute the theme script set. Before the browser paints, so no flash of the other.
  */
 export function ThemeAfterClientRender() {
   useLayoutEffect(() => {
