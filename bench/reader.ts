@@ -3,7 +3,8 @@
  * autocannon at 50 connections for the article page, the front page, a section page, search, the
  * sitemap index and the RSS feed, beside a static file served by the same server (the ceiling: the
  * smallest script the article page loads, 0.4 KB, from /_next/static, which Next.js serves as it
- * serves public/); HTML and JavaScript bytes (gzipped). TARGETS=article,front limits the run to those targets.
+ * serves public/); HTML and JavaScript bytes (gzipped). TARGETS=article,front limits the run to
+ * those targets.
  *
  *   npx tsx bench/reader.ts                 # builds if needed, starts `npm start` on a fresh embedded DB
  *   BENCH_URL=http://localhost:3000 npx tsx bench/reader.ts   # against a server already running
@@ -17,7 +18,8 @@
  * ships, that decoding was most of the work for the byte-heavy pages. They (front page, feed) also
  * get a ceiling of their own size: their own body, fetched from a first server and written under
  * public/bench-copy/ (Next.js lists public/ when it starts, so the server is then started again),
- * served as a static file by the same server (front.txt: a name the proxy skips). Not with BENCH_URL (no restart there).
+ * served as a static file by the same server (front.txt: a name the proxy skips). Not with
+ * BENCH_URL (no restart there).
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

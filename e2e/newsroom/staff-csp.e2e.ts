@@ -10,7 +10,7 @@ import { settle } from "../helpers";
 // with nothing refused, and a script injected without the nonce does not run.
 
 const REVEAL_TIMER = "requestAnimationFrame(function(){$RT=performance.now()});";
-/** The inline scripts written without the nonce: React's reveal timer and our theme script, cached with the root layout. */
+/** Inline scripts written without the nonce: React's reveal timer; our theme script, cached with the root layout. */
 const CONSTANT_SCRIPTS = [REVEAL_TIMER, THEME_INIT_SCRIPT];
 const hashSource = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 

@@ -36,10 +36,10 @@ const REACT_CALLS = new RegExp(String.raw`(?:\$R[A-Z]+\(${STRING}(?:,${STRING})*
 const REACT_DEFINITION = /^(\$R[A-Z]+=|addEventListener\("submit",)/;
 
 /**
- * Whether an inline script is one Next.js or React writes (or our theme script): a payload push whose arguments are
- * JSON, the chunk list, one of their constant scripts, or React's instruction calls with string
- * arguments preceded by none or more of React's runtime definitions ($RC=function…;), each of
- * which must be found verbatim in React's renderer.
+ * Whether an inline script is one Next.js or React writes, or our theme script: a payload push
+ * whose arguments are JSON, the chunk list, one of the constant scripts, or React's instruction
+ * calls with string arguments preceded by none or more of React's runtime definitions
+ * ($RC=function…;), each of which must be found verbatim in React's renderer.
  * @param {string} text
  * @param {string} reactRuntime the source of React's server renderer, where those definitions are
  */
