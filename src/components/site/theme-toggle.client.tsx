@@ -44,7 +44,7 @@ export function ThemeToggle() {
  * the stored choice, else the system's. That script runs before any bundle, so it cannot share
  * this code; keep the two alike.
  */
-function initialTheme(): Theme {
+export function initialTheme(): Theme {
   try {
     const stored = localStorage.getItem("theme");
     if (stored) return stored === "dark" ? "dark" : "light";
