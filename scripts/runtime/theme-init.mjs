@@ -10,4 +10,3 @@ export const THEME_INIT_SCRIPT =
   '(function(){var d=document.documentElement;try{var s=localStorage.getItem("theme");' +
   'd.dataset.theme=(s?s==="dark":matchMedia("(prefers-color-scheme: dark)").matches)?"dark":"light"}' +
   'catch(e){d.dataset.theme="light"}})()';
-
