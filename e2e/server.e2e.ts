@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { SEED_ARTICLE, settle } from "./helpers";
+import { root } from "./launcher";
 
 // What the production server adds to Next.js (scripts/runtime/): health checks for load
 // balancers, security headers on every response, request ids, and the page cache.
@@ -47,6 +50,27 @@ test("reader pages work under the policy: nothing refused, nothing fails", async
   }
   await page.getByRole("button", { name: /theme/i }).first().click(); // client JavaScript still runs
   expect(problems).toEqual([]);
+});
+
+test("the chunks every page starts with ask Chrome to compile them while they download; a route's own chunks do not", async ({ page, request }) => {
+  // What `npm run build` wrote (scripts/lib/compile-hints.ts, ADR 008), as the server sends it.
+  const { rootMainFiles } = JSON.parse(readFileSync(path.join(root, ".next/build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const startUp = rootMainFiles.map((file) => `/_next/${file}`);
+  expect(startUp.length).toBeGreaterThan(1);
+  for (const pagePath of ["/", SEED_ARTICLE]) {
+    await page.goto(pagePath);
+    const loaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLScriptElement>("script[src]:not([nomodule])")].map((script) => new URL(script.src).pathname),
+    );
+    expect(loaded, pagePath).toEqual(expect.arrayContaining(startUp));
+    const routeOwn = loaded.filter((src) => !startUp.includes(src));
+    expect(routeOwn.length, pagePath).toBeGreaterThan(0);
+    for (const src of loaded) {
+      const text = await (await request.get(src)).text();
+      expect(text.startsWith("//# allFunctionsCalledOnLoad\n"), src).toBe(startUp.includes(src));
+      expect(text.split("allFunctionsCalledOnLoad"), src).toHaveLength(startUp.includes(src) ? 2 : 1);
+    }
+  }
 });
 
 test("a page the browser revalidates keeps its scripts' policy: a 304 names none, or the page's own", async ({ request }) => {

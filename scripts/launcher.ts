@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, defaultSiteUrl, parseEnv, type Env } from "../src/lib/env.ts";
 import { buildIsStale } from "./lib/build-state.ts";
+import { addCompileHints } from "./lib/compile-hints.ts";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db.ts";
 import { ensurePrismaClient } from "./lib/generate.ts";
 import { migrate } from "./lib/migrate.ts";
@@ -142,6 +143,7 @@ async function main(): Promise<number> {
       log("building (next build)");
       child = runChild(next, ["build"], { ...childEnv, NODE_ENV: "production" });
       const code = await waitFor(child);
+      if (code === 0) log(`compile hints added to ${addCompileHints(path.join(root, ".next")).join(", ") || "nothing (already there)"}`);
       if (code !== 0 || command === "build") return code;
     }
     // Next.js behind the page cache (scripts/runtime/server.mjs), not bare `next start`.
