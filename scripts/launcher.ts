@@ -17,12 +17,15 @@ import { ensurePrismaClient } from "./lib/generate.ts";
 import { migrate } from "./lib/migrate.ts";
 import { prepareDatabase } from "./lib/prepare.ts";
 import { serverActionsKey } from "./lib/server-actions-key.ts";
+import { dropBrokenOutput } from "./runtime/parent-watch.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const commands = ["start", "cluster", "dev", "build", "migrate", "seed", "generate", "exec"] as const;
 type Command = (typeof commands)[number];
 
 const log = (line: string) => console.log(`[launcher] ${line}`);
+// Its reader gone (a test runner that has exited), a log line must not end a shutdown half-way.
+dropBrokenOutput();
 
 function loadDotEnv(): void {
   for (const file of [".env.local", ".env"]) {
@@ -146,6 +149,8 @@ async function main(): Promise<number> {
       if (code === 0) log(`compile hints added to ${addCompileHints(path.join(root, ".next")).join(", ") || "nothing (already there)"}`);
       if (code !== 0 || command === "build") return code;
     }
+    // The servers below stop by themselves if this process dies without stopping them.
+    childEnv.EXIT_WITH_PARENT = "1";
     // Next.js behind the page cache (scripts/runtime/server.mjs), not bare `next start`.
     if (command === "start") child = runChild(process.execPath, [path.join(root, "scripts/runtime/server.mjs")], { ...childEnv, NODE_ENV: "production" });
     // Several of those behind a load balancer (scripts/runtime/cluster.mjs).

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createLoadBalancer } from "./load-balancer.mjs";
+import { dropBrokenOutput, watchParent } from "./parent-watch.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const size = Number(process.env.CLUSTER_SIZE ?? 2);
@@ -35,6 +36,9 @@ const instances = Array.from({ length: size }, (_, i) => {
 
 const stopAll = () => instances.forEach(({ child }) => child.exitCode === null && child.kill("SIGTERM"));
 for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => (stopAll(), process.exit(0)));
+dropBrokenOutput();
+// Started by the launcher: its instances go with it (each also watches this process).
+if (process.env.EXIT_WITH_PARENT === "1") watchParent(() => (stopAll(), process.exit(0)));
 try {
   await Promise.all(instances.map((i) => i.ready));
 } catch (error) {

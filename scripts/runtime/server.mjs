@@ -22,6 +22,7 @@ import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
 import { createPageCache, installPageCache, pathOf } from "./page-cache.mjs";
+import { dropBrokenOutput, watchParent } from "./parent-watch.mjs";
 import { startRenderClock } from "./render-clock.mjs";
 import { holdForScriptHashes } from "./script-hashes.mjs";
 
@@ -31,6 +32,7 @@ const hostname = process.env.HOSTNAME || undefined;
 const cacheMegabytes = Number(process.env.PAGE_CACHE_MB ?? 64);
 const logRequests = process.env.LOG_REQUESTS !== "0";
 const requestLog = createLogSink();
+dropBrokenOutput();
 const https = String(process.env.SITE_URL ?? "").startsWith("https://");
 const started = performance.now();
 
@@ -203,5 +205,13 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     server.close();
     server.closeAllConnections?.();
     Promise.resolve(app.close?.()).finally(() => process.exit(0));
+  });
+}
+// Started by the launcher (or cluster.mjs): stop as on SIGTERM once it has gone (parent-watch.mjs).
+if (process.env.EXIT_WITH_PARENT === "1") {
+  watchParent(() => {
+    logEvent("warn", "the process that started this server has exited: stopping");
+    process.kill(process.pid, "SIGTERM");
+    setTimeout(() => process.exit(1), 10_000).unref();
   });
 }
