@@ -9,16 +9,10 @@
  *   BASELINE_URL=http://127.0.0.1:3600 BENCH_URL=http://127.0.0.1:3500 RUNS=5 npx tsx bench/lighthouse.ts
  */
 import { execFileSync } from "node:child_process";
-import { median, startServer } from "./lib/server.ts";
+import { browserPages, median, startServer } from "./lib/server.ts";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const pages = {
-  front: "/",
-  article: "/politics/sessions-offered-to-quit-amid-rift-with-trump",
-  section: "/politics",
-  search: "/search?q=council",
-};
 const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
 
 type Report = {
@@ -56,9 +50,7 @@ try {
   console.log(baseline ? `Each cell: baseline (${baseline}) → this build.\n` : "");
   console.log("| page | performance | accessibility | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS |\n|---|---|---|---|---|---|---|---|---|");
   const benchmarkIndexes: number[] = [];
-  // PAGES=search,article runs only those.
-  const only = process.env.PAGES?.split(",");
-  for (const [name, path] of Object.entries(pages).filter(([name]) => !only || only.includes(name))) {
+  for (const [name, path] of browserPages()) {
     const reports: Report[] = [];
     const baselineReports: Report[] = [];
     for (let run = 0; run < RUNS; run++) {

@@ -14,16 +14,10 @@
  *   BASELINE_URL=http://127.0.0.1:3600 BENCH_URL=http://127.0.0.1:3500 npx tsx bench/main-thread.ts
  */
 import { chromium, type Browser } from "@playwright/test";
-import { median, startServer } from "./lib/server.ts";
+import { browserPages, median, startServer } from "./lib/server.ts";
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const CPU_SLOWDOWN = 4;
-const pages = {
-  front: "/",
-  article: "/politics/sessions-offered-to-quit-amid-rift-with-trump",
-  section: "/politics",
-  search: "/search?q=council",
-};
 
 type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number };
 type Figures = { blocking: number; longest: number; busy: number };
@@ -63,8 +57,7 @@ try {
   const columns = baseline ? ["blocking ms (baseline → this)", "longest task ms", "busy ms"] : ["blocking ms", "longest task ms", "busy ms"];
   console.log(`Main thread after first paint, CPU ${CPU_SLOWDOWN}× slower, median of ${RUNS}${baseline ? `; baseline ${baseline}` : ""}\n`);
   console.log(`| page | ${columns.join(" | ")} |\n|---|${columns.map(() => "---").join("|")}|`);
-  const only = process.env.PAGES?.split(",");
-  for (const [name, path] of Object.entries(pages).filter(([name]) => !only || only.includes(name))) {
+  for (const [name, path] of browserPages()) {
     const mine: Figures[] = [];
     const theirs: Figures[] = [];
     for (let run = 0; run < RUNS; run++) {

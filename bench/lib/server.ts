@@ -156,3 +156,18 @@ export async function runLauncher(command: string, env: Record<string, string>, 
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The four page types the browser benchmarks load (lighthouse.ts, main-thread.ts); PAGES=front,search
+ * keeps only those.
+ */
+export function browserPages(): [name: string, path: string][] {
+  const pages = {
+    front: "/",
+    article: "/politics/sessions-offered-to-quit-amid-rift-with-trump",
+    section: "/politics",
+    search: "/search?q=council",
+  };
+  const only = process.env.PAGES?.split(",");
+  return Object.entries(pages).filter(([name]) => !only || only.includes(name));
+}
