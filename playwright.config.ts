@@ -57,14 +57,15 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },
     {
-      // Starts `npm run cluster` (two instances, Redis, a load balancer) on its own database,
-      // last and alone. Its instances and the server under test share .next, where Next.js
-      // keeps rendered pages on disk, and each reads the other's copy of a page it no longer has
-      // in memory: run beside the newsroom specs, each saw the other's front page (CI, 2026-12-06:
-      // three newsroom specs and one of the cluster's, on PostgreSQL).
+      // Starts `npm run cluster` (two instances, Redis, a load balancer) on its own database and
+      // its own copy of the build, so nothing it does shows on the site under test, and the
+      // reverse. Its tests run one at a time and mostly wait (for a page to go stale, for a
+      // scheduled time): beside the two specs that run alone on one worker (security, then the
+      // quiet ones), the second worker's turn, rather than after them. Not beside the reader and
+      // newsroom specs, which keep both workers and the two cores busy.
       name: "cluster",
       testMatch: "cluster/**/*.e2e.ts",
-      dependencies: ["quiet"],
+      dependencies: ["permission-matrix"],
     },
     {
       // Publishes and deletes a hundred articles: after everything that looks at the front page.

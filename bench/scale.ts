@@ -34,7 +34,7 @@
  *    moved aside meanwhile and put back afterwards: do not pass --build while anyone else uses
  *    this checkout's build. Off by default: each build takes minutes.
  *
- * Every server runs from a private copy of the build (bench/lib/server.ts privateBuild), so the
+ * Every server runs from a private copy of the build (scripts/lib/private-build.ts), so the
  * thousands of pages rendered here land in neither the shared .next nor the next run's "cold"
  * requests. Progress goes to stderr; the Markdown report to stdout; raw figures to bench/results/.
  * Other settings: SCALE_PG_URL (the PostgreSQL server, postgresql://postgres@127.0.0.1:5432/postgres),
@@ -57,7 +57,8 @@ import {
 } from "./lib/archive.ts";
 import { withClient } from "../tests/test-database.ts";
 import { fmt, loadMedian, markdownTable, sweep, type LoadFigures, type SweepFigures } from "./lib/measure.ts";
-import { median, privateBuild, requireBuild, root, runLauncher, startServer } from "./lib/server.ts";
+import { privateBuild } from "../scripts/lib/private-build.ts";
+import { median, requireBuild, root, runLauncher, startServer } from "./lib/server.ts";
 
 const args = new Set(process.argv.slice(2));
 /** "1000,10k,100_000" → [1000, 10000, 100000]; anything else NaN (rejected below). */

@@ -15,14 +15,16 @@ export interface Launched {
  * resolved once its standard output matches `ready`. Its errors go to the test output, unless
  * `quietErrors`: then they are kept, and shown only if it exits before it is ready (a spec whose
  * tests make the server fail on purpose). `hint` says what to check when it does not start.
+ * `checkout`: where to run it (a privateBuild() copy); the repository by default.
  */
 export async function startLauncher(
   command: "start" | "cluster",
   env: NodeJS.ProcessEnv,
-  options: { ready: RegExp; quietErrors?: boolean; hint?: string },
+  options: { ready: RegExp; quietErrors?: boolean; hint?: string; checkout?: string },
 ): Promise<Launched> {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", command], {
-    cwd: root,
+  const cwd = options.checkout ?? root;
+  const child = spawn(path.join(cwd, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/launcher.ts", command], {
+    cwd,
     env,
     stdio: ["ignore", "pipe", options.quietErrors ? "pipe" : "inherit"],
   });

@@ -9,12 +9,18 @@ import sharp from "sharp";
 import { cuttableProxy, throughPort } from "../../tests/cuttable-proxy";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "../../tests/test-database";
 import { SEED_ARTICLE, SEED_HEADLINE } from "../helpers";
-import { root, startLauncher, type Launched } from "../launcher";
+import { privateBuild } from "../../scripts/lib/private-build";
+import { startLauncher, type Launched } from "../launcher";
 import { apiSession, staffPage } from "../newsroom/staff";
 
 // Two instances of the site on one database and one Redis, behind the load balancer
 // (`npm run cluster`): a change made through one instance is what the other serves on the very
 // next request, although it had the old page in its page cache and Next.js's cache.
+//
+// They run from a private copy of the build: Next.js keeps the pages it renders on disk, in the
+// build, and an instance reads a page from there when it no longer has it in memory. On the
+// shared build, the cluster and the site under test (another database) served each other's front
+// pages (CI, 2026-12-06). On a copy of their own, they can run beside the other specs.
 
 const BASE = Number(process.env.E2E_CLUSTER_PORT ?? 3300);
 const [A, B] = [`http://127.0.0.1:${BASE + 1}`, `http://127.0.0.1:${BASE + 2}`];
@@ -25,6 +31,7 @@ let cluster: Launched | undefined;
 let redisProxy: Awaited<ReturnType<typeof cuttableProxy>> | undefined;
 let dataDir = "";
 let database: TestDatabase | undefined;
+let build: Awaited<ReturnType<typeof privateBuild>> | undefined;
 
 test.describe.configure({ mode: "serial" });
 
@@ -47,7 +54,8 @@ test.beforeAll(async () => {
     env.DATABASE_URL = database.url;
     env.AUTH_SECRET = randomBytes(32).toString("base64url");
   }
-  cluster = await startLauncher("cluster", env, { ready: /cluster of 2/, hint: `is Redis running at ${REDIS_URL}?` });
+  build = await privateBuild();
+  cluster = await startLauncher("cluster", env, { ready: /cluster of 2/, hint: `is Redis running at ${REDIS_URL}?`, checkout: build.root });
 });
 
 test.afterAll(async () => {
@@ -55,6 +63,7 @@ test.afterAll(async () => {
   await redisProxy?.close();
   await database?.drop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  build?.remove();
 });
 
 type Article = { id: string; version: number; slug: string; headline: string; path: string; section: { slug: string } };
@@ -258,7 +267,7 @@ test("an instance that missed an image's deletion forgets the optimizer's copies
   const { id, url } = ((await upload.json()) as { data: { id: string; url: string } }).data;
   const optimized = `/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`;
   expect((await readerOnB.get(optimized, { headers: { accept: "image/webp,*/*" } })).status()).toBe(200);
-  const copy = path.join(root, ".next/cache/images", ImageOptimizerCache.getCacheKey({ href: url, width: 640, quality: 75, mimeType: "image/webp" }));
+  const copy = path.join(build!.root, ".next/cache/images", ImageOptimizerCache.getCacheKey({ href: url, width: 640, quality: 75, mimeType: "image/webp" }));
   expect(existsSync(copy), "B's copy on disk").toBe(true);
   const aside = mkdtempSync(path.join(tmpdir(), "optimized-"));
   cpSync(copy, aside, { recursive: true });
@@ -266,7 +275,7 @@ test("an instance that missed an image's deletion forgets the optimizer's copies
   expect((await editorOnA.delete(`/api/v1/media/${id}`)).status()).toBe(204);
   expect(existsSync(copy), "gone with the deletion").toBe(false);
   await new Promise((resolve) => setTimeout(resolve, 3_000)); // and its second pass, 2 s later
-  // The two instances share this checkout's disk. One with a disk of its own that did not hear of
+  // The two instances share their checkout's disk. One with a disk of its own that did not hear of
   // the deletion (stopped, or cut off for longer than the database keeps its log of changes)
   // still has its copy: put back here, it is served.
   cpSync(aside, copy, { recursive: true });
