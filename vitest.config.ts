@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -11,6 +12,10 @@ export default defineConfig({
   },
   test: {
     pool: "forks",
+    // Vitest's default is one fork fewer than there are cores: on a two-core machine, one file at
+    // a time. These tests mostly wait on databases and child processes, so two forks there: the
+    // run took 137 s instead of 179 s on PGlite, 119 s instead of 169 s on PostgreSQL (2026-12-06).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
