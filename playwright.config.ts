@@ -7,13 +7,15 @@ const baseURL = `http://127.0.0.1:${port}`;
 // Headless runs use its old headless shell where it is installed, as Playwright does with its own
 // download: the same Blink, without the full browser's work around it. reader.e2e.ts on both
 // viewports took 92 s with it against 144-150 s (2026-12-06, alternating); the whole e2e run, 12.2
-// against 16.9 min. A headed or debugging run needs the full browser.
+// against 16.9 min. A headed or debugging run needs the full browser. Only the runner sees the
+// command line (workers load this file again, with their own arguments): it decides, and its
+// workers inherit the choice as CHROMIUM_PATH.
 const headed = process.argv.some((arg) => ["--headed", "--debug", "--ui"].includes(arg)) || Boolean(process.env.PWDEBUG);
 const debianShell = "/usr/bin/chromium-headless-shell";
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM === "bundled"
     ? undefined
-    : (process.env.CHROMIUM_PATH ?? (!headed && existsSync(debianShell) ? debianShell : "/usr/bin/chromium"));
+    : (process.env.CHROMIUM_PATH ??= !headed && existsSync(debianShell) ? debianShell : "/usr/bin/chromium");
 
 export default defineConfig({
   testDir: "e2e",
