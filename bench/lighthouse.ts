@@ -8,39 +8,10 @@
  *   npx tsx bench/lighthouse.ts
  *   BASELINE_URL=http://127.0.0.1:3600 BENCH_URL=http://127.0.0.1:3500 RUNS=5 npx tsx bench/lighthouse.ts
  */
-import { execFileSync } from "node:child_process";
+import { audit, categories, lighthouse, score, type Report } from "./lib/lighthouse.ts";
 import { browserPages, median, startServer } from "./lib/server.ts";
 
 const RUNS = Number(process.env.RUNS ?? 3);
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
-
-type Report = {
-  categories: Record<(typeof categories)[number], { score: number }>;
-  audits: Record<string, { numericValue?: number; score: number | null; title: string }>;
-  environment: { benchmarkIndex: number };
-};
-
-/** One Lighthouse run on url. Lighthouse sometimes fails to record a run's trace (NO_NAVSTART here): such a run is repeated, three times at most. */
-function lighthouse(url: string): Report {
-  for (let failures = 0; ; ) {
-    try {
-      const json = execFileSync(
-        "npx",
-        ["--yes", "lighthouse@12.8.2", url, "--quiet", "--output=json", "--output-path=stdout", `--chrome-path=${chromium}`,
-          "--chrome-flags=--headless=new --no-sandbox --disable-gpu", `--only-categories=${categories.join(",")}`],
-        { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHROME_PATH: chromium }, stdio: ["ignore", "pipe", "pipe"] },
-      );
-      return JSON.parse(json.toString()) as Report;
-    } catch (error) {
-      if (++failures > 3) throw error;
-      console.error(`lighthouse failed on ${url}, run again: ${String((error as { stderr?: Buffer }).stderr ?? error).trim().split("\n").at(-1)}`);
-    }
-  }
-}
-
-const score = (reports: Report[], c: (typeof categories)[number]) => median(reports.map((r) => Math.round(r.categories[c].score * 100)));
-const audit = (reports: Report[], id: string) => median(reports.map((r) => r.audits[id]?.numericValue ?? NaN));
 const timings = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time"];
 
 // BASELINE_URL: another server (another build) run alternately with this one, and shown beside it.
@@ -54,8 +25,8 @@ try {
     const reports: Report[] = [];
     const baselineReports: Report[] = [];
     for (let run = 0; run < RUNS; run++) {
-      if (baseline) baselineReports.push(lighthouse(baseline + path));
-      reports.push(lighthouse(server.url + path));
+      if (baseline) baselineReports.push(await lighthouse(baseline + path));
+      reports.push(await lighthouse(server.url + path));
     }
     benchmarkIndexes.push(...[...reports, ...baselineReports].map((r) => r.environment.benchmarkIndex));
     const both = (figure: (rs: Report[]) => number | string) => (baseline ? `${figure(baselineReports)} → ${figure(reports)}` : String(figure(reports)));
