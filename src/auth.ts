@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { authLogger } from "@/server/auth-log";
 import { oauthProviders, providerIds } from "@/server/auth-providers";
 import { clientIp } from "@/server/client-ip";
 import { prisma } from "@/server/db";
@@ -21,6 +22,7 @@ export const oauthProviderIds = () => providerIds(oauth);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  logger: authLogger,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
