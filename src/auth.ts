@@ -5,7 +5,7 @@ import { authLogger } from "@/server/auth-log";
 import { oauthProviders, providerIds } from "@/server/auth-providers";
 import { clientIp } from "@/server/client-ip";
 import { prisma } from "@/server/db";
-import { checkPassword, normalizeEmail } from "@/server/services/sign-in";
+import { checkPassword, normalizeEmail, recordSignIn } from "@/server/services/sign-in";
 
 /**
  * Staff sign-in (Auth.js v5). Sessions are JWTs carrying the user id and session version;
@@ -58,7 +58,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const email = normalizeEmail(String(profile?.email ?? user.email ?? ""));
       const verified = account.provider === "github" || profile?.email_verified === true;
       const staff = email && verified ? await prisma.user.findUnique({ where: { email } }) : null;
-      return !!staff && !staff.disabled;
+      if (!staff || staff.disabled) return false;
+      await recordSignIn(prisma, staff.id, account.provider);
+      return true;
     },
     async jwt({ token, user, account }) {
       if (user) {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { hashPassword } from "@/server/services/passwords";
 import { hit } from "@/server/services/rate-limit";
-import { checkPassword, signInLimits } from "@/server/services/sign-in";
+import { checkPassword, recordSignIn, signInLimits } from "@/server/services/sign-in";
 
 // Password sign-in against the real database: limits per address and per account, shared by
 // every instance because they live in the database; one answer for unknown and wrong.
@@ -11,7 +11,13 @@ const run = Math.random().toString(36).slice(2, 8);
 const email = `signin-${run}@dellboys.example`;
 const password = "correct horse battery staple";
 
+/** The audit log's entries about one user, oldest first. */
+const auditOf = (userId: string) =>
+  prisma.auditLog.findMany({ where: { entityId: userId }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true, details: true } });
+
 afterAll(async () => {
+  const users = await prisma.user.findMany({ where: { email: { contains: run } }, select: { id: true } });
+  await prisma.auditLog.deleteMany({ where: { entityId: { in: users.map((u) => u.id) } } });
   await prisma.user.deleteMany({ where: { email } });
   await prisma.rateLimit.deleteMany({ where: { key: { contains: run } } });
 });
@@ -25,14 +31,45 @@ describe("checkPassword", () => {
     expect(await checkPassword(prisma, `ip-b-${run}`, `nobody-${run}@dellboys.example`, "wrong")).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("puts a sign-in in the audit log, by the one signing in, with how and from where; a failure is not one", async () => {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    await prisma.auditLog.deleteMany({ where: { entityId: user.id } });
+    expect(await checkPassword(prisma, `ip-audit-${run}`, email, "wrong")).toEqual({ ok: false, reason: "invalid" });
+    expect(await auditOf(user.id)).toEqual([]);
+    expect(await checkPassword(prisma, `ip-audit-${run}`, email, password)).toMatchObject({ ok: true });
+    expect(await auditOf(user.id)).toEqual([{ action: "user.sign_in", actorId: user.id, details: { method: "password", ip: `ip-audit-${run}` } }]);
+    // OAuth sign-ins come through the same record, named by provider, without an address.
+    await recordSignIn(prisma, user.id, "github");
+    expect((await auditOf(user.id)).at(-1)).toEqual({ action: "user.sign_in", actorId: user.id, details: { method: "github" } });
+  });
+
   it("locks an account after its failures, from any address, and the right password does not get through", async () => {
     const target = `locked-${run}@dellboys.example`;
-    await prisma.user.create({ data: { email: target, name: `Locked ${run}`, slug: `locked-${run}`, passwordHash: await hashPassword(password) } });
+    const user = await prisma.user.create({ data: { email: target, name: `Locked ${run}`, slug: `locked-${run}`, passwordHash: await hashPassword(password) } });
     for (let i = 0; i < signInLimits.perAccount.max; i++) await checkPassword(prisma, `ip-spread-${run}-${i}`, target, `guess-${i}`);
     const blocked = await checkPassword(prisma, `ip-fresh-${run}`, target, password);
     expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
     expect(blocked.ok === false && blocked.reason === "rate_limited" && blocked.retryAfterSeconds).toBeGreaterThan(0);
+    // The lock is on the record once, from the failure that set it, and no sign-in is.
+    const last = signInLimits.perAccount.max - 1;
+    expect(await auditOf(user.id)).toEqual([
+      {
+        action: "user.sign_in_locked",
+        actorId: null,
+        details: { ip: `ip-spread-${run}-${last}`, failures: signInLimits.perAccount.max, minutes: signInLimits.perAccount.windowMs / 60_000 },
+      },
+    ]);
+    await prisma.auditLog.deleteMany({ where: { entityId: user.id } });
     await prisma.user.deleteMany({ where: { email: target } });
+  });
+
+  it("records nothing for guesses at an email that has no account", async () => {
+    const since = new Date();
+    const nobody = `nobody-locked-${run}@dellboys.example`;
+    for (let i = 0; i < signInLimits.perAccount.max + 1; i++) await checkPassword(prisma, `ip-nobody-${run}-${i}`, nobody, `guess-${i}`);
+    expect(await checkPassword(prisma, `ip-nobody-${run}-x`, nobody, "guess")).toMatchObject({ ok: false, reason: "rate_limited" });
+    const entries = await prisma.auditLog.findMany({ where: { action: { startsWith: "user.sign_in" }, createdAt: { gte: since } }, select: { details: true } });
+    expect(entries.filter((e) => JSON.stringify(e.details).includes(`ip-nobody-${run}`))).toEqual([]);
   });
 
   it("limits one address across many accounts", async () => {

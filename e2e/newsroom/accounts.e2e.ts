@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./staff";
 
 // Accounts end to end: an admin invites someone, the link works once, the new member signs in;
-// demoting or disabling them takes effect on their very next request.
+// demoting or disabling them takes effect on their very next request; their sign-ins are audited.
 test("invite, accept once, sign in; a role change or disabling signs them out at once", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const adminContext = await browser.newContext({ baseURL });
@@ -70,5 +70,14 @@ test("invite, accept once, sign in; a role change or disabling signs them out at
   await member.locator("#password").fill("a long enough password");
   await member.getByRole("button", { name: "Sign in" }).click();
   await expect(member.getByRole("alert").filter({ hasText: "incorrect" })).toBeVisible();
+
+  // Both of their sign-ins are in the audit log, by them, with how; the refused third is not.
+  await admin.goto("/dashboard/audit?action=user.sign_in");
+  const signIns = admin.getByRole("row").filter({ hasText: "Nadia Okafor-Testwell" });
+  await expect(signIns).toHaveCount(2);
+  for (const row of await signIns.all()) {
+    await expect(row.getByRole("cell").nth(2)).toHaveText("user.sign_in");
+    await expect(row.getByRole("cell").nth(4)).toContainText("method: password");
+  }
   await Promise.all([adminContext.close(), memberContext.close()]);
 });

@@ -5,6 +5,6 @@ import type { Actor } from "@/server/services/permissions";
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /** One line in the audit log (publishing, deletions, roles, accounts, tokens). */
-export async function audit(db: Db, actor: Actor | null, action: string, entityType: string, entityId: string, details: Prisma.InputJsonObject = {}) {
+export async function audit(db: Db, actor: Pick<Actor, "id"> | null, action: string, entityType: string, entityId: string, details: Prisma.InputJsonObject = {}) {
   await db.auditLog.create({ data: { actorId: actor?.id ?? null, action, entityType, entityId, details } });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { audit } from "@/server/services/audit";
 import { hashPassword, verifyPassword } from "@/server/services/passwords";
 import { clear, hit, peek, type Limit, type LimitState } from "@/server/services/rate-limit";
 
@@ -46,9 +47,20 @@ export async function checkPassword(db: PrismaClient, ip: string, emailInput: st
   const hash = user?.passwordHash ?? (await (dummyHash ??= hashPassword("not-a-real-password-0000")));
   const matches = (await verifyPassword(password, hash)) && !!user?.passwordHash && !user.disabled;
   if (!matches || !user) {
-    await Promise.all([hit(db, ipKey(ip), signInLimits.perIp), hit(db, accountKey(email), signInLimits.perAccount)]);
+    const [, account] = await Promise.all([hit(db, ipKey(ip), signInLimits.perIp), hit(db, accountKey(email), signInLimits.perAccount)]);
+    // The failure that locks a staff account goes on the record, once per window: admins see whose
+    // password is being guessed, and from where. Unknown emails are counted but not recorded.
+    if (user && account.count === signInLimits.perAccount.max) {
+      await audit(db, null, "user.sign_in_locked", "User", user.id, { ip, failures: account.count, minutes: signInLimits.perAccount.windowMs / 60_000 });
+    }
     return { ok: false, reason: "invalid" };
   }
   await clear(db, accountKey(email));
+  await recordSignIn(db, user.id, "password", ip);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+}
+
+/** A staff member's sign-in, in the audit log, by them: how (password, or the OAuth provider), and from where when known. */
+export async function recordSignIn(db: PrismaClient, userId: string, method: string, ip?: string): Promise<void> {
+  await audit(db, { id: userId }, "user.sign_in", "User", userId, ip ? { method, ip } : { method });
 }

@@ -114,7 +114,7 @@ export async function acceptInvitation(db: Db, token: string, input: unknown): P
       const user = await tx.user.findUnique({ where: { email: invitation.email } });
       if (!user) throw invalidLink();
       await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-      await audit(tx, { id: user.id, role: user.role, name: user.name }, "user.password_reset", "User", user.id, {});
+      await audit(tx, { id: user.id }, "user.password_reset", "User", user.id, {});
       return { userId: user.id, purpose: invitation.purpose };
     }
 
@@ -124,7 +124,7 @@ export async function acceptInvitation(db: Db, token: string, input: unknown): P
     const user = await tx.user.create({
       data: { email: invitation.email, name: name!, slug: await uniqueUserSlug(tx, name!), role: invitation.role, passwordHash },
     });
-    await audit(tx, { id: user.id, role: user.role, name: user.name }, "user.accept_invite", "User", user.id, { email: user.email, role: user.role });
+    await audit(tx, { id: user.id }, "user.accept_invite", "User", user.id, { email: user.email, role: user.role });
     return { userId: user.id, purpose: invitation.purpose };
   });
 }
