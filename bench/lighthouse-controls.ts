@@ -20,7 +20,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { audit, lighthouse, score, type Report } from "./lib/lighthouse.ts";
+import { audit, lighthouse, type Report } from "./lib/lighthouse.ts";
 import { browserPages, median, startServer } from "./lib/server.ts";
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -106,9 +106,7 @@ try {
   }
   const all = [...reports.values()].flat();
   console.log(`\nbenchmarkIndex (median of every run): ${Math.round(median(all.map((r) => r.environment.benchmarkIndex)))}`);
-  console.log(`performance medians: ${variants.map(([name]) => `${name} ${score(reports.get(name)!, "performance")}`).join(", ")}`);
 } finally {
   proxy?.close();
   await server.cleanup();
 }
-

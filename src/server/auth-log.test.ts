@@ -1,3 +1,4 @@
+import "server-only";
 // Auth.js's own error classes, as next-auth re-exports them (its entry point needs Next.js's runtime).
 import { AuthError, CredentialsSignin } from "@auth/core/errors";
 import { afterEach, describe, expect, it, vi } from "vitest";
