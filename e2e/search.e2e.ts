@@ -104,6 +104,9 @@ test.describe("search", () => {
     await expect(resultItems(page)).not.toHaveCount(0);
     const all = await resultItems(page).count();
     expect(all).toBeGreaterThanOrEqual(2);
+    // The form is in the page's static shell: the query is filled in once React has the page,
+    // after first paint (scripts/runtime/deferred-scripts.mjs). Before that it submits an empty one.
+    await expect(searchForm(page).getByRole("searchbox", { name: "Search for" })).toHaveValue(WORD);
     await searchForm(page).getByRole("combobox", { name: "Section" }).selectOption(OTHER_SECTION.slug);
     await searchForm(page).getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(new RegExp(`section=${OTHER_SECTION.slug}`));

@@ -59,6 +59,7 @@ test("the chunks every page starts with ask Chrome to compile them while they do
   expect(startUp.length).toBeGreaterThan(1);
   for (const pagePath of ["/", SEED_ARTICLE]) {
     await page.goto(pagePath);
+    await settle(page); // reader pages add their scripts after first paint (the next test)
     const loaded = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLScriptElement>("script[src]:not([nomodule])")].map((script) => new URL(script.src).pathname),
     );
@@ -71,6 +72,29 @@ test("the chunks every page starts with ask Chrome to compile them while they do
       expect(text.split("allFunctionsCalledOnLoad"), src).toHaveLength(startUp.includes(src) ? 2 : 1);
     }
   }
+});
+
+test("reader pages load the framework's scripts after first paint, staff pages at once", async ({ page, request }) => {
+  // scripts/runtime/deferred-scripts.mjs: the HTML names them only in the loader at the end of the body.
+  const loaderOf = (html: string) => /<script data-src="([^"]+)">[^<]+<\/script><\/body>/.exec(html)?.[1]?.split(" ") ?? [];
+  for (const pagePath of ["/", SEED_ARTICLE, "/politics", "/search?q=council", "/no-such-page"]) {
+    const html = await (await request.get(pagePath)).text();
+    const elements = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)];
+    expect(elements.map(([tag]) => tag).filter((tag) => !tag.includes("noModule")), pagePath).toEqual([]);
+    expect(html, pagePath).not.toContain('as="script"');
+    const deferred = loaderOf(html);
+    expect(deferred.length, pagePath).toBeGreaterThan(1);
+    // In the browser: all of them, once each, and the page works (its theme button has its label,
+    // which React gives it when it takes the page over).
+    await page.goto(pagePath);
+    await expect(page.getByRole("button", { name: /switch to (dark|light) theme/i }).first()).toBeAttached();
+    const loaded = await page.evaluate(() => [...document.scripts].filter((s) => s.src).map((s) => new URL(s.src).pathname));
+    for (const src of deferred) expect(loaded.filter((l) => l === src), `${pagePath}: ${src}`).toHaveLength(1);
+  }
+  // Staff pages are the newsroom's tools, not reading: their scripts load as Next.js writes them.
+  const signin = await (await request.get("/signin")).text();
+  expect(signin).toMatch(/<script src="\/_next\/static\/[^"]+" async=""/);
+  expect(loaderOf(signin)).toEqual([]);
 });
 
 test("a page the browser revalidates keeps its scripts' policy: a 304 names none, or the page's own", async ({ request }) => {
@@ -112,7 +136,7 @@ test("reader pages name their inline scripts by hash: every one Next.js wrote ru
       expect(scriptSrc, `${path} ${attempt}`).not.toContain("unsafe-inline");
       const html = await response.text();
       const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
-        .filter(([, attributes = ""]) => !/\bsrc=|application\/ld\+json/.test(attributes))
+        .filter(([, attributes = ""]) => !/\ssrc=|application\/ld\+json/.test(attributes))
         .map(([, , text = ""]) => text);
       expect(inline.length, path).toBeGreaterThan(0);
       for (const text of inline) {

@@ -106,7 +106,7 @@ export function completeRecoveryShell(shell, page) {
  */
 function withoutFrameworkScripts(html) {
   return html.replace(SCRIPT, (element, attributes, text) => {
-    const src = /\bsrc="([^"]*)"/i.exec(attributes)?.[1];
+    const src = /\ssrc="([^"]*)"/i.exec(attributes)?.[1];
     if (src !== undefined) return src.startsWith("/_next/") ? "" : element;
     const type = /\btype="([^"]*)"/i.exec(attributes)?.[1] ?? "";
     return RUN_TYPE.test(type) && text !== THEME_INIT_SCRIPT ? "" : element;

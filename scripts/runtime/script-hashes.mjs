@@ -8,6 +8,7 @@
 // The page cache keeps the page with that policy. Plain JavaScript, like the server.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { DEFERRED_SCRIPTS_LOADER, deferFrameworkScripts } from "./deferred-scripts.mjs";
 import { REACT_REVEAL_TIMER, scriptHashSource } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { compressed, headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
@@ -27,8 +28,8 @@ const NEXT_PUSH = ");self.__next_f.push(";
  * to the head (next/dist/server/app-render/metadata-insertion/create-server-inserted-metadata.js).
  */
 export const REINSERT_ICON_SCRIPT = `document.querySelectorAll('body link[rel="icon"], body link[rel="apple-touch-icon"]').forEach(el => document.head.appendChild(el))`;
-/** Constant inline scripts: React's, Next.js's and ours (the theme, before first paint). */
-const CONSTANT_SCRIPTS = new Set([REACT_REVEAL_TIMER, REINSERT_ICON_SCRIPT, THEME_INIT_SCRIPT]);
+/** Constant inline scripts: React's, Next.js's and ours (the theme, before first paint; the framework's scripts, after it). */
+const CONSTANT_SCRIPTS = new Set([REACT_REVEAL_TIMER, REINSERT_ICON_SCRIPT, THEME_INIT_SCRIPT, DEFERRED_SCRIPTS_LOADER]);
 /** React's instructions at the end of a script: $RC("B:1","S:1") and the like, string arguments only. */
 const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
 const REACT_CALLS = new RegExp(String.raw`(?:\$R[A-Z]+\(${STRING}(?:,${STRING})*\);?)+$`);
@@ -89,7 +90,7 @@ export function inlineScriptHashes(html, reactRuntime = loadReactRuntime()) {
   const hashes = new Set();
   let refused = 0;
   for (const [, attributes, text] of html.matchAll(SCRIPT)) {
-    if (/\bsrc\s*=/i.test(attributes)) continue;
+    if (/(?:^|\s)src\s*=/i.test(attributes)) continue; // its own src (data-src is not one)
     const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1] ?? "";
     if (type !== "" && !RUN_TYPE.test(type)) continue;
     // What the browser hashes: the element's text after the HTML parser's newline normalisation.
@@ -124,7 +125,8 @@ function loadReactRuntime() {
 /**
  * Holds an HTML answer to a GET until Next.js has written all of it, then sends it in one piece
  * with the Content-Security-Policy `policyFor(hashes)` (and its length), its streamed Suspense
- * boundaries already in place (streamed-boundaries.mjs). Anything else (RSC
+ * boundaries already in place (streamed-boundaries.mjs) and its framework scripts loaded after
+ * first paint (deferred-scripts.mjs). Anything else (RSC
  * payloads, feeds, JSON, images) passes through as it is written. Installed between the page
  * cache and Next.js, so that the page cache keeps the page with its policy.
  * @param {import("node:http").IncomingMessage} req
@@ -200,11 +202,18 @@ export function holdForScriptHashes(req, res, policyFor, complete) {
       // same fonts twice on every page it renders.
       const link = res.getHeader("link");
       if (Array.isArray(link) && new Set(link).size < link.length) res.setHeader("link", [...new Set(link)]);
-      // Rewritten (and compressed again, as Next.js's compression did) unless Next.js gave its
-      // length: a streamed page has none.
-      if (page !== null && given()["content-length"] === undefined && !res.hasHeader("content-length")) {
-        const placed = inlineStreamedBoundaries(page);
-        if (placed !== page) [page, out] = [placed, compressed(Buffer.from(placed, "utf8"), contentEncoding)];
+      // Rewritten, and compressed again as Next.js's compression did: its streamed boundaries put
+      // in place (only a streamed page, which has no length, has any), and its framework scripts
+      // loaded after first paint (deferred-scripts.mjs).
+      if (page !== null) {
+        const streamed = given()["content-length"] === undefined && !res.hasHeader("content-length");
+        const rewritten = deferFrameworkScripts(streamed ? inlineStreamedBoundaries(page) : page);
+        if (rewritten !== page) {
+          [page, out] = [rewritten, compressed(Buffer.from(rewritten, "utf8"), contentEncoding)];
+          // Set again below. Next.js's ETag stays: the rewrite depends on nothing but the page it
+          // was computed from, so the validator still names one body.
+          withoutHeader(res, head, "content-length");
+        }
       }
       const { hashes, refused } = page === null ? { hashes: [], refused: 0 } : inlineScriptHashes(page);
       if (refused > 0) logEvent("warn", "inline scripts not written by Next.js or React left out of the page's policy", { path: String(req.url).split("?")[0], refused });

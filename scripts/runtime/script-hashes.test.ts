@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { DEFERRED_SCRIPTS_LOADER } from "./deferred-scripts.mjs";
 import { REACT_REVEAL_TIMER } from "./http-policy.mjs";
 import { createPageCache } from "./page-cache.mjs";
 import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
@@ -256,6 +257,23 @@ describe("holding an HTML reader page for its policy", () => {
     const response = await get("/story");
     expect(response.headers["content-security-policy"]).toBe(`script-src 'self' ${hash(script)}`);
     expect(response.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("loads a page's framework scripts after first paint, also in a page Next.js sent whole with its length and ETag", async () => {
+    // A prerendered page from Next.js's cache: compressed, its length and validator given.
+    const page = `<!doctype html><html><head><script src="/_next/static/chunks/a.js" async=""></script></head><body><script>${script}</script><p>Story.</p><script src="/_next/static/chunks/main.js" id="_R_" async=""></script></body></html>`;
+    const sent = gzipSync(page);
+    const get = await site((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip", "Content-Length": String(sent.length), ETag: '"abc"' });
+      res.end(sent);
+    });
+    const response = await get("/story");
+    const loader = `<script data-src="/_next/static/chunks/a.js /_next/static/chunks/main.js">${DEFERRED_SCRIPTS_LOADER}</script>`;
+    expect(response.body).toBe(`<!doctype html><html><head></head><body><script>${script}</script><p>Story.</p>${loader}</body></html>`);
+    expect(response.headers["content-encoding"]).toBe("gzip");
+    expect(response.headers["content-length"]).toBe(String(gzipSync(response.body).length));
+    expect(response.headers.etag).toBe('"abc"');
+    expect(response.headers["content-security-policy"]).toBe(`script-src 'self' ${hash(script)} ${hash(DEFERRED_SCRIPTS_LOADER)}`);
   });
 
   it("works behind Next.js's own compression, compressed or not, HTML or not", async () => {

@@ -1,0 +1,3 @@
+// Types for deferred-scripts.mjs (plain JavaScript, run by the production server without a build).
+export const DEFERRED_SCRIPTS_LOADER: string;
+export function deferFrameworkScripts(html: string): string;
