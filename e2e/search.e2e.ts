@@ -66,6 +66,15 @@ test.describe("search", () => {
       await expect(plain).toHaveURL(new RegExp(`/search\\?q=${WORD}`));
       await expect(resultItems(plain).first().getByRole("link", { name: HEADLINE })).toBeVisible();
       await expect(plain.getByText("Searching…")).toHaveCount(0);
+      // The form keeps the search, to refine it: here by a section.
+      await expect(searchForm(plain).getByRole("searchbox", { name: "Search for" })).toHaveValue(WORD);
+      await searchForm(plain).getByRole("combobox", { name: "Section" }).selectOption(OTHER_SECTION.slug);
+      await searchForm(plain).getByRole("button", { name: "Search" }).click();
+      await expect(plain).toHaveURL(new RegExp(`q=${WORD}&section=${OTHER_SECTION.slug}`));
+      await expect(plain.getByRole("heading", { level: 2, name: new RegExp(`for “${WORD}” in ${OTHER_SECTION.name}$`) })).toBeVisible();
+      await expect(searchForm(plain).getByRole("searchbox", { name: "Search for" })).toHaveValue(WORD);
+      await expect(searchForm(plain).getByRole("combobox", { name: "Section" })).toHaveValue(OTHER_SECTION.slug);
+      expect(await plain.locator("#search-q").count(), "one search field").toBe(1);
       // The next page of a longer list, too.
       await plain.goto("/search?q=dellbridge");
       await expect(resultItems(plain)).toHaveCount(12);
@@ -104,8 +113,8 @@ test.describe("search", () => {
     await expect(resultItems(page)).not.toHaveCount(0);
     const all = await resultItems(page).count();
     expect(all).toBeGreaterThanOrEqual(2);
-    // The form is in the page's static shell: the query is filled in once React has the page,
-    // after first paint (scripts/runtime/deferred-scripts.mjs). Before that it submits an empty one.
+    // The form as sent shows the query, so that choosing a section refines this search, also before
+    // React has the page (its scripts come after first paint, scripts/runtime/deferred-scripts.mjs).
     await expect(searchForm(page).getByRole("searchbox", { name: "Search for" })).toHaveValue(WORD);
     await searchForm(page).getByRole("combobox", { name: "Section" }).selectOption(OTHER_SECTION.slug);
     await searchForm(page).getByRole("button", { name: "Search" }).click();

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { SearchQuerySync } from "@/components/search/search-query-sync.client";
+import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 import type { SectionLink } from "@/server/data/articles";
 import { normalizeSearchQuery } from "@/server/data/search";
@@ -10,8 +10,10 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
- * The request-time part of /search: reads the URL, fills the form with the current query and
- * streams the results. A page number that is not a positive integer does not exist.
+ * The request-time part of /search: reads the URL, writes the form with the current query and
+ * streams the results. A page number that is not a positive integer does not exist. The form is
+ * keyed by the search: a client navigation to another (a suggested section) starts it afresh, one
+ * to another page of the same results keeps whatever the reader has typed.
  */
 export async function SearchArea({
   searchParams,
@@ -28,11 +30,12 @@ export async function SearchArea({
   // An unknown section (an old or mistyped link) searches everything rather than nothing.
   const section = sections.find((s) => s.slug === first(params.section));
 
+  const form = <SearchForm key={`${q}\n${section?.slug ?? ""}`} sections={sections} q={q} section={section?.slug} />;
   if (!q) {
     if (page > 1) notFound();
     return (
       <>
-        <SearchQuerySync q="" section={section?.slug ?? ""} />
+        {form}
         <p className="mt-8 text-muted">Type a word or a phrase to search our stories.</p>
         <SearchTips />
       </>
@@ -40,7 +43,7 @@ export async function SearchArea({
   }
   return (
     <>
-      <SearchQuerySync q={q} section={section?.slug ?? ""} />
+      {form}
       <Suspense fallback={<p className="mt-8 text-muted">Searching…</p>}>
         <SearchResults q={q} section={section} page={page} sections={sections} />
       </Suspense>

@@ -6,8 +6,8 @@ const fieldClass = "min-h-11 w-full rounded-sm border border-muted bg-paper px-3
 
 /**
  * The search form: a plain GET form, so it works without JavaScript and every search has a URL.
- * Rendered once, empty, in the static shell (never replaced, so nothing typed is lost);
- * SearchQuerySync fills in the current query once the URL is known.
+ * It shows the current query and section, so that a search can be refined, with or without
+ * JavaScript.
  */
 export function SearchForm({
   sections,
@@ -35,7 +35,6 @@ export function SearchForm({
           name="q"
           type="search"
           defaultValue={q}
-          data-initial={q}
           maxLength={MAX_QUERY_LENGTH}
           enterKeyHint="search"
           className={fieldClass}
@@ -49,7 +48,6 @@ export function SearchForm({
           id="search-section"
           name="section"
           defaultValue={section}
-          data-initial={section}
           className={fieldClass}
         >
           <option value="">All sections</option>

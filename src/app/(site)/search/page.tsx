@@ -19,16 +19,25 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
-// The heading and the form are static; everything that reads the URL renders per request.
+// The heading is static; everything that reads the URL renders per request, the form with the
+// query in it included. The static shell holds the same form, empty, as the fallback: a reader
+// never sees it on a page load (the server puts the finished part in its place before the page
+// goes out, scripts/runtime/streamed-boundaries.mjs), only while a client navigation streams.
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const sections = await getSections();
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-4xl font-bold">Search</h1>
-      <SearchForm sections={sections} />
       {/* Room for the results before they stream in, so that the footer does not jump (CLS). */}
       <div className="min-h-[80svh]">
-        <Suspense fallback={<p className="mt-8 text-muted">Searching…</p>}>
+        <Suspense
+          fallback={
+            <>
+              <SearchForm sections={sections} />
+              <p className="mt-8 text-muted">Searching…</p>
+            </>
+          }
+        >
           <SearchArea searchParams={searchParams} sections={sections} />
         </Suspense>
       </div>
