@@ -27,6 +27,7 @@ import { gzipSync } from "node:zlib";
 import { bodiesKept } from "./lib/autocannon.ts";
 import { loadMedian, type LoadFigures } from "./lib/measure.ts";
 import { root, startServer } from "./lib/server.ts";
+import { pageScriptSources } from "../scripts/runtime/deferred-scripts.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -74,10 +75,7 @@ const encodings = { "no Accept-Encoding": {}, "Accept-Encoding: br, gzip": { "ac
 async function pageWeight(base: string, pathName: string) {
   const html = await (await fetch(base + pathName)).text();
   // Scripts a modern browser downloads: not the nomodule polyfills for old browsers.
-  const scripts = [...html.matchAll(/<script([^>]*)>/g)]
-    .filter((m) => !/nomodule/i.test(m[1]!))
-    .map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1])
-    .filter((src): src is string => Boolean(src));
+  const scripts = pageScriptSources(html);
   let js = 0;
   for (const src of new Set(scripts)) js += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
   return { htmlGzip: gzipSync(html).length, jsGzip: js, scripts: new Set(scripts).size };
@@ -85,7 +83,7 @@ async function pageWeight(base: string, pathName: string) {
 
 /** The smallest script the article page loads, for the ceiling. */
 async function ceilingTarget(base: string, html: string): Promise<string> {
-  const sources = [...new Set([...html.matchAll(/<script[^>]* src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!))];
+  const sources = [...new Set(pageScriptSources(html).filter((src) => src.startsWith("/_next/static/")))];
   const sizes = await Promise.all(sources.map(async (src) => ({ src, bytes: (await (await fetch(base + src)).arrayBuffer()).byteLength })));
   const smallest = sizes.sort((a, b) => a.bytes - b.bytes)[0];
   if (!smallest) throw new Error("no script on the article page");

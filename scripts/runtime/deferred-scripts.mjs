@@ -50,3 +50,22 @@ export function deferFrameworkScripts(html) {
   const loader = `<script data-src="${sources.join(" ")}">${DEFERRED_SCRIPTS_LOADER}</script>`;
   return body.replace(SCRIPT_PRELOAD, "") + loader + html.slice(end);
 }
+
+/**
+ * The script files a modern browser loads for a page as sent: its <script src> elements (not the
+ * noModule polyfills) and those the loader adds, in document order. For benchmarks and tests.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function pageScriptSources(html) {
+  const sources = [];
+  for (const [, attributes, text] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/g)) {
+    const src = /\ssrc="([^"]+)"/.exec(attributes)?.[1];
+    if (src !== undefined) {
+      if (!/\snoModule\b/i.test(attributes)) sources.push(src);
+    } else if (text === DEFERRED_SCRIPTS_LOADER) {
+      sources.push(...(/\sdata-src="([^"]+)"/.exec(attributes)?.[1]?.split(" ") ?? []));
+    }
+  }
+  return sources;
+}

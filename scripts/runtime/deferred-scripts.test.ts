@@ -3,7 +3,7 @@ import { createElement as h } from "react";
 import { preinit } from "react-dom";
 import { renderToReadableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DEFERRED_SCRIPTS_LOADER, deferFrameworkScripts } from "./deferred-scripts.mjs";
+import { DEFERRED_SCRIPTS_LOADER, deferFrameworkScripts, pageScriptSources } from "./deferred-scripts.mjs";
 import { inlineScriptHashes } from "./script-hashes.mjs";
 
 // A reader page's framework scripts, taken out of its HTML and added again by a constant inline
@@ -116,5 +116,13 @@ describe("a reader page's framework scripts, after first paint", () => {
     const deferred = deferFrameworkScripts(html);
     expect(deferred).toContain('<script src="/_next/static/chunks/polyfills.js" noModule=""></script><title>');
     expect(deferred).toContain(`data-src="${[...CHUNKS, BOOTSTRAP].join(" ")}"`);
+  });
+
+  it("lists the script files a page loads, as sent and deferred alike, for the benches and tests", async () => {
+    const html = (await reactPage()).replace("<title>", '<script src="/_next/static/chunks/polyfills.js" noModule=""></script><title>');
+    expect(pageScriptSources(html)).toEqual([...CHUNKS, BOOTSTRAP]);
+    expect(pageScriptSources(deferFrameworkScripts(html))).toEqual([...CHUNKS, BOOTSTRAP]);
+    // A data-src on anything but the loader names nothing.
+    expect(pageScriptSources('<script data-src="/x.js">alert(1)</script>')).toEqual([]);
   });
 });
