@@ -15,3 +15,4 @@ export function holdForScriptHashes(
   policyFor: (hashes: string[]) => string,
   complete?: (html: string, status: number) => Promise<Completion | null> | null,
 ): void;
+export function rewrittenPagesKept(): number;

@@ -6,6 +6,7 @@
 // shape: anything else inline (say, a <script> some bug let into the markup) is not named, so the
 // browser refuses it, and so it refuses every inline event handler and javascript: URL.
 // The page cache keeps the page with that policy. Plain JavaScript, like the server.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { DEFERRED_SCRIPTS_LOADER, deferFrameworkScripts } from "./deferred-scripts.mjs";
@@ -205,17 +206,19 @@ export function holdForScriptHashes(req, res, policyFor, complete) {
       // Rewritten, and compressed again as Next.js's compression did: its streamed boundaries put
       // in place (only a streamed page, which has no length, has any), and its framework scripts
       // loaded after first paint (deferred-scripts.mjs).
+      let hashes = [];
+      let refused = 0;
       if (page !== null) {
         const streamed = given()["content-length"] === undefined && !res.hasHeader("content-length");
-        const rewritten = deferFrameworkScripts(streamed ? inlineStreamedBoundaries(page) : page);
-        if (rewritten !== page) {
-          [page, out] = [rewritten, compressed(Buffer.from(rewritten, "utf8"), contentEncoding)];
+        const done = rewrittenPage(page, out, contentEncoding, streamed, replacement == null);
+        if (done.out !== out) {
+          out = done.out;
           // Set again below. Next.js's ETag stays: the rewrite depends on nothing but the page it
           // was computed from, so the validator still names one body.
           withoutHeader(res, head, "content-length");
         }
+        ({ hashes, refused } = done);
       }
-      const { hashes, refused } = page === null ? { hashes: [], refused: 0 } : inlineScriptHashes(page);
       if (refused > 0) logEvent("warn", "inline scripts not written by Next.js or React left out of the page's policy", { path: String(req.url).split("?")[0], refused });
       res.setHeader("Content-Security-Policy", policyFor(hashes));
       if (out.length > 0 && !res.hasHeader("transfer-encoding") && given()["transfer-encoding"] === undefined) res.setHeader("Content-Length", String(out.length));
@@ -231,6 +234,53 @@ export function holdForScriptHashes(req, res, policyFor, complete) {
     });
     return this;
   };
+}
+
+/**
+ * Pages already rewritten, by a digest of the bytes Next.js wrote (with their encoding and whether
+ * they streamed): the same bytes always give the same result, so an entry never goes stale. A page
+ * that misses the page cache but that Next.js answers from its own (an article nobody asked for in
+ * the last PAGE_CACHE_SECONDS) costs a digest instead of a rewrite, hashing and compression (on
+ * the front page 6 ms; PERFORMANCE.md). Oldest out first, within REWRITE_MEMO_BYTES.
+ * @type {Map<string, { out: Buffer | null, hashes: string[], refused: number }>}
+ */
+const rewrites = new Map();
+let rewriteBytes = 0;
+const REWRITE_MEMO_BYTES = 16 * 1024 * 1024;
+/** How many pages are kept rewritten (for tests). */
+export const rewrittenPagesKept = () => rewrites.size;
+
+/**
+ * A held page as it goes out: its body (`out` itself when unchanged), and the hashes of its
+ * inline scripts. `memo`: the page is what Next.js wrote (not a completed error document), so the
+ * result may be kept.
+ * @param {string} page the body as text
+ * @param {Buffer} out the body as written, in `encoding`
+ * @param {unknown} encoding
+ * @param {boolean} streamed
+ * @param {boolean} memo
+ */
+function rewrittenPage(page, out, encoding, streamed, memo) {
+  const key = memo ? `${createHash("sha256").update(out).digest("base64")} ${String(encoding)} ${streamed}` : null;
+  const kept = key === null ? undefined : rewrites.get(key);
+  if (kept) {
+    rewrites.delete(key);
+    rewrites.set(key, kept);
+    return { ...kept, out: kept.out ?? out };
+  }
+  const rewritten = deferFrameworkScripts(streamed ? inlineStreamedBoundaries(page) : page);
+  const changed = rewritten === page ? null : compressed(Buffer.from(rewritten, "utf8"), encoding);
+  const { hashes, refused } = inlineScriptHashes(rewritten);
+  if (key !== null) {
+    rewrites.set(key, { out: changed, hashes, refused });
+    rewriteBytes += (changed?.length ?? 0) + hashes.length * 60 + key.length;
+    for (const [oldest, entry] of rewrites) {
+      if (rewriteBytes <= REWRITE_MEMO_BYTES) break;
+      rewrites.delete(oldest);
+      rewriteBytes -= (entry.out?.length ?? 0) + entry.hashes.length * 60 + oldest.length;
+    }
+  }
+  return { out: changed ?? out, hashes, refused };
 }
 
 /** Removes a header from the response and from the headers held for writeHead (an object or a flat array). */

@@ -9,7 +9,7 @@ import { DEFERRED_SCRIPTS_LOADER } from "./deferred-scripts.mjs";
 import { REACT_REVEAL_TIMER } from "./http-policy.mjs";
 import { createPageCache } from "./page-cache.mjs";
 import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
-import { REINSERT_ICON_SCRIPT, holdForScriptHashes, inlineScriptHashes, isFrameworkScript } from "./script-hashes.mjs";
+import { REINSERT_ICON_SCRIPT, holdForScriptHashes, inlineScriptHashes, isFrameworkScript, rewrittenPagesKept } from "./script-hashes.mjs";
 
 // Reader pages name the hashes of the inline scripts Next.js and React wrote into them, and no
 // other inline script (script-hashes.mjs).
@@ -274,6 +274,32 @@ describe("holding an HTML reader page for its policy", () => {
     expect(response.headers["content-length"]).toBe(String(gzipSync(response.body).length));
     expect(response.headers.etag).toBe('"abc"');
     expect(response.headers["content-security-policy"]).toBe(`script-src 'self' ${hash(script)} ${hash(DEFERRED_SCRIPTS_LOADER)}`);
+  });
+
+  it("keeps a rewritten page by Next.js's bytes: the same bytes again cost no second rewrite, other bytes get their own", async () => {
+    let version = 1;
+    const pageOf = (v: number) => `<!doctype html><html><head><script src="/_next/static/chunks/a.js" async=""></script></head><body><script>self.__next_f.push([1,"v${v}"])</script><p>Story ${v}.</p></body></html>`;
+    const get = await site((_req, res) => {
+      const sent = gzipSync(pageOf(version));
+      res.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip", "Content-Length": String(sent.length) });
+      res.end(sent);
+    });
+    const kept = rewrittenPagesKept();
+    const first = await get("/story");
+    expect(rewrittenPagesKept()).toBe(kept + 1);
+    const again = await get("/story");
+    expect(rewrittenPagesKept(), "the same bytes: no new entry").toBe(kept + 1);
+    expect(again.body).toBe(first.body);
+    expect(again.headers["content-security-policy"]).toBe(first.headers["content-security-policy"]);
+    expect(again.headers["content-length"]).toBe(first.headers["content-length"]);
+    // Next.js renders the page anew: its own result, never the kept one.
+    version = 2;
+    const changed = await get("/story");
+    expect(rewrittenPagesKept()).toBe(kept + 2);
+    expect(changed.body).toContain("Story 2.");
+    expect(changed.body).toContain("data-src=");
+    expect(changed.headers["content-security-policy"]).toContain(hash('self.__next_f.push([1,"v2"])'));
+    expect(changed.headers["content-security-policy"]).not.toContain(hash('self.__next_f.push([1,"v1"])'));
   });
 
   it("works behind Next.js's own compression, compressed or not, HTML or not", async () => {
