@@ -10,6 +10,7 @@
 // gets them at once. Links are plain <a href> and work before then; the buttons that need a
 // script say so until React has taken the page over (their labels change on hydration).
 // Plain JavaScript, like the server.
+import { SCRIPT_ELEMENT, SCRIPT_PRELOAD } from "./response-parts.mjs";
 
 /** The loader: reads the script addresses from its own data-src (attributes are not part of a script's CSP hash). */
 export const DEFERRED_SCRIPTS_LOADER =
@@ -19,8 +20,6 @@ export const DEFERRED_SCRIPTS_LOADER =
 
 /** A script element as React writes Next.js's chunks: src, maybe React's shell id, async; nothing else. */
 const CHUNK_SCRIPT = /<script src="(\/_next\/static\/[^"\s<>]+\.js)"(?: id="[^"]*")? async=""><\/script>/g;
-/** React's preload of the bootstrap script, written in the head because its script comes late. */
-const SCRIPT_PRELOAD = /<link rel="preload" as="script" fetchPriority="low" href="\/_next\/static\/[^"\s<>]+\.js"\/>/g;
 /** Every script element loading one of the build's files, whatever its attributes. */
 const ANY_CHUNK_SCRIPT = /<script\b[^>]*\ssrc="\/_next\/static\/[^>]*>/g;
 /** The polyfills for browsers without modules, which modern browsers skip. */
@@ -48,6 +47,7 @@ export function deferFrameworkScripts(html) {
   const left = body.match(ANY_CHUNK_SCRIPT) ?? [];
   if (left.some((tag) => !NOMODULE_SCRIPT.test(tag))) return html;
   const loader = `<script data-src="${sources.join(" ")}">${DEFERRED_SCRIPTS_LOADER}</script>`;
+  // React's preload of the bootstrap script, written in the head because that script comes late.
   return body.replace(SCRIPT_PRELOAD, "") + loader + html.slice(end);
 }
 
@@ -59,7 +59,7 @@ export function deferFrameworkScripts(html) {
  */
 export function pageScriptSources(html) {
   const sources = [];
-  for (const [, attributes, text] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/g)) {
+  for (const [, attributes, text] of html.matchAll(SCRIPT_ELEMENT)) {
     const src = /\ssrc="([^"]+)"/.exec(attributes)?.[1];
     if (src !== undefined) {
       if (!/\snoModule\b/i.test(attributes)) sources.push(src);

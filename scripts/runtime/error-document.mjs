@@ -12,6 +12,7 @@
 // Plain JavaScript, like the server.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { SCRIPT_ELEMENT, SCRIPT_PRELOAD } from "./response-parts.mjs";
 import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
 
 /**
@@ -65,10 +66,8 @@ const builtCopies = new Map();
 
 const SHELL_START = /^<!DOCTYPE html><html id="__next_error__">/i;
 const DOCUMENT = /^<!DOCTYPE html><html([^>]*)><head>([\s\S]*)<\/head><body([^>]*)>([\s\S]*)<\/body><\/html>\s*$/i;
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Script types a browser runs; any other (application/ld+json) is data, kept. */
 const RUN_TYPE = /^(text\/javascript|application\/javascript|module)?$/i;
-const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*>/gi;
 const ROBOTS = /<meta name="robots"[^>]*>/gi;
 
 /** Whether html is Next.js's empty recovery document (a notFound() page, a failed render). */
@@ -105,7 +104,7 @@ export function completeRecoveryShell(shell, page) {
  * run but the theme's (theme-init.mjs), which sets the reader's theme before the page is painted.
  */
 function withoutFrameworkScripts(html) {
-  return html.replace(SCRIPT, (element, attributes, text) => {
+  return html.replace(SCRIPT_ELEMENT, (element, attributes, text) => {
     const src = /\ssrc="([^"]*)"/i.exec(attributes)?.[1];
     if (src !== undefined) return src.startsWith("/_next/") ? "" : element;
     const type = /\btype="([^"]*)"/i.exec(attributes)?.[1] ?? "";

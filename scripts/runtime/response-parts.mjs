@@ -1,6 +1,11 @@
 // Small pieces for code that wraps a Node response (page-cache.mjs, script-hashes.mjs).
 import { brotliCompressSync, brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 
+/** An HTML <script> element: its attributes and its text. */
+export const SCRIPT_ELEMENT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+/** A <link rel="preload" as="script">, whatever the order of its attributes. */
+export const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*>/gi;
+
 /** writeHead()'s headers argument (an object or a flat [name, value, …] array), names in lower case. */
 export function headerObject(given) {
   const out = {};

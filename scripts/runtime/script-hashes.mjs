@@ -12,11 +12,10 @@ import { createRequire } from "node:module";
 import { DEFERRED_SCRIPTS_LOADER, deferFrameworkScripts } from "./deferred-scripts.mjs";
 import { REACT_REVEAL_TIMER, scriptHashSource } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
-import { compressed, headerObject, toBuffer, uncompressed } from "./response-parts.mjs";
+import { compressed, headerObject, SCRIPT_ELEMENT, toBuffer, uncompressed } from "./response-parts.mjs";
 import { inlineStreamedBoundaries } from "./streamed-boundaries.mjs";
 import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Script types a browser runs; any other (application/ld+json) is data, never run. */
 const RUN_TYPE = /^(text\/javascript|application\/javascript|module)$/i;
 /** Next.js's chunk list: one call with one JSON argument. */
@@ -90,7 +89,7 @@ function isJson(text) {
 export function inlineScriptHashes(html, reactRuntime = loadReactRuntime()) {
   const hashes = new Set();
   let refused = 0;
-  for (const [, attributes, text] of html.matchAll(SCRIPT)) {
+  for (const [, attributes, text] of html.matchAll(SCRIPT_ELEMENT)) {
     if (/(?:^|\s)src\s*=/i.test(attributes)) continue; // its own src (data-src is not one)
     const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1] ?? "";
     if (type !== "" && !RUN_TYPE.test(type)) continue;
@@ -190,7 +189,8 @@ export function holdForScriptHashes(req, res, policyFor, complete) {
       let [page, out] = [html, body];
       const replacement = completion?.html;
       if (replacement != null) {
-        [page, out] = [replacement, compressed(Buffer.from(replacement, "utf8"), contentEncoding)];
+        // Compressed below, once rewritten.
+        [page, out] = [replacement, null];
         // Next.js's length and validator were those of what it wrote.
         for (const name of ["content-length", "etag"]) withoutHeader(res, head, name);
       }
@@ -210,7 +210,7 @@ export function holdForScriptHashes(req, res, policyFor, complete) {
       let refused = 0;
       if (page !== null) {
         const streamed = given()["content-length"] === undefined && !res.hasHeader("content-length");
-        const done = rewrittenPage(page, out, contentEncoding, streamed, replacement == null);
+        const done = rewrittenPage(page, out, contentEncoding, streamed);
         if (done.out !== out) {
           out = done.out;
           // Set again below. Next.js's ETag stays: the rewrite depends on nothing but the page it
@@ -252,16 +252,16 @@ export const rewrittenPagesKept = () => rewrites.size;
 
 /**
  * A held page as it goes out: its body (`out` itself when unchanged), and the hashes of its
- * inline scripts. `memo`: the page is what Next.js wrote (not a completed error document), so the
- * result may be kept.
+ * inline scripts. Kept when `out` is what Next.js wrote; null `out` (a completed error document,
+ * not yet compressed) is neither kept nor looked up.
  * @param {string} page the body as text
- * @param {Buffer} out the body as written, in `encoding`
+ * @param {Buffer | null} out the body as written, in `encoding`
  * @param {unknown} encoding
  * @param {boolean} streamed
- * @param {boolean} memo
+ * @returns {{ out: Buffer, hashes: string[], refused: number }}
  */
-function rewrittenPage(page, out, encoding, streamed, memo) {
-  const key = memo ? `${createHash("sha256").update(out).digest("base64")} ${String(encoding)} ${streamed}` : null;
+function rewrittenPage(page, out, encoding, streamed) {
+  const key = out ? `${createHash("sha256").update(out).digest("base64")} ${String(encoding)} ${streamed}` : null;
   const kept = key === null ? undefined : rewrites.get(key);
   if (kept) {
     rewrites.delete(key);
@@ -269,19 +269,23 @@ function rewrittenPage(page, out, encoding, streamed, memo) {
     return { ...kept, out: kept.out ?? out };
   }
   const rewritten = deferFrameworkScripts(streamed ? inlineStreamedBoundaries(page) : page);
-  const changed = rewritten === page ? null : compressed(Buffer.from(rewritten, "utf8"), encoding);
+  const changed = rewritten === page && out ? null : compressed(Buffer.from(rewritten, "utf8"), encoding);
   const { hashes, refused } = inlineScriptHashes(rewritten);
   if (key !== null) {
-    rewrites.set(key, { out: changed, hashes, refused });
-    rewriteBytes += (changed?.length ?? 0) + hashes.length * 60 + key.length;
-    for (const [oldest, entry] of rewrites) {
+    const entry = { out: changed, hashes, refused };
+    rewrites.set(key, entry);
+    rewriteBytes += keptBytes(key, entry);
+    for (const [oldest, kept] of rewrites) {
       if (rewriteBytes <= REWRITE_MEMO_BYTES) break;
       rewrites.delete(oldest);
-      rewriteBytes -= (entry.out?.length ?? 0) + entry.hashes.length * 60 + oldest.length;
+      rewriteBytes -= keptBytes(oldest, kept);
     }
   }
-  return { out: changed ?? out, hashes, refused };
+  return { out: changed ?? /** @type {Buffer} */ (out), hashes, refused };
 }
+
+/** About what a kept rewrite takes: its body, if changed, its hash sources and its key. */
+const keptBytes = (key, entry) => (entry.out?.length ?? 0) + entry.hashes.length * 60 + key.length;
 
 /** Removes a header from the response and from the headers held for writeHead (an object or a flat array). */
 function withoutHeader(res, head, name) {
