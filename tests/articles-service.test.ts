@@ -80,6 +80,24 @@ describe("createArticle", () => {
     expect(third.slug).toBe(`${first.slug}-3`);
   });
 
+  it("concurrent creates with one headline each get a slug of their own", async () => {
+    const made = await Promise.all([1, 2, 3, 4].map(() => draft(author, "Same Moment")));
+    const slugs = made.map((a) => a.slug);
+    expect(new Set(slugs).size).toBe(4);
+    expect(slugs).toContain(slugify(`Same Moment ${room.run}`));
+  });
+
+  it("of two concurrent creates claiming one slug, one is refused on the slug field and leaves nothing", async () => {
+    const slug = `${room.run}-claimed-twice`;
+    const claim = (headline: string) => createArticle(prisma, author, { headline: `${headline} ${room.run}`, slug, sectionId: room.section.id, body: paragraphs("x") });
+    const results = await Promise.allSettled([claim("First claim"), claim("Second claim")]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ServiceError);
+    expect(refused.reason).toMatchObject({ status: 409, fields: { slug: "Already in use." } });
+    expect(await prisma.article.count({ where: { headline: { in: [`First claim ${room.run}`, `Second claim ${room.run}`] } } })).toBe(1);
+  });
+
   it("never derives a reserved slug from a headline", async () => {
     const a = await createArticle(prisma, author, { headline: "Page", sectionId: room.section.id, body: paragraphs("x") });
     expect(a.slug).not.toBe("page");
@@ -127,6 +145,17 @@ describe("updateArticle and optimistic locking", () => {
     expect(after!.version).toBe(2);
     expect(after!.headline).toBe((ok[0] as PromiseFulfilledResult<{ headline: string }>).value.headline);
     expect((await revisions(a.id)).map((r) => r.version)).toEqual([1, 2]);
+  });
+
+  it("of two drafts moved to one new slug at the same moment, one is refused on the slug field and keeps its own", async () => {
+    const [a, b] = await Promise.all([draft(author, "Slug race A"), draft(author, "Slug race B")]);
+    const slug = `${room.run}-slug-race`;
+    const results = await Promise.allSettled([a, b].map((x) => updateArticle(prisma, author, x!.id, { version: x!.version, slug })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.findIndex((r) => r.status === "rejected");
+    expect((results[refused] as PromiseRejectedResult).reason).toMatchObject({ status: 409, fields: { slug: "Already in use." } });
+    const loser = (await row([a, b][refused]!.id))!;
+    expect(loser).toMatchObject({ slug: [a, b][refused]!.slug, version: 1 });
   });
 });
 
@@ -408,6 +437,17 @@ describe("input the strict schemas refuse", () => {
     const created = await rejectionOf(createArticle(prisma, contributor, { headline: `New with tag ${room.run}`, sectionId: room.section.id, tags: [unknown] }));
     expect((created as ServiceError).status).toBe(403);
     expect(await prisma.tag.count({ where: { slug: slugify(unknown, 60) } })).toBe(0);
+  });
+
+  it("two writers adding one new tag at the same moment both get it, and it exists once", async () => {
+    const [a, b] = await Promise.all([draft(author, "Same tag A"), draft(editor, "Same tag B")]);
+    const name = `${room.run} Breaking Tag`;
+    const [ta, tb] = await Promise.all([
+      updateArticle(prisma, author, a.id, { version: 1, tags: [name] }),
+      updateArticle(prisma, editor, b.id, { version: 1, tags: [name] }),
+    ]);
+    expect(ta.tags.map((t) => t.tag.id)).toEqual(tb.tags.map((t) => t.tag.id));
+    expect(await prisma.tag.count({ where: { slug: slugify(name, 60) } })).toBe(1);
   });
 
   it("a javascript: link in the body is refused and nothing is saved", async () => {

@@ -7,7 +7,7 @@ vi.mock("@/server/services/session", () => ({ currentActor: async () => null }))
 import { prisma } from "@/server/db";
 import { checkDatabase } from "@/server/health";
 import { errorResponse } from "@/server/api/handler";
-import { isDatabaseUnavailable } from "@/server/database-errors";
+import { isDatabaseUnavailable, violatedUniqueIndex } from "@/server/database-errors";
 import { createPrismaClient } from "@/server/prisma-client";
 
 // The readiness check against the real test database, a port where nothing listens, and a
@@ -72,5 +72,21 @@ describe("an exhausted pool", () => {
     expect(isDatabaseUnavailable(new Error("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("x", { cause: new Error("timeout exceeded when trying to connect") }))).toBe(true);
     await client.$disconnect().catch(() => undefined);
+  });
+});
+
+describe("a write a unique index refuses", () => {
+  it("names the unique index a write ran into, and answers it 409 with nothing changed", async () => {
+    const [tag] = await prisma.tag.findMany({ take: 1, orderBy: { slug: "asc" } });
+    const error = await Promise.resolve(prisma.tag.create({ data: { slug: tag!.slug, name: "Twin" } })).then(() => null, (e: unknown) => e);
+    expect(violatedUniqueIndex(error), String(error)).toBe("Tag_slug_key");
+    expect(isDatabaseUnavailable(error)).toBe(false);
+    const response = errorResponse(error);
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "conflict", message: expect.stringMatching(/Nothing was changed/) });
+    expect(await prisma.tag.count({ where: { slug: tag!.slug } })).toBe(1);
+    const other = await Promise.resolve(prisma.tag.update({ where: { id: "no-such-tag" }, data: { name: "x" } })).then(() => null, (e: unknown) => e);
+    expect(violatedUniqueIndex(other), String(other)).toBeNull();
+    expect(violatedUniqueIndex(new Error("Unique constraint failed"))).toBeNull();
   });
 });

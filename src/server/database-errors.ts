@@ -15,3 +15,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof e.message === "string" && /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|Can't reach database server|the database system is (starting up|shutting down)/i.test(e.message)) return true;
   return e.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause);
 }
+
+/**
+ * The unique index a write ran into ("Article_slug_key"; "" when Prisma does not say which), or
+ * null when error is no unique violation (Prisma's P2002). A check-then-write can lose to a concurrent write between its two
+ * statements; the index decides, and this names what it refused.
+ */
+export function violatedUniqueIndex(error: unknown): string | null {
+  const e = error as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown } } } } } | null;
+  if (!e || typeof e !== "object" || e.code !== "P2002") return null;
+  const cause = e.meta?.driverAdapterError?.cause;
+  if (cause?.kind === "UniqueConstraintViolation" && typeof cause.constraint?.index === "string") return cause.constraint.index;
+  const named = typeof e.message === "string" ? /constraint: `([^`]+)`/.exec(e.message) : null;
+  return named ? named[1]! : "";
+}

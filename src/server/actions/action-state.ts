@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { logEvent } from "@/server/log";
-import { isDatabaseUnavailable } from "@/server/database-errors";
-import { ServiceError, assertStorableText, fieldErrors } from "@/server/services/errors";
+import { isDatabaseUnavailable, violatedUniqueIndex } from "@/server/database-errors";
+import { ServiceError, assertStorableText, fieldErrors, savedMeanwhile } from "@/server/services/errors";
 
 /** What every form's server action returns: a message for the form, messages per field. */
 export type ActionState = { ok: boolean; message: string; fields?: Record<string, string>; data?: Record<string, unknown> };
@@ -15,6 +15,7 @@ export async function runAction(body: () => Promise<ActionState | void>): Promis
     return (await body()) ?? { ok: true, message: "Saved." };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are not failures
+    if (violatedUniqueIndex(error) !== null) error = savedMeanwhile();
     if (error instanceof ServiceError) return { ok: false, message: error.message, fields: error.fields };
     if (error instanceof z.ZodError) return { ok: false, message: "Some fields need attention.", fields: fieldErrors(error.issues) };
     if (isDatabaseUnavailable(error)) {

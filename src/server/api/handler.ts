@@ -5,10 +5,10 @@ import { defaultSiteUrl } from "@/lib/env";
 import { RETRY_AFTER_SECONDS } from "../../../scripts/runtime/database-failures.mjs";
 import { ownOrigins } from "../../../scripts/runtime/origin-policy.mjs";
 import { prisma } from "@/server/db";
-import { isDatabaseUnavailable } from "@/server/database-errors";
+import { isDatabaseUnavailable, violatedUniqueIndex } from "@/server/database-errors";
 import { actorFromToken } from "@/server/services/api-tokens";
 import { logEvent } from "@/server/log";
-import { ServiceError, assertStorableText, fieldErrors } from "@/server/services/errors";
+import { ServiceError, assertStorableText, fieldErrors, savedMeanwhile } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
 import { currentActor } from "@/server/services/session";
 import { apiError } from "@/server/api/respond";
@@ -53,6 +53,7 @@ async function resolveActor(request: Request, access: Access): Promise<Actor | n
 
 export function errorResponse(error: unknown): Response {
   unstable_rethrow(error); // Next.js's own control flow (prerender bail-outs, redirects) is not a failure
+  if (violatedUniqueIndex(error) !== null) error = savedMeanwhile();
   if (error instanceof ServiceError) {
     const headers = typeof error.extra?.retryAfterSeconds === "number" ? { "Retry-After": String(error.extra.retryAfterSeconds) } : undefined;
     return apiError(error.status, error.code, error.message, error.fields, headers, error.extra);

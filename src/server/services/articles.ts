@@ -5,6 +5,7 @@ import { bodyToPlainText, emptyBody, type ArticleBody } from "@/lib/article-body
 import { reservedSlugs, routes } from "@/lib/routes";
 import {
   articleCreateSchema,
+  type ArticleCreate,
   articleUpdateSchema,
   correctionSchema,
   scheduleSchema,
@@ -14,6 +15,7 @@ import {
   type ArticleFields,
 } from "@/lib/schemas/article";
 import { isPublic } from "@/server/data/visibility";
+import { violatedUniqueIndex } from "@/server/database-errors";
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { can, ensure, type Actor, type ArticleRef } from "@/server/services/permissions";
@@ -77,13 +79,22 @@ function checkVersion(current: EditorArticle, version: number): void {
   if (current.version !== version) throw conflict(current);
 }
 
-async function uniqueSlug(db: Db | Tx, base: string, exceptId?: string): Promise<string> {
+const SLUG_INDEX = "Article_slug_key";
+const slugTaken = () => new ServiceError("conflict", "Another article already uses this slug.", { slug: "Already in use." });
+
+/**
+ * The headline's slug, or the first free one after it. Creates deriving a slug from one headline
+ * wait for each other until commit (a transaction lock), so each finds the slugs the others took:
+ * under READ COMMITTED every statement sees what committed before it.
+ */
+async function freeSlugFor(tx: Tx, headline: string): Promise<string> {
+  const base = slugify(headline);
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`article-slug:${base}`}))::text`;
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base.slice(0, 110)}-${n}`;
     // A headline such as "Page" or "Search" must not yield a slug the router owns.
     if (reservedSlugs.has(candidate)) continue;
-    const taken = await db.article.findUnique({ where: { slug: candidate }, select: { id: true } });
-    if (!taken || taken.id === exceptId) return candidate;
+    if (!(await tx.article.findUnique({ where: { slug: candidate }, select: { id: true } }))) return candidate;
   }
   throw new ServiceError("conflict", "Could not find a free slug; choose one.");
 }
@@ -108,8 +119,11 @@ async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promise<strin
       continue;
     }
     if (!can.createTagInline(actor)) throw new ServiceError("forbidden", `The tag "${name}" does not exist, and contributors cannot create tags.`, { tags: "Unknown tag." });
-    const created = await tx.tag.create({ data: { slug, name } });
-    ids.push(created.id);
+    // INSERT … ON CONFLICT DO NOTHING: a writer adding the same new tag at the same moment waits for
+    // the other's commit, then finds that tag.
+    await tx.tag.createMany({ data: [{ slug, name }], skipDuplicates: true });
+    const created = await tx.tag.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    if (!ids.includes(created.id)) ids.push(created.id);
   }
   return ids;
 }
@@ -167,17 +181,28 @@ const wasEverPublic = (a: PublicationTimes) => firstPublishedOf(a) !== null;
 export async function createArticle(db: Db, actor: Actor, input: unknown): Promise<EditorArticle> {
   const data = articleCreateSchema.parse(input);
   ensure(can.createArticle(actor));
-  const id = await db.$transaction(async (tx) => {
+  // A slug is checked free, then written: a concurrent write can take it between the two, and the
+  // unique index refuses the second. A derived slug then moves on to the next free one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await load(db, await insertArticle(db, actor, data));
+    } catch (error) {
+      if (violatedUniqueIndex(error) !== SLUG_INDEX) throw error;
+      if (data.slug || attempt === 3) throw slugTaken();
+    }
+  }
+}
+
+async function insertArticle(db: Db, actor: Actor, data: ArticleCreate): Promise<string> {
+  return db.$transaction(async (tx) => {
     const sectionId = data.sectionId ?? (await tx.section.findFirst({ orderBy: { position: "asc" }, select: { id: true } }))?.id;
     if (!sectionId) throw new ServiceError("invalid", "Create a section first.", { sectionId: "No sections exist." });
     await checkSection(tx, sectionId);
     const authorIds = data.authorIds ?? [actor.id];
     await checkAuthors(tx, actor, authorIds, [actor.id]);
     await checkHero(tx, data.heroImageId);
-    const slug = data.slug ? data.slug : await uniqueSlug(tx, slugify(data.headline));
-    if (data.slug && (await tx.article.findUnique({ where: { slug }, select: { id: true } }))) {
-      throw new ServiceError("conflict", "Another article already uses this slug.", { slug: "Already in use." });
-    }
+    const slug = data.slug ?? (await freeSlugFor(tx, data.headline));
+    if (data.slug && (await tx.article.findUnique({ where: { slug }, select: { id: true } }))) throw slugTaken();
     const tagIds = await resolveTags(tx, actor, data.tags ?? []);
     const body = (data.body ?? emptyBody) as ArticleBody;
     const fields = {
@@ -198,7 +223,6 @@ export async function createArticle(db: Db, actor: Actor, input: unknown): Promi
     });
     return created.id;
   });
-  return load(db, id);
 }
 
 /**
@@ -217,49 +241,55 @@ export async function updateArticle(db: Db, actor: Actor, id: string, input: unk
 
 async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes: Partial<ArticleFields>): Promise<EditorArticle> {
   const now = new Date();
-  await db.$transaction(async (tx) => {
-    if (changes.sectionId) await checkSection(tx, changes.sectionId);
-    if (changes.authorIds) await checkAuthors(tx, actor, changes.authorIds, before.authors.map((a) => a.userId));
-    if (changes.heroImageId !== undefined) await checkHero(tx, changes.heroImageId);
-    if (changes.slug && changes.slug !== before.slug && (await tx.article.findUnique({ where: { slug: changes.slug }, select: { id: true } }))) {
-      throw new ServiceError("conflict", "Another article already uses this slug.", { slug: "Already in use." });
-    }
-    const tagIds = changes.tags ? await resolveTags(tx, actor, changes.tags) : undefined;
-    const merged = { ...currentFields(before), ...changes };
-    // Deep comparison: the stored body comes back from jsonb with its keys reordered.
-    const contentChanged =
-      merged.headline !== before.headline || merged.standfirst !== before.standfirst || !isDeepStrictEqual(merged.body, before.body);
-    // Compare-and-set on the version inside the transaction: two saves racing on one version
-    // cannot both succeed.
-    const { count } = await tx.article.updateMany({
-      where: { id: before.id, version: before.version },
-      data: {
-        headline: merged.headline, standfirst: merged.standfirst, slug: merged.slug, sectionId: merged.sectionId,
-        seoTitle: merged.seoTitle, seoDescription: merged.seoDescription, heroImageId: merged.heroImageId,
-        heroCaption: merged.heroCaption, heroCredit: merged.heroCredit,
-        body: merged.body as unknown as Prisma.InputJsonObject,
-        bodyText: bodyToPlainText(merged.body as ArticleBody),
-        version: { increment: 1 },
-        lastEditedById: actor.id,
-        firstPublishedAt: firstPublishedOf(before),
-        ...(contentChanged && isPublic(before, now) ? { contentUpdatedAt: now } : {}),
-      },
+  // The slug check above the write can lose to a concurrent save; then the unique index refuses it.
+  try {
+    await db.$transaction(async (tx) => {
+      if (changes.sectionId) await checkSection(tx, changes.sectionId);
+      if (changes.authorIds) await checkAuthors(tx, actor, changes.authorIds, before.authors.map((a) => a.userId));
+      if (changes.heroImageId !== undefined) await checkHero(tx, changes.heroImageId);
+      if (changes.slug && changes.slug !== before.slug && (await tx.article.findUnique({ where: { slug: changes.slug }, select: { id: true } }))) {
+        throw slugTaken();
+      }
+      const tagIds = changes.tags ? await resolveTags(tx, actor, changes.tags) : undefined;
+      const merged = { ...currentFields(before), ...changes };
+      // Deep comparison: the stored body comes back from jsonb with its keys reordered.
+      const contentChanged =
+        merged.headline !== before.headline || merged.standfirst !== before.standfirst || !isDeepStrictEqual(merged.body, before.body);
+      // Compare-and-set on the version inside the transaction: two saves racing on one version
+      // cannot both succeed.
+      const { count } = await tx.article.updateMany({
+        where: { id: before.id, version: before.version },
+        data: {
+          headline: merged.headline, standfirst: merged.standfirst, slug: merged.slug, sectionId: merged.sectionId,
+          seoTitle: merged.seoTitle, seoDescription: merged.seoDescription, heroImageId: merged.heroImageId,
+          heroCaption: merged.heroCaption, heroCredit: merged.heroCredit,
+          body: merged.body as unknown as Prisma.InputJsonObject,
+          bodyText: bodyToPlainText(merged.body as ArticleBody),
+          version: { increment: 1 },
+          lastEditedById: actor.id,
+          firstPublishedAt: firstPublishedOf(before),
+          ...(contentChanged && isPublic(before, now) ? { contentUpdatedAt: now } : {}),
+        },
+      });
+      if (count === 0) throw conflict(await load(tx, before.id));
+      if (changes.authorIds) {
+        await tx.articleAuthor.deleteMany({ where: { articleId: before.id } });
+        await tx.articleAuthor.createMany({ data: changes.authorIds.map((userId, position) => ({ articleId: before.id, userId, position })) });
+      }
+      if (tagIds) {
+        await tx.articleTag.deleteMany({ where: { articleId: before.id } });
+        await tx.articleTag.createMany({ data: tagIds.map((tagId, position) => ({ articleId: before.id, tagId, position })) });
+      }
+      await tx.revision.create({ data: { articleId: before.id, version: before.version + 1, authorId: actor.id, snapshot: snapshotOf(merged as never) } });
+      if (wasEverPublic(before)) {
+        const section = merged.sectionId === before.sectionId ? before.section : await tx.section.findUniqueOrThrow({ where: { id: merged.sectionId } });
+        await recordPathChange(tx, pathOf(before), pathOf({ slug: merged.slug, section }));
+      }
     });
-    if (count === 0) throw conflict(await load(tx, before.id));
-    if (changes.authorIds) {
-      await tx.articleAuthor.deleteMany({ where: { articleId: before.id } });
-      await tx.articleAuthor.createMany({ data: changes.authorIds.map((userId, position) => ({ articleId: before.id, userId, position })) });
-    }
-    if (tagIds) {
-      await tx.articleTag.deleteMany({ where: { articleId: before.id } });
-      await tx.articleTag.createMany({ data: tagIds.map((tagId, position) => ({ articleId: before.id, tagId, position })) });
-    }
-    await tx.revision.create({ data: { articleId: before.id, version: before.version + 1, authorId: actor.id, snapshot: snapshotOf(merged as never) } });
-    if (wasEverPublic(before)) {
-      const section = merged.sectionId === before.sectionId ? before.section : await tx.section.findUniqueOrThrow({ where: { id: merged.sectionId } });
-      await recordPathChange(tx, pathOf(before), pathOf({ slug: merged.slug, section }));
-    }
-  });
+  } catch (error) {
+    if (violatedUniqueIndex(error) === SLUG_INDEX) throw slugTaken();
+    throw error;
+  }
   const after = await load(db, before.id);
   await expireArticle([storyOf(before), storyOf(after)]);
   return after;

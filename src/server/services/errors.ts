@@ -42,6 +42,9 @@ export class ServiceError extends Error {
 
 export const forbidden = (message = "You do not have permission to do that.") => new ServiceError("forbidden", message);
 export const notFound = (what = "That") => new ServiceError("not_found", `${what} was not found.`);
+/** A unique index refused a write its check had allowed: a concurrent save took the value first. */
+export const savedMeanwhile = () =>
+  new ServiceError("conflict", "Someone saved the same thing at the same moment. Nothing was changed; try again.");
 
 /** zod issues → { field: message } with dotted paths ("body.content.3.attrs.alt"). */
 export function fieldErrors(issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[]): Record<string, string> {
