@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { routes } from "@/lib/routes";
 
 /** The title of every 404 page of the site, without the site's name (Next.js adds none to the global one). */
@@ -75,9 +74,12 @@ export function ErrorMessage({
         </button>
       </form>
       <p className="mt-8">
-        <Link prefetch={false} href={routes.home()} className="font-semibold text-accent-ink">
+        {/* A plain link: from an error page the next page loads whole (see DocumentLinks), and
+            next/link would put a second copy of its code in the error boundary's scripts, which
+            every reader page loads. */}
+        <a href={routes.home()} className="font-semibold text-accent-ink">
           Go to the front page
-        </Link>
+        </a>
       </p>
     </div>
   );
