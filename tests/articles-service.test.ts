@@ -16,6 +16,7 @@ import {
   publishArticle,
   restoreRevision,
   scheduleArticle,
+  slugAvailability,
   unpublishArticle,
   updateArticle,
 } from "@/server/services/articles";
@@ -96,6 +97,18 @@ describe("createArticle", () => {
     expect(refused.reason).toBeInstanceOf(ServiceError);
     expect(refused.reason).toMatchObject({ status: 409, fields: { slug: "Already in use." } });
     expect(await prisma.article.count({ where: { headline: { in: [`First claim ${room.run}`, `Second claim ${room.run}`] } } })).toBe(1);
+  });
+
+  it("slugAvailability: free, taken with the next free one, reserved with the next free one, malformed", async () => {
+    const first = await draft(author, "Availability");
+    const second = await draft(author, "Availability");
+    expect(second.slug).toBe(`${first.slug}-2`);
+    expect(await slugAvailability(prisma, first.slug, first.id)).toEqual({ ok: true, message: "Available." });
+    // For the second article its own slug is free; for any other the next one after both.
+    expect(await slugAvailability(prisma, first.slug, second.id)).toEqual({ ok: false, message: "Another article already uses this slug.", suggestion: second.slug });
+    expect(await slugAvailability(prisma, first.slug)).toEqual({ ok: false, message: "Another article already uses this slug.", suggestion: `${first.slug}-3` });
+    expect(await slugAvailability(prisma, "page")).toMatchObject({ ok: false, message: "This slug is reserved.", suggestion: "page-2" });
+    expect(await slugAvailability(prisma, "Not A Slug")).toEqual({ ok: false, message: "Lower-case letters, digits and single hyphens only.", suggestion: undefined });
   });
 
   it("never derives a reserved slug from a headline", async () => {

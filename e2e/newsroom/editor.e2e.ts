@@ -63,6 +63,33 @@ test("a refused tag is named next to the tags field, and the draft saves once it
   expect(saved.body!.data!.tags.map((t) => t.name)).toEqual(["harbour", "ferries"]);
 });
 
+test("a headline another article has gives the draft the next free slug; a taken slug typed by hand is named at the field, not taken for a conflict", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author");
+  const headline = uniqueHeadline("Harbour slug");
+  const other = await apiJson<{ slug: string }>(page.request, "POST", "/api/v1/articles", baseURL!, { headline });
+  expect(other.status).toBe(201);
+  const taken = other.body!.data!.slug;
+  const id = await newDraft(page, headline);
+  const slug = page.getByLabel("Slug", { exact: true });
+  await expect(slug).toHaveValue(`${taken}-2`);
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  const saved = async () => (await apiJson<{ slug: string; headline: string }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!)).body!.data!;
+  expect(await saved()).toMatchObject({ headline, slug: `${taken}-2` });
+
+  await slug.fill(taken);
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.locator('[data-save-state="error"]')).toContainText("Another article already uses this slug.");
+  await expect(page.locator("#slug-status")).not.toBeEmpty();
+  await expect(slug).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  expect((await saved()).slug).toBe(`${taken}-2`);
+
+  await slug.fill(`${taken}-by-hand`);
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  expect((await saved()).slug).toBe(`${taken}-by-hand`);
+});
+
 test.describe("in New York", () => {
   test.use({ timezoneId: "America/New_York" });
   test("scheduling: the time is entered in the writer's zone and stored in UTC", async ({ page, baseURL }) => {

@@ -144,7 +144,7 @@ export function openApiDocument(serverUrl: string) {
         patch: { summary: "Alt text, caption, credit", tags: ["media"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { alt: { type: "string" }, caption: { type: "string" }, credit: { type: "string" } } } } } }, responses: { 200: ok("The image"), ...errors(401, 403, 404, 422) } },
       },
       "/slug-check": {
-        get: { summary: "Is a slug valid and free", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "slug", in: "query", required: true, schema: { type: "string" } }, { name: "id", in: "query", required: false, schema: { type: "string" } }], responses: { 200: ok("{ ok, message }"), ...errors(401) } },
+        get: { summary: "Is a slug valid and free", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "slug", in: "query", required: true, schema: { type: "string" } }, { name: "id", in: "query", required: false, schema: { type: "string" } }], responses: { 200: ok("{ ok, message, suggestion? }: suggestion is the first free slug after a taken or reserved one"), ...errors(401) } },
       },
       "/tokens": {
         get: { summary: "API tokens (admins; prefixes only)", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Tokens", { type: "array" }), ...errors(401, 403) } },

@@ -90,21 +90,36 @@ const slugTaken = () => new ServiceError("conflict", "Another article already us
 async function freeSlugFor(tx: Tx, headline: string): Promise<string> {
   const base = slugify(headline);
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`article-slug:${base}`}))::text`;
+  const free = await firstFreeSlug(tx, base);
+  if (!free) throw new ServiceError("conflict", "Could not find a free slug; choose one.");
+  return free;
+}
+
+/** base, or base-2, base-3…: the first that is neither reserved nor another article's. */
+async function firstFreeSlug(db: Db | Tx, base: string, exceptId?: string): Promise<string | null> {
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base.slice(0, 110)}-${n}`;
     // A headline such as "Page" or "Search" must not yield a slug the router owns.
     if (reservedSlugs.has(candidate)) continue;
-    if (!(await tx.article.findUnique({ where: { slug: candidate }, select: { id: true } }))) return candidate;
+    const taken = await db.article.findUnique({ where: { slug: candidate }, select: { id: true } });
+    if (!taken || taken.id === exceptId) return candidate;
   }
-  throw new ServiceError("conflict", "Could not find a free slug; choose one.");
+  return null;
 }
 
-/** Whether slug is free for the article (for the editor's check-as-you-type). */
-export async function slugAvailability(db: Db, slug: string, exceptId?: string): Promise<{ ok: boolean; message: string }> {
+/**
+ * Whether slug is free for the article (for the editor's check-as-you-type), and when it is taken
+ * or reserved, the first free one after it (the editor moves a slug that follows the headline there).
+ */
+export async function slugAvailability(db: Db, slug: string, exceptId?: string): Promise<{ ok: boolean; message: string; suggestion?: string }> {
   const parsed = slugSchema.safeParse(slug);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  const suggest = async (base: string) => (await firstFreeSlug(db, base, exceptId)) ?? undefined;
+  if (!parsed.success) {
+    const reserved = reservedSlugs.has(slug.trim());
+    return { ok: false, message: parsed.error.issues[0]!.message, suggestion: reserved ? await suggest(slug.trim()) : undefined };
+  }
   const taken = await db.article.findUnique({ where: { slug: parsed.data }, select: { id: true } });
-  if (taken && taken.id !== exceptId) return { ok: false, message: "Another article already uses this slug." };
+  if (taken && taken.id !== exceptId) return { ok: false, message: "Another article already uses this slug.", suggestion: await suggest(parsed.data) };
   return { ok: true, message: "Available." };
 }
 

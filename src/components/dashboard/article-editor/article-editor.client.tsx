@@ -85,12 +85,13 @@ export function ArticleEditor(props: EditorProps) {
   /** The message for a field, or for the first of its parts ("tags.2", "body.content.0…"). */
   const errorFor = (name: string) => fieldErrors[name] ?? Object.entries(fieldErrors).find(([k]) => k.startsWith(`${name}.`))?.[1];
 
+  const { markChanged } = saver;
   const change = useCallback(
     <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
       setFields((f) => ({ ...f, [key]: value }));
-      saver.markChanged(key);
+      markChanged(key);
     },
-    [saver],
+    [markChanged],
   );
 
   // A new draft's slug follows its headline until someone edits the slug.
@@ -99,14 +100,17 @@ export function ArticleEditor(props: EditorProps) {
     if (!slugTouched && headline.trim()) change("slug", slugify(headline));
   };
 
-  // Slug checked as you type.
+  // Slug checked as you type. A slug that follows the headline moves on to the first free one when
+  // another article has it ("council-votes" → "council-votes-2"), so the draft can still be saved.
   useEffect(() => {
     const timer = setTimeout(async () => {
-      const result = await callApi<{ ok: boolean; message: string }>("GET", `/api/v1/slug-check?slug=${encodeURIComponent(fields.slug)}&id=${props.id}`);
-      if (result.ok) setSlugCheck(result.data);
+      const result = await callApi<{ ok: boolean; message: string; suggestion?: string }>("GET", `/api/v1/slug-check?slug=${encodeURIComponent(fields.slug)}&id=${props.id}`);
+      if (!result.ok) return;
+      if (!result.data.ok && result.data.suggestion && !slugTouched) change("slug", result.data.suggestion);
+      else setSlugCheck(result.data);
     }, 400);
     return () => clearTimeout(timer);
-  }, [fields.slug, props.id]);
+  }, [fields.slug, props.id, slugTouched, change]);
 
   // Who else has this article open: a heartbeat every 20 s.
   useEffect(() => {

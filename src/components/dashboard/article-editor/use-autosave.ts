@@ -49,7 +49,9 @@ export function useArticleSaver<F extends Record<string, unknown>>(options: {
       return true;
     }
     for (const k of keys) dirty.current.add(k); // nothing typed is dropped
-    if (result.status === 409) setState({ kind: "conflict", error: result.error });
+    // 409 with the current version: someone saved first. A 409 on a field (a slug another article
+    // took) is that field's message, not a lost race.
+    if (result.status === 409 && result.error.currentVersion !== undefined) setState({ kind: "conflict", error: result.error });
     else setState({ kind: "error", message: result.error.message, fields: result.error.fields });
     return false;
   }, [id, onSaved]);
