@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { get as httpGet } from "node:http";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -205,6 +206,38 @@ test("page cache: a repeat view is served from memory with its own request id; s
   const search = await request.get("/search?q=council");
   expect(search.headers()["x-cache"]).toBe("HIT");
   expect(search.headers()["cache-control"]).toMatch(/private/);
+});
+
+test("a path whose escapes do not decode, or that holds a control character, is a 400 with a reason, for pages, images and the API; a NUL in the API's query is a 422", async ({ baseURL }) => {
+  // Sent byte for byte: Playwright's request API would re-encode "%zz" as "%25zz".
+  const raw = (path: string) =>
+    new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      httpGet(new URL(path, baseURL), (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, type: String(res.headers["content-type"]), body }));
+      }).on("error", reject);
+    });
+  for (const path of ["/politics/%zz", "/tag/%zz", "/%zz/feed.xml", "/politics/%00", "/tag/a%00", "/author/%00/page/2", "/media/uploads/%zz", "/_next/image?url=%2Fmedia%2F%00&w=640&q=75"]) {
+    const answer = await raw(path);
+    expect(answer.status, path).toBe(400);
+    expect(answer.body, path).toMatch(/^The address (has a malformed percent-escape|contains a control character)\.$/);
+  }
+  for (const path of ["/api/v1/articles/%zz", "/api/v1/authors/%00", "/api/v1/tags/%00"]) {
+    const answer = await raw(path);
+    expect(answer.status, path).toBe(400);
+    expect(answer.type, path).toMatch(/application\/json/);
+    expect(JSON.parse(answer.body), path).toMatchObject({ error: { code: "bad_request" } });
+  }
+  // A NUL in the API's query is named, as in its JSON bodies.
+  for (const query of ["q=%00", "section=%00", "author=a%00b"]) {
+    const answer = await raw(`/api/v1/articles?${query}`);
+    expect(answer.status, query).toBe(422);
+    expect(JSON.parse(answer.body).error.fields, query).toEqual({ [query.split("=")[0]!]: "Contains a NUL character, which cannot be stored." });
+  }
+  // Everything else is as before: a well-formed unknown path is the site's 404, a search may hold anything.
+  expect((await raw("/politics/no-such-story")).status).toBe(404);
+  expect((await raw("/search?q=%zz%00")).status).toBe(200);
 });
 
 test("an x-middleware-subrequest header changes nothing: gone stays gone, drafts stay hidden, old paths still redirect", async ({ request }) => {

@@ -76,6 +76,34 @@ export function requestId(given) {
   return typeof given === "string" && /^[A-Za-z0-9._:-]{8,128}$/.test(given) ? given : randomUUID();
 }
 
+/**
+ * Why a request's path cannot name anything on this site, or null. A percent-escape that does not
+ * decode (`%zz`, a lone `%C0`): Next.js 16.4 answers it with a bare 500. A control character once
+ * decoded (`%00`): it reached the database, which cannot store or compare NUL, and failed as a 500.
+ * The image optimizer asks this server for the path in its `url` parameter, so that path is held
+ * to the same rule. Other query values are each route's to check.
+ * @param {string | undefined} url
+ */
+export function malformedPath(url) {
+  const target = String(url ?? "/");
+  const pathname = target.split("?")[0];
+  const problem = pathProblem(pathname);
+  if (problem || pathname !== "/_next/image") return problem;
+  const source = new URLSearchParams(target.slice(pathname.length + 1)).get("url");
+  return source?.startsWith("/") ? pathProblem(source.split("?")[0]) : null;
+}
+
+/** @param {string} pathname */
+function pathProblem(pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return "The address has a malformed percent-escape.";
+  }
+  return /[\u0000-\u001f\u007f]/.test(decoded) ? "The address contains a control character." : null;
+}
+
 /** The path as logged: no query (search terms are the reader's business), no invitation tokens. */
 export function loggedPath(url) {
   const path = String(url ?? "/").split("?")[0];

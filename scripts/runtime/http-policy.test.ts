@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
-import { REACT_REVEAL_TIMER, contentSecurityPolicy, isLoggedRequest, loggedPath, loggedStatus, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { REACT_REVEAL_TIMER, contentSecurityPolicy, isLoggedRequest, loggedPath, loggedStatus, malformedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 
 describe("security headers", () => {
   const headers = (path: string, https = false) => Object.fromEntries(securityHeaders(path, { https }));
@@ -104,5 +104,22 @@ describe("request log", () => {
     expect(isLoggedRequest("/api/internal/catch-up", 500)).toBe(true);
     expect(isLoggedRequest("/api/internal/expire", 404)).toBe(true); // someone probing
     for (const url of ["/", "/api/v1/articles", "/api/internals", "/dashboard"]) expect(isLoggedRequest(url, 200), url).toBe(true);
+  });
+});
+
+describe("malformedPath", () => {
+  it("names a path whose escapes do not decode or that holds a control character, and passes every other", () => {
+    for (const url of ["/politics/%zz", "/tag/%", "/author/%C0%AF", "/%E0%A4%A", "/api/v1/articles/%zz?x=1"]) {
+      expect(malformedPath(url), url).toBe("The address has a malformed percent-escape.");
+    }
+    for (const url of ["/politics/%00", "/tag/a%00b", "/author/%0A", "/a%1F/feed.xml", "/api/v1/authors/%7F"]) {
+      expect(malformedPath(url), url).toBe("The address contains a control character.");
+    }
+    // The image optimizer's source path, which it asks this server for.
+    expect(malformedPath("/_next/image?url=%2Fmedia%2Fuploads%2F%25zz&w=640&q=75")).toBe("The address has a malformed percent-escape.");
+    expect(malformedPath("/_next/image?url=%2Fmedia%2F%00&w=640&q=75")).toBe("The address contains a control character.");
+    for (const url of ["/", "/politics/budget-vote", "/tag/caf%C3%A9", "/search?q=%zz%00", "/_next/image?url=%2Fmedia%2Fx.png&w=640", "/_next/image?url=https%3A%2F%2Fexample.com%2F%25zz", "/media/uploads/a%20b.png", undefined]) {
+      expect(malformedPath(url), String(url)).toBeNull();
+    }
   });
 });

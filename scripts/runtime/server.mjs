@@ -17,7 +17,7 @@ import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
 import { awaitDatabaseFailure, RETRY_AFTER_SECONDS } from "./database-failures.mjs";
 import { builtErrorPage, completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
-import { contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, malformedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
@@ -91,8 +91,10 @@ const server = http.createServer((req, res) => {
       requestLog.write(line);
     });
   }
+  const malformed = malformedPath(url);
+  if (malformed) return answerPlainly(req, res, 400, "bad_request", malformed);
   const refusal = crossSiteRefusal({ method: req.method, header: (name) => headerValue(req, name) }, process.env.SITE_URL);
-  if (refusal) return refuse(req, res, refusal);
+  if (refusal) return answerPlainly(req, res, 403, "forbidden", refusal);
   // Next.js's renders, background ones included, know when their request began (page-entry-cache.mjs);
   // the page cache starts that clock itself, as it enters Next.js.
   const handled = cache ? cache.handle(req, res, toNext) : startRenderClock(() => toNext(req, res));
@@ -167,10 +169,11 @@ function headerValue(req, name) {
 }
 
 /** 403 before Next.js: the API's error shape for API callers, a line of text for the rest. */
-function refuse(req, res, message) {
+/** A refusal before Next.js: JSON in the API's error shape for /api/, a line of text elsewhere. */
+function answerPlainly(req, res, status, code, message) {
   const api = (req.url ?? "").startsWith("/api/");
-  res.writeHead(403, { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "Cache-Control": "no-store" });
-  res.end(api ? JSON.stringify({ error: { code: "forbidden", message } }) : message);
+  res.writeHead(status, { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(api ? JSON.stringify({ error: { code, message } }) : message);
 }
 
 // Longer than a load balancer's idle timeout (commonly 60 s), so it never reuses a closed socket.

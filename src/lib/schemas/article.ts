@@ -82,11 +82,14 @@ export const scheduleSchema = z
 export const correctionSchema = z.object({ text: z.string().trim().min(5, "Describe the correction.").max(1000) }).strict();
 
 export const articleStatusSchema = z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]);
+/** A filter's text: PostgreSQL cannot compare a NUL, so one is refused here rather than failing there. */
+const filterText = z.string().refine((s) => !s.includes("\u0000"), "Contains a NUL character, which cannot be stored.");
+
 export const articleListQuerySchema = z.object({
   status: articleStatusSchema.optional(),
-  section: z.string().optional(),
-  author: z.string().optional(),
-  q: z.string().trim().max(200).optional(),
+  section: filterText.optional(),
+  author: filterText.optional(),
+  q: filterText.trim().max(200).optional(),
   sort: z.enum(["updated", "published", "headline"]).default("updated"),
   order: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -74,6 +74,8 @@ export function apiRoute<P = Record<string, never>>(access: Access, handler: Han
     try {
       const actor = await resolveActor(request, access);
       if (access !== "public" && !actor) throw new ServiceError("unauthenticated", "Sign in or send a bearer API token.");
+      // Query values reach the database as text too ("?q=%00" was a 500).
+      assertStorableText(Object.fromEntries(new URL(request.url).searchParams));
       return await handler({ request, params: await context.params, actor });
     } catch (error) {
       return errorResponse(error);
