@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { get as httpGet } from "node:http";
+import { get as httpGet, request as httpRequest } from "node:http";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -238,6 +238,31 @@ test("a path whose escapes do not decode, or that holds a control character, is 
   // Everything else is as before: a well-formed unknown path is the site's 404, a search may hold anything.
   expect((await raw("/politics/no-such-story")).status).toBe(404);
   expect((await raw("/search?q=%zz%00")).status).toBe(200);
+});
+
+test("a method an address does not take is a 405 naming the ones it does: TRACE anywhere, PUT or DELETE on a page", async ({ baseURL }) => {
+  const send = (method: string, path: string) =>
+    new Promise<{ status: number; allow?: string; body: string }>((resolve, reject) => {
+      const req = httpRequest(new URL(path, baseURL), { method, headers: { Origin: new URL(baseURL!).origin } }, (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, allow: res.headers.allow, body }));
+      });
+      req.on("error", reject).end();
+    });
+  const article = SEED_ARTICLE;
+  for (const [method, path] of [["TRACE", article], ["PUT", article], ["DELETE", "/"], ["PATCH", "/feed.xml"], ["PROPFIND", "/media/uploads/x.png"]] as const) {
+    const answer = await send(method, path);
+    expect(answer.status, `${method} ${path}`).toBe(405);
+    expect(answer.allow, `${method} ${path}`).toBe("GET, HEAD, POST");
+    expect(answer.body).toBe(`This address does not accept ${method}.`);
+  }
+  const trace = await send("TRACE", "/api/v1/articles");
+  expect(trace.status).toBe(405);
+  expect(JSON.parse(trace.body)).toMatchObject({ error: { code: "method_not_allowed" } });
+  // What the API's routes do not take, they refuse themselves, as before.
+  expect((await send("PUT", "/api/v1/articles")).status).toBe(405);
+  expect((await send("GET", article)).status).toBe(200);
 });
 
 test("an x-middleware-subrequest header changes nothing: gone stays gone, drafts stay hidden, old paths still redirect", async ({ request }) => {

@@ -7,6 +7,7 @@ export function newNonce(): string;
 export function securityHeaders(path: string, options: { https: boolean; nonce?: string }): [string, string][];
 export function requestId(given: unknown): string;
 export function malformedPath(url: string | undefined): string | null;
+export function allowedMethods(url: string | undefined): string[];
 export function loggedPath(url: string | undefined): string;
 export function isLoggedRequest(url: string | undefined, status: number): boolean;
 export function requestLogLine(entry: { id: string; method?: string; url?: string; status: number; ms: number; cache?: unknown; time?: Date }): string;

@@ -93,6 +93,18 @@ export function malformedPath(url) {
   return source?.startsWith("/") ? pathProblem(source.split("?")[0]) : null;
 }
 
+/**
+ * The methods a path answers: GET, HEAD and POST (server actions, forms) everywhere; the API's
+ * routes also take PUT, PATCH, DELETE and OPTIONS and answer 405 themselves for what they lack.
+ * Anything else (TRACE was a 500, PUT on an article page rendered it) is refused before Next.js.
+ * @param {string | undefined} url
+ */
+export function allowedMethods(url) {
+  return String(url ?? "/").startsWith("/api/") ? API_METHODS : PAGE_METHODS;
+}
+const PAGE_METHODS = ["GET", "HEAD", "POST"];
+const API_METHODS = [...PAGE_METHODS, "PUT", "PATCH", "DELETE", "OPTIONS"];
+
 /** @param {string} pathname */
 function pathProblem(pathname) {
   let decoded;

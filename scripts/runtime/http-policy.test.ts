@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { THEME_INIT_SCRIPT } from "./theme-init.mjs";
-import { REACT_REVEAL_TIMER, contentSecurityPolicy, isLoggedRequest, loggedPath, loggedStatus, malformedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { REACT_REVEAL_TIMER, contentSecurityPolicy, allowedMethods, isLoggedRequest, loggedPath, loggedStatus, malformedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 
 describe("security headers", () => {
   const headers = (path: string, https = false) => Object.fromEntries(securityHeaders(path, { https }));
@@ -121,5 +121,17 @@ describe("malformedPath", () => {
     for (const url of ["/", "/politics/budget-vote", "/tag/caf%C3%A9", "/search?q=%zz%00", "/_next/image?url=%2Fmedia%2Fx.png&w=640", "/_next/image?url=https%3A%2F%2Fexample.com%2F%25zz", "/media/uploads/a%20b.png", undefined]) {
       expect(malformedPath(url), String(url)).toBeNull();
     }
+  });
+});
+
+describe("allowedMethods", () => {
+  it("lets pages take GET, HEAD and POST, and the API also PUT, PATCH, DELETE and OPTIONS; never TRACE", () => {
+    for (const url of ["/", "/politics/budget-vote", "/feed.xml", "/media/uploads/x.png", "/dashboard", "/api-docs", undefined]) {
+      expect(allowedMethods(url), String(url)).toEqual(["GET", "HEAD", "POST"]);
+    }
+    for (const url of ["/api/v1/articles", "/api/auth/session", "/api/health?ready"]) {
+      expect(allowedMethods(url), url).toEqual(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+    }
+    expect([...allowedMethods("/"), ...allowedMethods("/api/v1/articles")]).not.toContain("TRACE");
   });
 });

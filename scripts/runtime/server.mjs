@@ -17,7 +17,7 @@ import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
 import { awaitDatabaseFailure, RETRY_AFTER_SECONDS } from "./database-failures.mjs";
 import { builtErrorPage, completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
-import { contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, malformedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
+import { allowedMethods, contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, malformedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
@@ -93,6 +93,11 @@ const server = http.createServer((req, res) => {
   }
   const malformed = malformedPath(url);
   if (malformed) return answerPlainly(req, res, 400, "bad_request", malformed);
+  const allowed = allowedMethods(url);
+  if (!allowed.includes(method ?? "GET")) {
+    res.setHeader("Allow", allowed.join(", "));
+    return answerPlainly(req, res, 405, "method_not_allowed", `This address does not accept ${method}.`);
+  }
   const refusal = crossSiteRefusal({ method: req.method, header: (name) => headerValue(req, name) }, process.env.SITE_URL);
   if (refusal) return answerPlainly(req, res, 403, "forbidden", refusal);
   // Next.js's renders, background ones included, know when their request began (page-entry-cache.mjs);
