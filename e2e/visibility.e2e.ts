@@ -35,6 +35,11 @@ test("paths are canonical: upper case redirects permanently to lower case", asyn
     expect(new URL(moved.headers().location!, "http://x").pathname, given).toBe(canonical);
     expect((await request.get(canonical)).status(), canonical).toBe(200);
   }
+  // Percent-escapes are not letters to lower: "é" stays %C3%A9, in one hop and no more.
+  const escaped = await request.get("/Tag/Caf%C3%A9", { maxRedirects: 0 });
+  expect(escaped.status()).toBe(301);
+  expect(new URL(escaped.headers().location!, "http://x").pathname).toBe("/tag/caf%C3%A9");
+  expect((await request.get("/tag/caf%C3%A9", { maxRedirects: 0 })).status()).toBe(404);
   const slash = await request.get("/politics/", { maxRedirects: 0 });
   expect([301, 308]).toContain(slash.status());
   expect(new URL(slash.headers().location!, "http://x").pathname).toBe("/politics");

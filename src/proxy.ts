@@ -22,10 +22,12 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next();
   }
 
-  // Our URLs are lower case: "/Politics/Some-Story" → "/politics/some-story".
-  if (pathname !== pathname.toLowerCase()) {
+  // Our URLs are lower case: "/Politics/Some-Story" → "/politics/some-story". Percent-escapes stay
+  // as they are: "%C3%A9" is "é" as browsers send it, and lowering it was a pointless redirect.
+  const lowerCase = pathname.replace(/%[0-9a-f]{2}|[^%]+/gi, (part) => (part[0] === "%" ? part : part.toLowerCase()));
+  if (pathname !== lowerCase) {
     const url = request.nextUrl.clone();
-    url.pathname = pathname.toLowerCase();
+    url.pathname = lowerCase;
     return NextResponse.redirect(url, 301);
   }
 
