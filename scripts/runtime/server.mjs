@@ -173,7 +173,6 @@ function headerValue(req, name) {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** 403 before Next.js: the API's error shape for API callers, a line of text for the rest. */
 /** A refusal before Next.js: JSON in the API's error shape for /api/, a line of text elsewhere. */
 function answerPlainly(req, res, status, code, message) {
   const api = (req.url ?? "").startsWith("/api/");
