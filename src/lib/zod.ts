@@ -8,3 +8,6 @@ import { z } from "zod";
 if (typeof window !== "undefined") z.config({ jitless: true });
 
 export { z };
+
+/** PostgreSQL stores no NUL character in text: what a field holding one is told (forms, API, filters). */
+export const NUL_REFUSED = "Contains a NUL character, which cannot be stored.";

@@ -18,8 +18,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /**
  * The unique index a write ran into ("Article_slug_key"; "" when Prisma does not say which), or
- * null when error is no unique violation (Prisma's P2002). A check-then-write can lose to a concurrent write between its two
- * statements; the index decides, and this names what it refused.
+ * null when error is no unique violation (Prisma's P2002). A check-then-write can lose to a
+ * concurrent write between its two statements; the index decides, and this names what it refused.
  */
 export function violatedUniqueIndex(error: unknown): string | null {
   const e = error as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown } } } } } | null;

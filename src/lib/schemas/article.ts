@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { NUL_REFUSED, z } from "@/lib/zod";
 import { articleBodySchema } from "@/lib/article-body";
 import { reservedSlugs } from "@/lib/routes";
 
@@ -83,7 +83,7 @@ export const correctionSchema = z.object({ text: z.string().trim().min(5, "Descr
 
 export const articleStatusSchema = z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]);
 /** A filter's text: PostgreSQL cannot compare a NUL, so one is refused here rather than failing there. */
-const filterText = z.string().refine((s) => !s.includes("\u0000"), "Contains a NUL character, which cannot be stored.");
+const filterText = z.string().refine((s) => !s.includes("\u0000"), NUL_REFUSED);
 
 export const articleListQuerySchema = z.object({
   status: articleStatusSchema.optional(),

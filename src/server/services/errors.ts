@@ -1,4 +1,5 @@
 import "server-only";
+import { NUL_REFUSED } from "@/lib/zod";
 /**
  * The one error type services throw for a refused request. The API turns it into
  * `{ error: { code, message, fields? } }` with its status; server actions return it to forms.
@@ -67,7 +68,7 @@ export function assertStorableText(value: unknown): void {
   const fields: Record<string, string> = {};
   const walk = (v: unknown, path: string) => {
     if (typeof v === "string") {
-      if (v.includes("\u0000")) fields[path || "body"] = "Contains a NUL character, which cannot be stored.";
+      if (v.includes("\u0000")) fields[path || "body"] = NUL_REFUSED;
     } else if (Array.isArray(v)) v.forEach((item, i) => walk(item, path ? `${path}.${i}` : String(i)));
     else if (v && typeof v === "object") for (const [key, item] of Object.entries(v)) walk(item, path ? `${path}.${key}` : key);
   };
