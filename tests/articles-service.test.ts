@@ -420,6 +420,21 @@ describe("input the strict schemas refuse", () => {
     expect(await revisions(a.id)).toHaveLength(1);
   });
 
+  it("a missing, negative or fractional version is refused with a message that says which, and nothing is saved", async () => {
+    const a = await draft(author, "Version messages");
+    const before = await row(a.id);
+    const messages = async (input: Record<string, unknown>) =>
+      ((await rejectionOf(updateArticle(prisma, author, a.id, { headline: "Never saved", ...input }))) as ZodError).issues.map((i) => [i.path.join("."), i.message]);
+    expect(await messages({})).toEqual([["version", "The version this change is based on is required."]]);
+    expect(await messages({ version: -1 })).toEqual([["version", "Must be 1 or more."]]);
+    expect(await messages({ version: 1.5 })).toEqual([["version", "Must be a whole number."]]);
+    expect(await messages({ version: "1" })).toEqual([["version", "Must be a number."]]);
+    const publish = (await rejectionOf(publishArticle(prisma, author, a.id, { version: 0 }))) as ZodError;
+    expect(publish.issues.map((i) => i.message)).toEqual(["Must be 1 or more."]);
+    expect(await row(a.id)).toEqual(before);
+    expect(await revisions(a.id)).toHaveLength(1);
+  });
+
   it("a tag name with a comma is refused, naming the field, and nothing is saved (commas separate tags in the editor)", async () => {
     const a = await draft(author, "Comma tag");
     const before = await row(a.id);

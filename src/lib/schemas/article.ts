@@ -65,16 +65,19 @@ export const articleFieldsSchema = z
 /** Creating: only a headline is needed; the rest has defaults (slug from the headline). */
 export const articleCreateSchema = articleFieldsSchema.partial().required({ headline: true }).strict();
 
-/** Updating: any fields, plus the version the change was based on (optimistic locking). */
-export const articleUpdateSchema = articleFieldsSchema
-  .partial()
-  .extend({ version: z.number().int().min(1, "version is required.") })
-  .strict();
+/** The version a change was based on (optimistic locking): every save and transition sends it. */
+const version = z
+  .number({ error: (issue) => (issue.input === undefined ? "The version this change is based on is required." : "Must be a number.") })
+  .int("Must be a whole number.")
+  .min(1, "Must be 1 or more.");
 
-export const versionSchema = z.object({ version: z.number().int().min(1) }).strict();
+/** Updating: any fields, plus the version the change was based on. */
+export const articleUpdateSchema = articleFieldsSchema.partial().extend({ version }).strict();
+
+export const versionSchema = z.object({ version }).strict();
 export const scheduleSchema = z
   .object({
-    version: z.number().int().min(1),
+    version,
     /** ISO 8601 with an offset or Z; stored in UTC. */
     publishAt: z.iso.datetime({ offset: true, message: "Give a date and time with a time zone." }),
   })
