@@ -232,3 +232,27 @@ test("a dashboard page that fails keeps the dashboard around its message, and sh
     await context.close();
   }
 });
+
+test("“New article” with the database unreachable says so beside the button, and opens a draft once it is back", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await signIn(page, "author");
+    await page.goto("/dashboard");
+    const button = page.getByRole("button", { name: "New article" });
+    await expect(button).toBeEnabled();
+    databaseProxy!.cut();
+    await button.click();
+    await expect(page.getByRole("alert").filter({ hasText: "database" })).toHaveText("The database is busy or unreachable. Nothing was changed; try again in a few seconds.");
+    // Still the list, not an error page, and the button can be pressed again.
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Articles");
+    databaseProxy!.mend();
+    await button.click();
+    await expect(page).toHaveURL(/\/dashboard\/articles\/[^/]+$/);
+    await expect(page.getByLabel("Headline", { exact: true })).toHaveValue("Untitled draft");
+  } finally {
+    databaseProxy!.mend();
+    await context.close();
+  }
+});

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { articleListQuerySchema } from "@/lib/schemas/article";
 import { statusLabels } from "@/lib/status-labels";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { DateTime } from "@/components/dashboard/date-time.client";
-import { createDraftAction } from "@/server/actions/articles";
+import { NewArticleButton } from "@/components/dashboard/new-article-button.client";
 import { listStaffArticles, staffOptions } from "@/server/data/dashboard";
 import { prisma } from "@/server/db";
 import { staffOrSignIn } from "@/server/services/staff-page";
@@ -26,9 +26,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Articles</h1>
-        <form action={createDraftAction}>
-          <button type="submit" className={buttonClass}>New article</button>
-        </form>
+        <NewArticleButton />
       </div>
       {raw.deleted ? <p role="status" className="mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm">The article was deleted.</p> : null}
       {!parsed.success ? <p role="alert" className="mb-3 text-sm text-accent-ink">Some filters were not valid and were ignored.</p> : null}
