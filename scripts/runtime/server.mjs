@@ -18,7 +18,7 @@ import { startGoLiveTimer } from "./go-live.mjs";
 import { awaitDatabaseFailure, RETRY_AFTER_SECONDS } from "./database-failures.mjs";
 import { builtErrorPage, completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
 import { allowedMethods, contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, malformedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
-import { logEvent } from "./log.mjs";
+import { consoleAsJsonLines, logEvent } from "./log.mjs";
 import { createLogSink } from "./log-sink.mjs";
 import { crossSiteRefusal } from "./origin-policy.mjs";
 import { createPageCache, installPageCache, pathOf } from "./page-cache.mjs";
@@ -33,6 +33,8 @@ const cacheMegabytes = Number(process.env.PAGE_CACHE_MB ?? 64);
 const logRequests = process.env.LOG_REQUESTS !== "0";
 const requestLog = createLogSink();
 dropBrokenOutput();
+// stderr is JSON lines throughout: Next.js's own messages and stacks included (log.mjs).
+consoleAsJsonLines();
 const https = String(process.env.SITE_URL ?? "").startsWith("https://");
 const started = performance.now();
 
