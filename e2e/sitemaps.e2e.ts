@@ -244,6 +244,8 @@ test.describe("sitemaps", () => {
       "nope.xml",
       "articles.xml",
       "articles-2026-13.xml",
+      "articles-0000-01.xml",
+      "articles-1000-01.xml",
       "articles-2026-1.xml",
       "articles-2001-01.xml",
       "articles-2026-11-1.xml",

@@ -212,6 +212,8 @@ describe("sitemap file names", () => {
     for (const name of [
       "articles-2026-13.xml",
       "articles-2026-00.xml",
+      "articles-0000-01.xml",
+      "articles-0999-12.xml",
       "articles-2026-1.xml",
       "articles-26-11.xml",
       "articles-2026-11-1.xml",

@@ -109,7 +109,8 @@ export type SitemapFile =
 
 /** The file named by the last URL segment of /sitemaps/…, or null for anything we do not serve. */
 export function parseSitemapName(name: string): SitemapFile | null {
-  const articles = /^articles-(\d{4}-(?:0[1-9]|1[0-2]))(?:-([1-9][0-9]{0,3}))?\.xml$/.exec(name);
+  // Years 1000 to 9999: PostgreSQL has no year 0 ("articles-0000-01.xml" was a 500).
+  const articles = /^articles-([1-9]\d{3}-(?:0[1-9]|1[0-2]))(?:-([1-9][0-9]{0,3}))?\.xml$/.exec(name);
   if (articles) {
     // Part 1 has one URL only: without a suffix.
     if (articles[2] === "1") return null;
