@@ -231,6 +231,12 @@ describe("publishing, scheduling, unpublishing", () => {
     const past = await serviceError(scheduleArticle(prisma, author, a.id, { version: 1, publishAt: publishAt(-60_000) }));
     expect(past.status).toBe(422);
     expect((await row(a.id))!.status).toBe("DRAFT");
+    // Not beyond ten years: year 10000 in UTC was stored as no time at all, a story scheduled for never.
+    for (const far of ["9999-12-31T23:59:59-14:00", publishAt(11 * 366 * 24 * 3_600_000)]) {
+      const error = (await rejectionOf(scheduleArticle(prisma, author, a.id, { version: 1, publishAt: far }))) as ZodError;
+      expect(error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["publishAt", "Choose a time within the next 10 years."]]);
+    }
+    expect(await row(a.id)).toMatchObject({ status: "DRAFT", publishedAt: null, version: 1 });
 
     const at = publishAt(3_600_000);
     const s = await scheduleArticle(prisma, author, a.id, { version: 1, publishAt: at });

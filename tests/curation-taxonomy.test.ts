@@ -207,6 +207,9 @@ describe("breaking news", () => {
       [{ text: "x".repeat(201) }, "text"],
       [{ text: "x", expiresAt: "2031-01-01T10:00" }, "expiresAt"],
       [{ text: "x", expiresAt: new Date(Date.now() - 60_000).toISOString() }, "expiresAt"],
+      // Year 10000 in UTC, and anything beyond ten years: a typo, not a banner.
+      [{ text: "x", expiresAt: "9999-12-31T23:59:59-14:00" }, "expiresAt"],
+      [{ text: "x", expiresAt: new Date(Date.now() + 11 * 366 * 24 * HOUR).toISOString() }, "expiresAt"],
     ];
     for (const [input, field] of cases) {
       const error = await setBreakingNews(db, actors.editor, input).then(

@@ -11,3 +11,15 @@ export { z };
 
 /** PostgreSQL stores no NUL character in text: what a field holding one is told (forms, API, filters). */
 export const NUL_REFUSED = "Contains a NUL character, which cannot be stored.";
+
+/** How far ahead a time may be set (a schedule, a banner's expiry): further is a typo. */
+export const MAX_YEARS_AHEAD = 10;
+
+/**
+ * A moment as ISO 8601 with an offset or Z, at most MAX_YEARS_AHEAD years from now. Unbounded,
+ * "9999-12-31T23:59:59-14:00" (year 10000 in UTC) was accepted and stored as no time at all: a
+ * story scheduled for never.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true, message: "Give a date and time with a time zone." })
+  .refine((value) => Date.parse(value) <= Date.now() + MAX_YEARS_AHEAD * 366 * 24 * 3_600_000, `Choose a time within the next ${MAX_YEARS_AHEAD} years.`);

@@ -1,4 +1,4 @@
-import { NUL_REFUSED, z } from "@/lib/zod";
+import { instantSchema, NUL_REFUSED, z } from "@/lib/zod";
 import { articleBodySchema } from "@/lib/article-body";
 import { reservedSlugs } from "@/lib/routes";
 
@@ -79,7 +79,7 @@ export const scheduleSchema = z
   .object({
     version,
     /** ISO 8601 with an offset or Z; stored in UTC. */
-    publishAt: z.iso.datetime({ offset: true, message: "Give a date and time with a time zone." }),
+    publishAt: instantSchema,
   })
   .strict();
 export const correctionSchema = z.object({ text: z.string().trim().min(5, "Describe the correction.").max(1000) }).strict();

@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { instantSchema, z } from "@/lib/zod";
 import { isSafeImageSrc } from "@/lib/article-body";
 
 /** The front page, editors' picks and the breaking-news banner, as forms and the API send them. */
@@ -29,7 +29,7 @@ export const breakingNewsSchema = z
       z.string().trim().max(2048, "At most 2048 characters.").refine(isSafeImageSrc, "Use a site path (/politics/…) or an https:// address.").optional(),
     ),
     /** ISO 8601 with an offset or Z (the browser converts the editor's local time). */
-    expiresAt: z.preprocess(emptyToUndefined, z.iso.datetime({ offset: true, message: "Give a date and time with a time zone." }).optional()),
+    expiresAt: z.preprocess(emptyToUndefined, instantSchema.optional()),
   })
   .strict();
 
