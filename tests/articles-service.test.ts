@@ -473,6 +473,21 @@ describe("input the strict schemas refuse", () => {
     expect(await prisma.tag.count({ where: { slug: slugify(unknown, 60) } })).toBe(0);
   });
 
+  it("tags whose names have no Latin letters stay apart: each gets a slug of its own", async () => {
+    const a = await draft(author, "Non-Latin tags");
+    // This run's id in CJK characters: names unique to the run, still without a Latin letter.
+    const run = [...room.run].map((c) => String.fromCharCode(0x4e00 + c.charCodeAt(0))).join("");
+    const [first, second] = [`日本${run}`, `🔥${run}`];
+    const once = await updateArticle(prisma, author, a.id, { version: 1, tags: [first] });
+    const twice = await updateArticle(prisma, author, a.id, { version: once.version, tags: [first, second] });
+    // Before: both slugs were "article", and the second name was taken for the first tag.
+    expect(twice.tags.map((t) => t.tag.name)).toEqual([first, second]);
+    expect(new Set(twice.tags.map((t) => t.tag.slug)).size).toBe(2);
+    // The same name again is the same tag.
+    const again = await updateArticle(prisma, author, a.id, { version: twice.version, tags: [second, first] });
+    expect(again.tags.map((t) => t.tag.id).sort()).toEqual(twice.tags.map((t) => t.tag.id).sort());
+  });
+
   it("two writers adding one new tag at the same moment both get it, and it exists once", async () => {
     const [a, b] = await Promise.all([draft(author, "Same tag A"), draft(editor, "Same tag B")]);
     const name = `${room.run} Breaking Tag`;

@@ -225,6 +225,17 @@ describe("breaking news", () => {
 });
 
 describe("sections", () => {
+  it("sections whose names have no Latin letters get slugs of their own", async () => {
+    const cjk = [...run].map((c) => String.fromCharCode(0x4e00 + c.charCodeAt(0))).join("");
+    const japan = await createSection(db, actors.editor, { name: `日本${cjk}` });
+    const china = await createSection(db, actors.editor, { name: `中国${cjk}` });
+    // Before: both were "article", and the second was refused as a slug in use.
+    expect(japan.slug).toMatch(/^section-[a-z0-9]+$/);
+    expect(china.slug).toMatch(/^section-[a-z0-9]+$/);
+    expect(japan.slug).not.toBe(china.slug);
+    for (const section of [japan, china]) await deleteSection(db, actors.editor, section.id);
+  });
+
   it("creates a section at the end of the navigation, with a slug from its name, refusing reserved and taken slugs", async () => {
     const section = await createSection(db, actors.editor, { name: `Climate ${run}`, description: "Heat" });
     expect(section.slug).toBe(`climate-${run}`);

@@ -16,8 +16,8 @@ export const slugSchema = z
   .regex(slugPattern, "Lower-case letters, digits and single hyphens only.")
   .refine((s) => !reservedSlugs.has(s), "This slug is reserved.");
 
-/** "Héllo, World!" → "hello-world" (for slugs suggested from headlines). */
-export function slugify(text: string, maxLength = 80): string {
+/** "Héllo, World!" → "hello-world" (for slugs suggested from headlines); `fallback` when nothing is left. */
+export function slugify(text: string, maxLength = 80, fallback = "article"): string {
   const slug = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -25,7 +25,32 @@ export function slugify(text: string, maxLength = 80): string {
     .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return slug.slice(0, maxLength).replace(/-+$/, "") || "article";
+  return slug.slice(0, maxLength).replace(/-+$/, "") || fallback;
+}
+
+/**
+ * A tag's, section's or author's slug from a name: slugify's, or, for a name without a letter or
+ * digit a slug can keep ("日本", "🔥"), one made from the name itself ("tag-" and a hash of it).
+ * Such names all had the slug "article": a second one was taken for the first (a writer's tag
+ * "日本" became the existing tag "🔥"), or refused as a slug already in use.
+ */
+export function nameSlug(name: string, kind: "tag" | "section" | "author"): string {
+  const slug = slugify(name, 60, "");
+  return slug || `${kind}-${hash53(name.normalize("NFKC").trim().toLowerCase()).toString(36)}`;
+}
+
+/** cyrb53: a 53-bit string hash (public domain), the same in the browser and on the server. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 export const seoHints = { titleIdeal: 60, titleMax: 70, descriptionIdeal: 155, descriptionMax: 200 } as const;

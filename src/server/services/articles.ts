@@ -9,6 +9,7 @@ import {
   articleUpdateSchema,
   correctionSchema,
   scheduleSchema,
+  nameSlug,
   slugify,
   slugSchema,
   versionSchema,
@@ -127,7 +128,7 @@ export async function slugAvailability(db: Db, slug: string, exceptId?: string):
 async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const name of names) {
-    const slug = slugify(name, 60);
+    const slug = nameSlug(name, "tag");
     const existing = await tx.tag.findFirst({ where: { OR: [{ slug }, { name: { equals: name, mode: "insensitive" } }] } });
     if (existing) {
       if (!ids.includes(existing.id)) ids.push(existing.id);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { routes } from "@/lib/routes";
-import { slugify, slugSchema } from "@/lib/schemas/article";
+import { nameSlug, slugSchema } from "@/lib/schemas/article";
 import {
   sectionCreateSchema,
   sectionMoveSchema,
@@ -31,7 +31,7 @@ const FORBIDDEN = "Only editors and admins manage sections and tags.";
 /** A slug given, or one derived from the name; either way it must be a valid, unreserved slug. */
 function slugFor(given: string | undefined, name: string): string {
   if (given) return given;
-  const parsed = slugSchema.safeParse(slugify(name, 60));
+  const parsed = slugSchema.safeParse(nameSlug(name, "section"));
   if (!parsed.success) throw new ServiceError("invalid", "Choose a slug: the one made from the name cannot be used.", { slug: parsed.error.issues[0]!.message });
   return parsed.data;
 }

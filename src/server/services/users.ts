@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { mediaUrl } from "@/lib/media";
-import { slugify } from "@/lib/schemas/article";
+import { nameSlug } from "@/lib/schemas/article";
 import { acceptInvitationSchema, changePasswordSchema, changeRoleSchema, inviteSchema, profileSchema, roles } from "@/lib/schemas/user";
 import { hashToken } from "@/server/services/api-tokens";
 import { audit } from "@/server/services/audit";
@@ -47,7 +47,7 @@ async function manageableUser(db: Db, actor: Actor, userId: string, refusal: str
 
 /** "Jane Doe" → "jane-doe", or "jane-doe-2" when taken (author pages live at /author/[slug]). */
 async function uniqueUserSlug(db: Tx, name: string): Promise<string> {
-  const base = slugify(name, 60);
+  const base = nameSlug(name, "author");
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!(await db.user.findUnique({ where: { slug: candidate }, select: { id: true } }))) return candidate;
