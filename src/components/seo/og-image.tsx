@@ -1,10 +1,12 @@
 import "server-only";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ReactElement } from "react";
 import { ImageResponse } from "next/og";
 import { OG_IMAGE_SIZE } from "@/lib/seo/metadata";
-import { cardText, headlineFontSize, monogram } from "@/lib/seo/og-text";
+import { cardText as anyText, headlineFontSize, monogram as anyMonogram } from "@/lib/seo/og-text";
+import { woffCodePoints } from "@/server/font-coverage";
 
 /**
  * Generated images: Open Graph cards (1200x630), the publisher logo and the app icon, drawn with
@@ -25,6 +27,21 @@ const family = (subset: string) => `SourceSerif4-${subset}`;
 const fontFamily = subsets.map(family).join(", ");
 const fontDir = path.join(process.cwd(), "node_modules", "@fontsource", "source-serif-4", "files");
 
+const fontFile = (subset: string, weight: number) => path.join(fontDir, `source-serif-4-${subset}-${weight}-normal.woff`);
+
+/** The characters every weight can draw in some subset (read once, from the fonts' character maps). */
+let drawable: Set<number> | undefined;
+function canDraw(codePoint: number): boolean {
+  drawable ??= (() => {
+    const [first, ...others] = weights.map((weight) => new Set(subsets.flatMap((subset) => [...woffCodePoints(readFileSync(fontFile(subset, weight)))])));
+    return new Set([...first!].filter((c) => others.every((set) => set.has(c))));
+  })();
+  return drawable.has(codePoint);
+}
+/** Text as the card fonts can draw it: emoji and characters without a glyph are left out (og-text.ts). */
+const cardText = (text: string, max: number) => anyText(text, max, canDraw);
+const monogram = (siteName: string) => anyMonogram(siteName, canDraw);
+
 type Font = { name: string; data: Buffer; weight: (typeof weights)[number]; style: "normal" };
 let fonts: Promise<Font[]> | undefined;
 
@@ -33,7 +50,7 @@ function loadFonts(): Promise<Font[]> {
     subsets.flatMap((subset) =>
       weights.map(async (weight) => ({
         name: family(subset),
-        data: await readFile(path.join(fontDir, `source-serif-4-${subset}-${weight}-normal.woff`)),
+        data: await readFile(fontFile(subset, weight)),
         weight,
         style: "normal" as const,
       })),

@@ -13,6 +13,12 @@ describe("cardText", () => {
     expect(cardText("Tokyo 東京 summit", 100)).toBe("Tokyo summit");
   });
 
+  it("with the fonts' character map, also leaves out what no font draws, keeping the spaces", () => {
+    const drawable = (cp: number) => cp < 0x2000 || cp === 0x2014;
+    expect(cardText("Vote counted ✓ — turnout up ★ again", 100, drawable)).toBe("Vote counted — turnout up again");
+    expect(monogram("✓ Daily", drawable)).toBe("D");
+  });
+
   it("shortens long text", () => {
     expect(cardText("one two three four five six", 16)).toBe("one two three…");
   });

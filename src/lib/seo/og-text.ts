@@ -9,8 +9,15 @@ const emoji = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3F
 const otherScripts =
   /[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/gu;
 
-export function cardText(text: string, max: number): string {
-  return truncateText(text.replace(emoji, " ").replace(otherScripts, ""), max);
+/**
+ * `drawable`: whether the card's fonts have a glyph for a code point (og-image.tsx reads their
+ * character maps). Without it, only the scripts above are kept; some of Unicode's "Common"
+ * characters (✓, ★, →) are in no font there either.
+ */
+export function cardText(text: string, max: number, drawable?: (codePoint: number) => boolean): string {
+  const kept = text.replace(emoji, " ").replace(otherScripts, "");
+  const drawn = drawable ? [...kept].filter((c) => /\s/.test(c) || drawable(c.codePointAt(0)!)).join("") : kept;
+  return truncateText(drawn, max);
 }
 
 /** Headline size on a 1200x630 card: large for short headlines, smaller as they grow. */
@@ -24,9 +31,10 @@ export function headlineFontSize(text: string): number {
 const articles = new Set(["the", "a", "an"]);
 
 /** One letter for the app icon: "The Dell Boys" → "D". */
-export function monogram(siteName: string): string {
+export function monogram(siteName: string, drawable?: (codePoint: number) => boolean): string {
   const words = siteName.trim().split(/\s+/).filter(Boolean);
-  const word = words.find((w) => !articles.has(w.toLowerCase())) ?? words[0] ?? "";
-  const letter = cardText(word, 40).match(/\p{L}|\p{N}/u)?.[0];
+  // The first word with a letter the fonts draw, not counting a leading article unless it is all there is.
+  const firstLetter = (w: string) => cardText(w, 40, drawable).match(/\p{L}|\p{N}/u)?.[0];
+  const letter = words.filter((w) => !articles.has(w.toLowerCase())).map(firstLetter).find(Boolean) ?? words.map(firstLetter).find(Boolean);
   return letter ? letter.toLocaleUpperCase() : "•";
 }
