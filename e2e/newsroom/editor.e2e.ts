@@ -94,6 +94,9 @@ test.describe("in New York", () => {
   test.use({ timezoneId: "America/New_York" });
   test("scheduling: the time is entered in the writer's zone and stored in UTC", async ({ page, baseURL }) => {
     test.setTimeout(60_000);
+    // The server cannot know the writer's zone: nothing it renders may differ from the browser's first render.
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
     await signIn(page, "editor");
     const id = await newDraft(page, uniqueHeadline("Scheduled storm-season explainer"));
     await page.getByRole("textbox", { name: "Body" }).click();
@@ -107,6 +110,11 @@ test.describe("in New York", () => {
     const article = await apiJson<{ status: string; publishedAt: string }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!);
     // 09:30 in New York in July is 13:30 UTC (EDT, UTC−4).
     expect(article.body!.data).toMatchObject({ status: "SCHEDULED", publishedAt: `${year}-07-04T13:30:00.000Z` });
+    // Opened again: the time it goes live, in the writer's zone, rendered without a hydration error.
+    await page.reload();
+    await expect(page.getByText(`Goes live Jul 4, ${year}, 9:30`)).toBeVisible();
+    await expect(page.getByText("Schedule for (America/New_York)")).toBeVisible();
+    expect(pageErrors).toEqual([]);
   });
 });
 

@@ -6,8 +6,10 @@ import { bodyToPlainText, type ArticleBody } from "@/lib/article-body";
 import { seoHints, slugify } from "@/lib/schemas/article";
 import { statusLabels, type StatusKey } from "@/lib/status-labels";
 import { callApi } from "@/components/dashboard/api-client";
+import { DateTime } from "@/components/dashboard/date-time.client";
 import { BodyEditor } from "@/components/dashboard/editor/body-editor.client";
 import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { useBrowserValue } from "@/components/ui/browser-value";
 import { useMediaPicker, type MediaChoice } from "./media-picker.client";
 import { RevisionsPanel } from "./revisions-panel.client";
 import { useArticleSaver, type SaveState } from "./use-autosave";
@@ -192,7 +194,8 @@ export function ArticleEditor(props: EditorProps) {
 
   const plainText = useMemo(() => [fields.headline, fields.standfirst, bodyToPlainText(fields.body)].join("\n\n"), [fields]);
   const allKeys = Object.keys(fields) as (keyof EditorFields)[];
-  const timeZone = typeof Intl !== "undefined" ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
+  // The writer's zone: unknown on the server, so named only once hydrated (a server "UTC" did not match).
+  const timeZone = useBrowserValue(() => Intl.DateTimeFormat().resolvedOptions().timeZone, "");
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
@@ -309,7 +312,7 @@ export function ArticleEditor(props: EditorProps) {
           ) : null}
           {props.allowed.publish && status !== "PUBLISHED" ? (
             <div className="space-y-1">
-              <label htmlFor="scheduleAt" className="text-sm font-semibold">Schedule for ({timeZone})</label>
+              <label htmlFor="scheduleAt" className="text-sm font-semibold">Schedule for{timeZone ? ` (${timeZone})` : " (your time zone)"}</label>
               <input id="scheduleAt" type="datetime-local" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} className={inputClass} />
               <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy || !scheduleAt}
                 onClick={() => void step("schedule", { publishAt: new Date(scheduleAt).toISOString() }, `Scheduled for ${new Date(scheduleAt).toLocaleString()}.`)}>
@@ -317,7 +320,7 @@ export function ArticleEditor(props: EditorProps) {
               </button>
             </div>
           ) : null}
-          {status === "SCHEDULED" && props.publishedAt ? <p className="text-sm">Goes live {new Date(props.publishedAt).toLocaleString()}.</p> : null}
+          {status === "SCHEDULED" && props.publishedAt ? <p className="text-sm">Goes live <DateTime iso={props.publishedAt} />.</p> : null}
           {props.allowed.publish && live ? (
             <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => void step("unpublish", {}, "Unpublished: the article is a draft again.")}>Unpublish</button>
           ) : null}
