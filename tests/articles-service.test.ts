@@ -426,6 +426,23 @@ describe("input the strict schemas refuse", () => {
     expect(await revisions(a.id)).toHaveLength(1);
   });
 
+  it("control characters pasted into text (Word's U+000B line break, U+0001…) are saved as spaces", async () => {
+    const a = await draft(author, "Pasted text");
+    const saved = await updateArticle(prisma, author, a.id, {
+      version: 1,
+      headline: `Pasted\u000Bfrom Word\u0001 ${room.run}`,
+      standfirst: "Stand\u0008first\u007F",
+      seoTitle: "\u001FSEO",
+      tags: [`Pasted\u000Btag ${room.run}`],
+      body: paragraphs("Line one\u000Bline two\tand a tab"),
+    });
+    expect(saved.headline).toBe(`Pasted from Word ${room.run}`);
+    expect(saved.standfirst).toBe("Stand first");
+    expect(saved.seoTitle).toBe("SEO");
+    expect(saved.tags.map((t) => t.tag.name)).toEqual([`Pasted tag ${room.run}`]);
+    expect(JSON.stringify(saved.body)).toContain("Line one line two\\tand a tab");
+  });
+
   it("a missing, negative or fractional version is refused with a message that says which, and nothing is saved", async () => {
     const a = await draft(author, "Version messages");
     const before = await row(a.id);

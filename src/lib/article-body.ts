@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { writtenText, z } from "@/lib/zod";
 
 /**
  * The article body: a ProseMirror (TipTap) document restricted to the nodes and marks we render.
@@ -62,7 +62,7 @@ export const markSchema = z.discriminatedUnion("type", [boldMark, italicMark, li
 export const textNodeSchema = z
   .object({
     type: z.literal("text"),
-    text: z.string().min(1),
+    text: writtenText().min(1),
     marks: z.array(markSchema).optional(),
   })
   .strict();
@@ -85,7 +85,7 @@ const blockquoteSchema = z
 const pullQuoteSchema = z
   .object({
     type: z.literal("pullQuote"),
-    attrs: z.object({ attribution: z.string().max(200).default("") }).strict().optional(),
+    attrs: z.object({ attribution: writtenText().max(200).default("") }).strict().optional(),
     content: z.array(inlineSchema).min(1),
   })
   .strict();
@@ -108,9 +108,9 @@ const imageSchema = z
     attrs: z
       .object({
         src: z.string().max(2048).refine(isSafeImageSrc, "Images must be site media or https"),
-        alt: z.string().min(1, "Images need alt text").max(500),
-        caption: z.string().max(500).default(""),
-        credit: z.string().max(200).default(""),
+        alt: writtenText().min(1, "Images need alt text").max(500),
+        caption: writtenText().max(500).default(""),
+        credit: writtenText().max(200).default(""),
         width: z.number().int().positive(),
         height: z.number().int().positive(),
         mediaId: z.string().nullable().default(null),

@@ -23,3 +23,13 @@ export const MAX_YEARS_AHEAD = 10;
 export const instantSchema = z.iso
   .datetime({ offset: true, message: "Give a date and time with a time zone." })
   .refine((value) => Date.parse(value) <= Date.now() + MAX_YEARS_AHEAD * 366 * 24 * 3_600_000, `Choose a time within the next ${MAX_YEARS_AHEAD} years.`);
+
+/**
+ * Control characters other than tab, line feed and carriage return (NUL aside: it is refused,
+ * NUL_REFUSED), and DEL. Invisible, not allowed in HTML or XML 1.0, and pasted from word
+ * processors (U+000B is Word's line break): they became raw bytes in headlines, pages and JSON-LD.
+ */
+const CONTROL_CHARACTERS = /[ \t]*[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]+[ \t]*/g;
+
+/** Text a person wrote: control characters (and the spaces around them) become one space; checks such as trim() come after. */
+export const writtenText = () => z.string().overwrite((text) => text.replace(CONTROL_CHARACTERS, " "));

@@ -1,4 +1,4 @@
-import { instantSchema, NUL_REFUSED, z } from "@/lib/zod";
+import { instantSchema, NUL_REFUSED, writtenText, z } from "@/lib/zod";
 import { articleBodySchema } from "@/lib/article-body";
 import { reservedSlugs } from "@/lib/routes";
 
@@ -61,8 +61,7 @@ const id = z.string().trim().min(1).max(64);
  * A tag's name. No commas: the newsroom types an article's tags as one comma-separated list, so a
  * name with a comma could not survive an edit there (it would come back as two tags).
  */
-export const tagNameSchema = z
-  .string()
+export const tagNameSchema = writtenText()
   .trim()
   .min(1, "A tag needs a name.")
   .max(60, "Tags have at most 60 characters.")
@@ -70,8 +69,8 @@ export const tagNameSchema = z
 
 export const articleFieldsSchema = z
   .object({
-    headline: z.string().trim().min(1, "A headline is required.").max(200, "At most 200 characters."),
-    standfirst: z.string().trim().max(400, "At most 400 characters."),
+    headline: writtenText().trim().min(1, "A headline is required.").max(200, "At most 200 characters."),
+    standfirst: writtenText().trim().max(400, "At most 400 characters."),
     slug: slugSchema,
     sectionId: id,
     /** Tag names, in order; unknown names create tags when the user may. */
@@ -79,10 +78,10 @@ export const articleFieldsSchema = z
     /** Byline, in order. */
     authorIds: z.array(id).min(1, "An article needs at least one author.").max(8),
     heroImageId: id.nullable(),
-    heroCaption: z.string().trim().max(500),
-    heroCredit: z.string().trim().max(200),
-    seoTitle: z.string().trim().max(seoHints.titleMax, `At most ${seoHints.titleMax} characters.`),
-    seoDescription: z.string().trim().max(seoHints.descriptionMax, `At most ${seoHints.descriptionMax} characters.`),
+    heroCaption: writtenText().trim().max(500),
+    heroCredit: writtenText().trim().max(200),
+    seoTitle: writtenText().trim().max(seoHints.titleMax, `At most ${seoHints.titleMax} characters.`),
+    seoDescription: writtenText().trim().max(seoHints.descriptionMax, `At most ${seoHints.descriptionMax} characters.`),
     body: articleBodySchema,
   })
   .strict();
@@ -107,7 +106,7 @@ export const scheduleSchema = z
     publishAt: instantSchema,
   })
   .strict();
-export const correctionSchema = z.object({ text: z.string().trim().min(5, "Describe the correction.").max(1000) }).strict();
+export const correctionSchema = z.object({ text: writtenText().trim().min(5, "Describe the correction.").max(1000) }).strict();
 
 export const articleStatusSchema = z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]);
 /** A filter's text: PostgreSQL cannot compare a NUL, so one is refused here rather than failing there. */

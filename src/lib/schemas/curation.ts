@@ -1,4 +1,4 @@
-import { instantSchema, z } from "@/lib/zod";
+import { instantSchema, writtenText, z } from "@/lib/zod";
 import { isSafeImageSrc } from "@/lib/article-body";
 
 /** The front page, editors' picks and the breaking-news banner, as forms and the API send them. */
@@ -22,7 +22,7 @@ const emptyToUndefined = (value: unknown) => (value === null || (typeof value ==
 
 export const breakingNewsSchema = z
   .object({
-    text: z.string().trim().min(1, "Write the banner text.").max(200, "At most 200 characters."),
+    text: writtenText().trim().min(1, "Write the banner text.").max(200, "At most 200 characters."),
     // Site-relative or https: the same rule as image sources (no javascript:, data: or http:).
     url: z.preprocess(
       emptyToUndefined,

@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { writtenText, z } from "@/lib/zod";
 import { slugSchema, tagNameSchema } from "@/lib/schemas/article";
 
 /**
@@ -8,8 +8,8 @@ import { slugSchema, tagNameSchema } from "@/lib/schemas/article";
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const id = z.string().trim().min(1, "Choose one.").max(64);
-const name = z.string().trim().min(1, "A name is required.").max(80, "At most 80 characters.");
-const description = z.string().trim().max(500, "At most 500 characters.");
+const name = writtenText().trim().min(1, "A name is required.").max(80, "At most 80 characters.");
+const description = writtenText().trim().max(500, "At most 500 characters.");
 const optionalSlug = z.preprocess(emptyToUndefined, slugSchema.optional());
 
 export const sectionCreateSchema = z

@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { writtenText, z } from "@/lib/zod";
 
 /**
  * Staff accounts: invitations, password links, roles and profiles. Shared by the dashboard's
@@ -33,7 +33,7 @@ export const emailSchema = z
   .max(254, "At most 254 characters.")
   .pipe(z.email("Enter a valid email address."));
 
-export const personNameSchema = z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters.");
+export const personNameSchema = writtenText().trim().min(1, "Enter a name.").max(100, "At most 100 characters.");
 const id = z.string().trim().min(1).max(64);
 
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema }).strict();
@@ -49,7 +49,7 @@ export const acceptInvitationFormSchema = z
 export const profileSchema = z
   .object({
     name: personNameSchema,
-    bio: z.string().trim().max(1000, "At most 1000 characters."),
+    bio: writtenText().trim().max(1000, "At most 1000 characters."),
     /** A Media id from the library, null for no photo, or absent to keep the current one. */
     image: id.nullable().optional(),
   })
