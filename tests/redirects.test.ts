@@ -59,6 +59,32 @@ describe("redirects left behind by URL changes", () => {
     expect(await pathStatus(`/politics/page`)).toBeNull();
   });
 
+  it("serves a new story at a path an older one gave up, and says 410 once that story is withdrawn", async () => {
+    const section = await prisma.section.findUniqueOrThrow({ where: { slug: "politics" } });
+    const base = { body: { type: "doc", content: [] }, sectionId: section.id, headline: "x" };
+    // The older story moved from "reused" to "moved-on": its old path redirects.
+    await recordPathChange(prisma, p("reused"), p("moved-on"));
+    const taker = await prisma.article.create({ data: { ...base, slug: `redirect-${run}-reused`, status: "DRAFT" } });
+    created.push(taker.id);
+    forgetPathStatus();
+    // A draft at the path: old links still lead to the older story.
+    expect(await pathStatus(p("reused"))).toEqual({ status: 301, location: p("moved-on") });
+    const published = { status: "PUBLISHED" as const, publishedAt: new Date("2026-01-01"), firstPublishedAt: new Date("2026-01-01") };
+    await prisma.article.update({ where: { id: taker.id }, data: published });
+    forgetPathStatus();
+    // Before: 301 to the older story, the new one unreachable at its own URL.
+    expect(await pathStatus(p("reused"))).toBeNull();
+    await prisma.article.update({ where: { id: taker.id }, data: { status: "DRAFT" } });
+    forgetPathStatus();
+    expect(await pathStatus(p("reused"))).toEqual({ status: 410 });
+    // The same over a deleted story's 410.
+    await recordDeletedPaths(prisma, p("deleted-once"));
+    const second = await prisma.article.create({ data: { ...base, ...published, slug: `redirect-${run}-deleted-once` } });
+    created.push(second.id);
+    forgetPathStatus();
+    expect(await pathStatus(p("deleted-once"))).toBeNull();
+  });
+
   it("keeps an answer for a few seconds, and forgets it when told", async () => {
     const section = await prisma.section.findUniqueOrThrow({ where: { slug: "politics" } });
     const a = await prisma.article.create({

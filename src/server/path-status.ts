@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db";
 import { isPublic } from "@/server/data/visibility";
-import { reservedSlugs } from "@/lib/routes";
+import { reservedSlugs, routes } from "@/lib/routes";
 import { logEvent } from "@/server/log";
 
 /**
@@ -26,15 +26,26 @@ function articleSlugOf(path: string): string | null {
   return match[2]!;
 }
 
+/**
+ * The article that lives at a path decides first: public, it is served; public once, the path is
+ * gone (410). A redirect or 410 row left at the path by an earlier article (moved away, deleted)
+ * applies only when no article has been public there since: a new story that takes a slug an
+ * older one gave up was redirected to the older story, unreachable at its own URL.
+ */
 async function lookup(path: string): Promise<PathStatus> {
+  const slug = articleSlugOf(path);
+  const article = slug
+    ? await prisma.article.findUnique({
+        where: { slug },
+        select: { status: true, publishedAt: true, firstPublishedAt: true, section: { select: { slug: true } } },
+      })
+    : null;
+  if (article && routes.article(article.section.slug, slug!) === path) {
+    if (isPublic(article)) return null;
+    if (article.firstPublishedAt) return { status: 410 };
+  }
   const redirect = await prisma.redirect.findUnique({ where: { fromPath: path } });
   if (redirect) return redirect.toPath ? { status: 301, location: redirect.toPath } : { status: 410 };
-  const slug = articleSlugOf(path);
-  if (!slug) return null;
-  const article = await prisma.article.findUnique({
-    where: { slug },
-    select: { status: true, publishedAt: true, firstPublishedAt: true },
-  });
   if (article && article.firstPublishedAt && !isPublic(article)) return { status: 410 };
   return null;
 }
