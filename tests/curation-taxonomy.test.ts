@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { createPrismaClient } from "@/server/prisma-client";
 import { ServiceError } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
+import { updateArticle } from "@/server/services/articles";
 import { clearBreakingNews, curationState, setBreakingNews, setCuratedList } from "@/server/services/curation";
 import {
   createSection,
@@ -383,6 +384,18 @@ describe("tags", () => {
     expect((await refusal(mergeTag(db, actors.editor, target.id, { targetId: target.id }))).status).toBe(422);
     expect((await refusal(mergeTag(db, actors.editor, target.id, { targetId: "no-such-tag" }))).status).toBe(422);
     expect((await refusal(mergeTag(db, actors.author, target.id, { targetId: target.id }))).status).toBe(403);
+  });
+
+  it("a new tag with the slug a renamed tag left takes its page back from the redirect", async () => {
+    const old = await tag("reborn", ["p5"]);
+    await renameTag(db, actors.editor, old.id, { name: `Reborn renamed ${run}`, slug: `t-${run}-reborn-renamed` });
+    expect(await db.redirect.findUnique({ where: { fromPath: `/tag/t-${run}-reborn` } })).toMatchObject({ toPath: `/tag/t-${run}-reborn-renamed` });
+    // A writer adds a tag whose name makes the old slug: a new tag, whose page must be its own.
+    const { version } = await db.article.findUniqueOrThrow({ where: { id: ids.p6 }, select: { version: true } });
+    const saved = await updateArticle(db, actors.editor, ids.p6!, { version, tags: [`T ${run} reborn`] });
+    expect(saved.tags.map((t) => t.tag.slug)).toEqual([`t-${run}-reborn`]);
+    // Before: /tag/t-…-reborn still redirected to the renamed tag, the new tag unreachable.
+    expect(await db.redirect.findUnique({ where: { fromPath: `/tag/t-${run}-reborn` } })).toBeNull();
   });
 
   it("renames a tag: a new slug redirects the tag page; a name or slug another tag has is refused", async () => {

@@ -20,7 +20,7 @@ import { violatedUniqueIndex } from "@/server/database-errors";
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { can, ensure, type Actor, type ArticleRef } from "@/server/services/permissions";
-import { expireArticle, recordDeletedPaths, recordPathChange, type StoryRef } from "@/server/services/publishing";
+import { expireArticle, reclaimPath, recordDeletedPaths, recordPathChange, type StoryRef } from "@/server/services/publishing";
 
 /**
  * Articles in the newsroom: every write (server actions and the API alike) goes through here.
@@ -137,7 +137,9 @@ async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promise<strin
     if (!can.createTagInline(actor)) throw new ServiceError("forbidden", `The tag "${name}" does not exist, and contributors cannot create tags.`, { tags: "Unknown tag." });
     // INSERT … ON CONFLICT DO NOTHING: a writer adding the same new tag at the same moment waits for
     // the other's commit, then finds that tag.
-    await tx.tag.createMany({ data: [{ slug, name }], skipDuplicates: true });
+    const { count } = await tx.tag.createMany({ data: [{ slug, name }], skipDuplicates: true });
+    // A tag renamed or merged away may have left its old page redirecting here: the new tag has it now.
+    if (count === 1) await reclaimPath(tx, routes.tag(slug));
     const created = await tx.tag.findUniqueOrThrow({ where: { slug }, select: { id: true } });
     if (!ids.includes(created.id)) ids.push(created.id);
   }
