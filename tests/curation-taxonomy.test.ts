@@ -255,6 +255,13 @@ describe("sections", () => {
     }
     expect(await db.section.count({ where: { name: { in: ["Anything", "Tag", "Dashboard", "API"] } } })).toBe(0);
     expect((await refusal(createSection(db, actors.editor, { name: "Again", slug: `climate-${run}` }))).status).toBe(409);
+    // A name another section has, in any case, is refused on the name: two identical links in the navigation.
+    const sameName = await refusal(createSection(db, actors.editor, { name: `CLIMATE ${run}`, slug: `climate-two-${run}` }));
+    expect([sameName.status, sameName.fields]).toEqual([409, { name: "Already in use." }]);
+    const other = await createSection(db, actors.editor, { name: `Weather ${run}` });
+    expect((await refusal(updateSection(db, actors.editor, other.id, { name: `Climate ${run}` }))).fields).toEqual({ name: "Already in use." });
+    await updateSection(db, actors.editor, other.id, { name: `weather ${run}` }); // its own name, in another case
+    await deleteSection(db, actors.editor, other.id);
     expect((await refusal(createSection(db, actors.author, { name: "Nope" }))).status).toBe(403);
     expect((await refusal(createSection(db, actors.contributor, { name: "Nope" }))).status).toBe(403);
   });

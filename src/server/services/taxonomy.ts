@@ -51,12 +51,19 @@ async function assertSectionSlugFree(tx: Tx, slug: string, exceptId?: string): P
   if (taken && taken.id !== exceptId) throw new ServiceError("conflict", "Another section already uses this slug.", { slug: "Already in use." });
 }
 
+/** Two sections of one name would be two identical links in the navigation: names are unique too (any case). */
+async function assertSectionNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
+  const taken = await tx.section.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (taken) throw new ServiceError("conflict", "Another section already has this name.", { name: "Already in use." });
+}
+
 /** Slugs of the section's articles that readers may have seen (their pages are cached, their URLs known). */
 export async function createSection(db: Db, actor: Actor, input: unknown) {
   ensure(can.manageTaxonomy(actor), FORBIDDEN);
   const data = sectionCreateSchema.parse(input);
   const slug = slugFor(data.slug, data.name);
   const section = await db.$transaction(async (tx) => {
+    await assertSectionNameFree(tx, data.name);
     await assertSectionSlugFree(tx, slug);
     const last = await tx.section.aggregate({ _max: { position: true } });
     const created = await tx.section.create({
@@ -81,6 +88,7 @@ export async function updateSection(db: Db, actor: Actor, id: string, input: unk
   const before = await loadSection(db, id);
   const slug = data.slug ?? before.slug;
   const { section, stories } = await db.$transaction(async (tx) => {
+    if (data.name !== undefined) await assertSectionNameFree(tx, data.name, id);
     if (slug !== before.slug) await assertSectionSlugFree(tx, slug, id);
     const updated = await tx.section.update({
       where: { id },
