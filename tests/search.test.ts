@@ -95,6 +95,9 @@ beforeAll(async () => {
     bodyText: "The quarrelwick seam was dry, but glimmerstone turned up by tarnbeck later.",
   });
 
+  // Accents: found whether or not the reader types them.
+  await article({ key: "accent", headline: "Zoë reopens the Brüggemann café", bodyText: "The Brüggemann café in São Vexdal is open again." });
+
   // Section filter.
   await article({ key: "section-a", headline: "Plomquist in the first section", section: sectionA });
   await article({ key: "section-b", headline: "Plomquist in the second section", section: sectionB });
@@ -213,6 +216,13 @@ describe("searchArticles", () => {
     expect(cut).toMatch(/^… word\d+ .* quillfennow .* word\d+ …$/);
     const [whole] = (await found("brandlewick")).results;
     expect(whole!.snippet.map((s) => s.text).join("")).toBe("Brandlewick is the whole text.");
+  });
+
+  it("ignores accents, in the stories and in the query, and highlights the accented words", async () => {
+    for (const q of ["bruggemann cafe", "Brüggemann café", "zoe", "sao vexdal", "BRUGGEMANN"]) expect(slugsOf(await found(q)), q).toEqual(["accent"]);
+    expect(slugsOf(await found("brüggemänn"))).toEqual(["accent"]);
+    const [hit] = (await found("bruggemann")).results;
+    expect(hit!.snippet.filter((s) => s.highlight).map((s) => s.text)).toContain("Brüggemann");
   });
 
   it('matches a "quoted phrase" only where the words stand together, loose words anywhere', async () => {

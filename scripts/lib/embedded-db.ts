@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 /**
@@ -80,6 +81,9 @@ export function keepExtendedQueriesTogether(db: PGlite): PGlite {
   });
 }
 
+/** Extensions the migrations create: unaccent, for search that ignores accents. */
+const extensions = { unaccent };
+
 /** dataDir: a folder, or "memory://" for a throwaway in-memory database (tests). */
 export async function startEmbeddedDatabase(
   dataDir: string,
@@ -88,12 +92,12 @@ export async function startEmbeddedDatabase(
   let lockFile: string | undefined;
   let db: PGlite;
   if (dataDir === "memory://") {
-    db = await PGlite.create();
+    db = await PGlite.create({ extensions });
   } else {
     mkdirSync(dataDir, { recursive: true });
     lockFile = path.join(dataDir, "pglite.pid");
     takeLock(lockFile);
-    db = await PGlite.create(path.join(dataDir, "pglite"));
+    db = await PGlite.create(path.join(dataDir, "pglite"), { extensions });
   }
   const server = new PGLiteSocketServer({ db: keepExtendedQueriesTogether(db), host: "127.0.0.1", port: 0, maxConnections });
   await server.start();

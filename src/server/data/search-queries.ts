@@ -68,7 +68,7 @@ const SOURCE_ENDS = 1000;
  * use the GIN index.
  */
 function searchSql(text: string, section: string | null | undefined, now: Date) {
-  const query = Prisma.sql`websearch_to_tsquery('english', ${text})`;
+  const query = Prisma.sql`websearch_to_tsquery('english_unaccent', ${text})`;
   const sectionFilter = section
     ? Prisma.sql`AND "a"."sectionId" = (SELECT "id" FROM "Section" WHERE "slug" = ${section})`
     : Prisma.empty;
@@ -129,7 +129,7 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
       LIMIT ${cap + 1}
     )
     SELECT "hits"."id", "hits"."total",
-           ts_headline('english', "s"."text", ${query}, ${HEADLINE_OPTIONS}) AS "snippet",
+           ts_headline('english_unaccent', "s"."text", ${query}, ${HEADLINE_OPTIONS}) AS "snippet",
            left("s"."text", ${SOURCE_ENDS}::int) AS "head", right("s"."text", ${SOURCE_ENDS}::int) AS "tail"
     FROM (
       SELECT "n"."id", "n"."publishedAt",
