@@ -364,8 +364,17 @@ describe("visibility", () => {
     expect(section!.total).toBe(S_PUBLIC.length + 1);
     expect(mine(await tagListing(tag.hidden.slug, 1, SCHEDULED_AT).then((l) => l!.articles))).toEqual(["h-sched"]);
     expect(mine(await recentArticleParams(10_000, SCHEDULED_AT))[0]).toBe("h-sched");
-    // The due one was not yet public half an hour ago either.
+    // The due one was not yet public half an hour ago either, before or after the go-live timer
+    // (another test's, in parallel, may release it: PUBLISHED, first published at its time).
     expect(await findArticle(slugOf("sched-due"), at(-31 * MIN))).toEqual({ kind: "missing" });
+    const released = await article("sched-released", { section: E, status: "PUBLISHED", publishedAt: at(-30 * MIN), firstPublishedAt: at(-30 * MIN) });
+    try {
+      expect(await findArticle(slugOf("sched-released"), at(-31 * MIN))).toEqual({ kind: "missing" });
+      expect((await findArticle(slugOf("sched-released"), now)).kind).toBe("found");
+    } finally {
+      await prisma.article.delete({ where: { id: released } });
+      ids.delete("sched-released");
+    }
     expect(mine(await mostReadArticles(10_000, 2, at(-31 * MIN)))).not.toContain("sched-due");
   });
 });

@@ -273,9 +273,9 @@ export async function findArticle(slug: string, now = new Date()): Promise<Artic
   const row = await prisma.article.findUnique({ where: { slug }, select: detailSelect });
   if (!row) return { kind: "missing" };
   if (!isPublic(row, now)) {
-    // Gone: it was public once (archived, unpublished, or rescheduled into the future). A
-    // scheduled article that never went live does not exist for readers yet.
-    return row.firstPublishedAt ? { kind: "gone" } : { kind: "missing" };
+    // Gone: it was public once by then (archived, unpublished, or rescheduled into the future). A
+    // scheduled article that had not gone live by then does not exist for readers yet.
+    return row.firstPublishedAt && row.firstPublishedAt <= now ? { kind: "gone" } : { kind: "missing" };
   }
   return { kind: "found", article: toDetail(row) };
 }
