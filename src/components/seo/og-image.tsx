@@ -1,6 +1,5 @@
 import "server-only";
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ReactElement } from "react";
 import { ImageResponse } from "next/og";
@@ -27,13 +26,30 @@ const family = (subset: string) => `SourceSerif4-${subset}`;
 const fontFamily = subsets.map(family).join(", ");
 const fontDir = path.join(process.cwd(), "node_modules", "@fontsource", "source-serif-4", "files");
 
-const fontFile = (subset: string, weight: number) => path.join(fontDir, `source-serif-4-${subset}-${weight}-normal.woff`);
+type Font = { name: string; data: Buffer; weight: (typeof weights)[number]; style: "normal" };
 
-/** The characters every weight can draw in some subset (read once, from the fonts' character maps). */
+/**
+ * The fonts, read once (175 KB in all), on the first card: both for the renderer and for
+ * the characters they can draw, which the card's text needs before it is rendered.
+ */
+let fonts: Font[] | undefined;
+function loadFonts(): Font[] {
+  fonts ??= subsets.flatMap((subset) =>
+    weights.map((weight) => ({
+      name: family(subset),
+      data: readFileSync(path.join(fontDir, `source-serif-4-${subset}-${weight}-normal.woff`)),
+      weight,
+      style: "normal" as const,
+    })),
+  );
+  return fonts;
+}
+
+/** The characters every weight can draw in some subset (from the fonts' character maps). */
 let drawable: Set<number> | undefined;
 function canDraw(codePoint: number): boolean {
   drawable ??= (() => {
-    const [first, ...others] = weights.map((weight) => new Set(subsets.flatMap((subset) => [...woffCodePoints(readFileSync(fontFile(subset, weight)))])));
+    const [first, ...others] = weights.map((weight) => new Set(loadFonts().filter((f) => f.weight === weight).flatMap((f) => [...woffCodePoints(f.data)])));
     return new Set([...first!].filter((c) => others.every((set) => set.has(c))));
   })();
   return drawable.has(codePoint);
@@ -42,32 +58,12 @@ function canDraw(codePoint: number): boolean {
 const cardText = (text: string, max: number) => anyText(text, max, canDraw);
 const monogram = (siteName: string) => anyMonogram(siteName, canDraw);
 
-type Font = { name: string; data: Buffer; weight: (typeof weights)[number]; style: "normal" };
-let fonts: Promise<Font[]> | undefined;
-
-function loadFonts(): Promise<Font[]> {
-  fonts ??= Promise.all(
-    subsets.flatMap((subset) =>
-      weights.map(async (weight) => ({
-        name: family(subset),
-        data: await readFile(fontFile(subset, weight)),
-        weight,
-        style: "normal" as const,
-      })),
-    ),
-  ).catch((error: unknown) => {
-    fonts = undefined;
-    throw error;
-  });
-  return fonts;
-}
-
 /** Draws `element` as a PNG. */
 export async function renderPng(
   element: ReactElement,
   size: { width: number; height: number } = OG_IMAGE_SIZE,
 ) {
-  const response = new ImageResponse(element, { ...size, fonts: await loadFonts() });
+  const response = new ImageResponse(element, { ...size, fonts: loadFonts() });
   return new Uint8Array(await response.arrayBuffer());
 }
 

@@ -28,31 +28,6 @@ export function slugify(text: string, maxLength = 80, fallback = "article"): str
   return slug.slice(0, maxLength).replace(/-+$/, "") || fallback;
 }
 
-/**
- * A tag's, section's or author's slug from a name: slugify's, or, for a name without a letter or
- * digit a slug can keep ("日本", "🔥"), one made from the name itself ("tag-" and a hash of it).
- * Such names all had the slug "article": a second one was taken for the first (a writer's tag
- * "日本" became the existing tag "🔥"), or refused as a slug already in use.
- */
-export function nameSlug(name: string, kind: "tag" | "section" | "author"): string {
-  const slug = slugify(name, 60, "");
-  return slug || `${kind}-${hash53(name.normalize("NFKC").trim().toLowerCase()).toString(36)}`;
-}
-
-/** cyrb53: a 53-bit string hash (public domain), the same in the browser and on the server. */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 export const seoHints = { titleIdeal: 60, titleMax: 70, descriptionIdeal: 155, descriptionMax: 200 } as const;
 
 const id = z.string().trim().min(1).max(64);

@@ -9,7 +9,6 @@ import {
   articleUpdateSchema,
   correctionSchema,
   scheduleSchema,
-  nameSlug,
   slugify,
   slugSchema,
   versionSchema,
@@ -20,6 +19,7 @@ import { violatedUniqueIndex } from "@/server/database-errors";
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { can, ensure, type Actor, type ArticleRef } from "@/server/services/permissions";
+import { nameSlug } from "@/server/services/name-slug";
 import { expireArticle, reclaimPath, recordDeletedPaths, recordPathChange, type StoryRef } from "@/server/services/publishing";
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { routes } from "@/lib/routes";
-import { nameSlug, slugSchema } from "@/lib/schemas/article";
+import { slugSchema } from "@/lib/schemas/article";
+import { nameSlug } from "@/server/services/name-slug";
 import {
   sectionCreateSchema,
   sectionMoveSchema,

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { mediaUrl } from "@/lib/media";
-import { nameSlug } from "@/lib/schemas/article";
+import { nameSlug } from "@/server/services/name-slug";
 import { acceptInvitationSchema, changePasswordSchema, changeRoleSchema, inviteSchema, profileSchema, roles } from "@/lib/schemas/user";
 import { hashToken } from "@/server/services/api-tokens";
 import { audit } from "@/server/services/audit";

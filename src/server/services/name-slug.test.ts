@@ -1,0 +1,24 @@
+import "server-only";
+import { describe, expect, it } from "vitest";
+import { nameSlug } from "./name-slug";
+
+describe("nameSlug", () => {
+  it("is slugify's slug when the name has letters or digits a slug keeps", () => {
+    expect(nameSlug("Dell Valley Floods", "tag")).toBe("dell-valley-floods");
+    expect(nameSlug("Café society", "section")).toBe("cafe-society");
+  });
+
+  it("gives names without such letters a slug of their own, the same for the same name in any case or form", () => {
+    const japan = nameSlug("日本", "tag");
+    const fire = nameSlug("🔥", "tag");
+    expect(japan).toMatch(/^tag-[a-z0-9]+$/);
+    expect(fire).toMatch(/^tag-[a-z0-9]+$/);
+    expect(japan).not.toBe(fire);
+    expect(nameSlug("日本", "tag")).toBe(japan);
+    expect(nameSlug(" Ωμέγα ".normalize("NFD"), "section")).toBe(nameSlug("ωμέγα", "section"));
+    expect(nameSlug("Ωμέγα", "author")).toMatch(/^author-/);
+    // Distinct names, distinct slugs (48 bits of SHA-256: no collision among these).
+    const many = new Set(Array.from({ length: 2000 }, (_, i) => nameSlug(`日本${String.fromCharCode(0x4e00 + i)}`, "tag")));
+    expect(many.size).toBe(2000);
+  });
+});
