@@ -183,15 +183,24 @@ test("reader pages name their inline scripts by hash: every one Next.js wrote ru
 });
 
 test("page cache: a repeat view is served from memory with its own request id; staff pages never are", async ({ request }) => {
-  await request.get(SEED_ARTICLE);
-  const first = await request.get(SEED_ARTICLE, { headers: { "x-request-id": "e2e-request-0001" } });
-  const second = await request.get(SEED_ARTICLE);
-  expect(first.headers()["x-cache"]).toBe("HIT");
+  // Other workers publish while this runs, and every publishing change empties the page cache: a
+  // request may find it empty and go to Next.js (MISS). So the three views are asked for again,
+  // together, until all three came from the cache, and are then checked.
+  type Answer = Awaited<ReturnType<typeof request.get>>;
+  let views: { first: Answer; second: Answer; br: Answer } | undefined;
+  for (let attempt = 0; attempt < 10 && !views; attempt++) {
+    await request.get(SEED_ARTICLE);
+    const first = await request.get(SEED_ARTICLE, { headers: { "x-request-id": "e2e-request-0001" } });
+    const second = await request.get(SEED_ARTICLE);
+    const br = await request.get(SEED_ARTICLE, { headers: { "accept-encoding": "br" } });
+    if ([first, second, br].every((answer) => answer.headers()["x-cache"] === "HIT")) views = { first, second, br };
+  }
+  expect(views, "three views in a row from the page cache").toBeDefined();
+  const { first, second, br } = views!;
   expect(first.headers()["x-request-id"]).toBe("e2e-request-0001");
   expect(second.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   expect(await second.text()).toBe(await first.text());
   // Compressed once, as asked.
-  const br = await request.get(SEED_ARTICLE, { headers: { "accept-encoding": "br" } });
   expect(br.headers()["content-encoding"]).toBe("br");
   expect(await br.text()).toBe(await first.text());
   for (const path of ["/signin", "/dashboard"]) {
@@ -202,10 +211,12 @@ test("page cache: a repeat view is served from memory with its own request id; s
   }
   // Search results are the same page for every reader of a query: kept here, but sent private so
   // that no cache outside this server keeps the query.
-  await request.get("/search?q=council");
-  const search = await request.get("/search?q=council");
-  expect(search.headers()["x-cache"]).toBe("HIT");
-  expect(search.headers()["cache-control"]).toMatch(/private/);
+  await expect
+    .poll(async () => {
+      const search = await request.get("/search?q=council");
+      return `${search.headers()["x-cache"]} ${search.headers()["cache-control"]}`;
+    })
+    .toMatch(/^HIT .*private/);
 });
 
 test("a path whose escapes do not decode, or that holds a control character, is a 400 with a reason, for pages, images and the API; a NUL in the API's query is a 422", async ({ baseURL }) => {
