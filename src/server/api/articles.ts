@@ -1,15 +1,16 @@
 import "server-only";
 import type { ArticleListQuery } from "@/lib/schemas/article";
 import { prisma } from "@/server/db";
-import { listStaffArticles, staffListSelect } from "@/server/data/dashboard";
+import { listStaffArticles, staffListSelect, type StaffArticleRow } from "@/server/data/dashboard";
 import { isPublic, publicArticleWhere } from "@/server/data/visibility";
-import { findArticleById } from "@/server/services/articles";
+import { findArticleById, type EditorArticle } from "@/server/services/articles";
+import type { ArticleView } from "@/server/api/serialize";
 import { forbidden, notFound } from "@/server/services/errors";
 import { can, type Actor } from "@/server/services/permissions";
 
 /** Article reads of the API: staff get what they may see, everyone else public articles only. */
-export async function listArticles(actor: Actor | null, query: ArticleListQuery) {
-  if (actor) return listStaffArticles(prisma, actor, query);
+export async function listArticles(actor: Actor | null, query: ArticleListQuery): Promise<{ view: ArticleView; rows: StaffArticleRow[]; total: number; page: number; perPage: number; pages: number }> {
+  if (actor) return { view: "staff", ...(await listStaffArticles(prisma, actor, query)) };
   const where = {
     AND: [
       publicArticleWhere(),
@@ -22,16 +23,15 @@ export async function listArticles(actor: Actor | null, query: ArticleListQuery)
     prisma.article.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], skip: (query.page - 1) * query.perPage, take: query.perPage, select: staffListSelect }),
     prisma.article.count({ where }),
   ]);
-  // Public readers do not learn who edited what.
-  return { rows: rows.map((r) => ({ ...r, lastEditedBy: null, version: 0 })), total, page: query.page, perPage: query.perPage, pages: Math.max(1, Math.ceil(total / query.perPage)) };
+  return { view: "public", rows, total, page: query.page, perPage: query.perPage, pages: Math.max(1, Math.ceil(total / query.perPage)) };
 }
 
-export async function readArticle(actor: Actor | null, id: string) {
+export async function readArticle(actor: Actor | null, id: string): Promise<{ article: EditorArticle; view: ArticleView }> {
   const article = await findArticleById(prisma, id).catch(() => null);
   if (!article) throw notFound("The article");
   // Staff see what they may edit; anyone (staff included) sees a public article.
-  if (actor && can.viewArticle(actor, { status: article.status, createdById: article.createdById, authorIds: article.authors.map((a) => a.userId) })) return article;
-  if (isPublic(article)) return { ...article, lastEditedBy: null };
+  if (actor && can.viewArticle(actor, { status: article.status, createdById: article.createdById, authorIds: article.authors.map((a) => a.userId) })) return { article, view: "staff" };
+  if (isPublic(article)) return { article, view: "public" };
   if (actor) throw forbidden("You can only open your own articles.");
   throw notFound("The article");
 }

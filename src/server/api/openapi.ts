@@ -68,7 +68,7 @@ const transition = (summary: string, schema: z.ZodType) => ({
 export function openApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
-    info: { title: "Newsroom API", version: "1.0.0", description: "Articles, sections, tags, authors and media. Public reads return public articles only; everything else needs a staff session (same-origin requests) or a bearer API token created by an admin." },
+    info: { title: "Newsroom API", version: "1.0.0", description: "Articles, sections, tags, authors and media. Public reads return public articles only, without the newsroom's fields (status, version, updatedAt, lastEditedBy); everything else needs a staff session (same-origin requests) or a bearer API token created by an admin." },
     servers: [{ url: `${serverUrl}/api/v1` }],
     components: {
       securitySchemes: {

@@ -4,9 +4,22 @@ import type { StaffArticleRow } from "@/server/data/dashboard";
 import { routes } from "@/lib/routes";
 import { mediaUrl } from "@/lib/media";
 
-/** What the API returns for articles: the same shape for staff and public reads. */
-export function apiArticle(a: EditorArticle) {
-  return {
+/**
+ * Who an article is shown to: staff get the newsroom's own fields too (workflow status, the
+ * version to save against, when and by whom it was last touched); the public, what readers see.
+ */
+export type ArticleView = "staff" | "public";
+
+/** The newsroom's fields, left out of public reads. */
+function forView<T extends { status: unknown; version: unknown; updatedAt: unknown; lastEditedBy: unknown }>(row: T, view: ArticleView) {
+  if (view === "staff") return row;
+  const { status: _status, version: _version, updatedAt: _updatedAt, lastEditedBy: _lastEditedBy, ...shown } = row;
+  return shown;
+}
+
+/** What the API returns for an article. */
+export function apiArticle(a: EditorArticle, view: ArticleView = "staff") {
+  const article = {
     id: a.id,
     slug: a.slug,
     path: routes.article(a.section.slug, a.slug),
@@ -30,10 +43,12 @@ export function apiArticle(a: EditorArticle) {
     updatedAt: a.updatedAt,
     lastEditedBy: a.lastEditedBy,
   };
+  return forView(article, view);
 }
 
-export function apiArticleSummary(a: StaffArticleRow) {
-  return {
+/** What the API's article list returns for each article. */
+export function apiArticleSummary(a: StaffArticleRow, view: ArticleView = "staff") {
+  const summary = {
     id: a.id,
     slug: a.slug,
     path: routes.article(a.section.slug, a.slug),
@@ -46,4 +61,5 @@ export function apiArticleSummary(a: StaffArticleRow) {
     updatedAt: a.updatedAt,
     lastEditedBy: a.lastEditedBy,
   };
+  return forView(summary, view);
 }

@@ -10,8 +10,8 @@ import { articleCreateSchema } from "@/lib/schemas/article";
 import { prisma } from "@/server/db";
 
 export const GET = apiRoute("public", async ({ request, actor }) => {
-  const { rows, ...meta } = await listArticles(actor, readQuery(request, articleListQuerySchema));
-  return apiJson(rows.map(apiArticleSummary), { meta });
+  const { rows, view, ...meta } = await listArticles(actor, readQuery(request, articleListQuerySchema));
+  return apiJson(rows.map((row) => apiArticleSummary(row, view)), { meta });
 });
 
 export const POST = apiRoute("staff-write", async ({ request, actor }) => {

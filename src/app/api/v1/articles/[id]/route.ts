@@ -11,7 +11,10 @@ import { prisma } from "@/server/db";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>("public", async ({ params, actor }) => apiJson(apiArticle(await readArticle(actor, params.id))));
+export const GET = apiRoute<Params>("public", async ({ params, actor }) => {
+  const { article, view } = await readArticle(actor, params.id);
+  return apiJson(apiArticle(article, view));
+});
 
 export const PATCH = apiRoute<Params>("staff-write", async ({ request, params, actor }) =>
   apiJson(apiArticle(await updateArticle(prisma, actor!, params.id, await readJson(request, articleUpdateSchema)))),
