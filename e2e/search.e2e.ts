@@ -50,6 +50,14 @@ test.describe("search", () => {
     await page.screenshot({ path: testInfo.outputPath("search-results.png"), fullPage: true });
   });
 
+  test("finds a writer's stories by their byline, and shows it", async ({ page }) => {
+    await page.goto("/search?q=wendell+ashgrove");
+    const hit = resultItems(page).filter({ has: page.getByRole("link", { name: HEADLINE }) });
+    await expect(hit).toHaveCount(1);
+    await expect(hit.getByText(/· Wendell Ashgrove$/)).toBeVisible();
+    await expect(resultItems(page).getByText(/· .*Wendell Ashgrove/)).toHaveCount(await resultItems(page).count());
+  });
+
   test("results are in the page as sent: a reader without JavaScript gets them, and React takes the page over", async ({
     page,
     browser,

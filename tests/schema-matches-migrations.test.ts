@@ -12,8 +12,9 @@ import { createTestDatabase, type TestDatabase } from "./test-database.ts";
  * describes that database from the catalog as a set of "facts" (table, column, primary key, index,
  * foreign key, enum, ...) and compares them in both directions with the facts schema.prisma implies
  * under Prisma's own conventions (types, defaults, constraint names). Apart from `_prisma_migrations`
- * the only thing Prisma cannot describe is the generated `Article.searchVector` column: it is
- * declared `Unsupported("tsvector")` in the schema and is checked here explicitly.
+ * the only things Prisma cannot describe are the generated `Article.searchVector` column (declared
+ * `Unsupported("tsvector")` in the schema) and the triggers that keep `Article.searchNames`; both
+ * are listed and checked here explicitly.
  */
 
 const { getDMMF } = internals;
@@ -33,6 +34,16 @@ const IGNORED_TABLES = ["_prisma_migrations"];
 const UNSUPPORTED_COLUMNS: Record<string, { type: string; generated: "STORED" | null }> = {
   "Article.searchVector": { type: "tsvector", generated: "STORED" },
 };
+
+/**
+ * Triggers schema.prisma cannot declare, which the database must have: they copy bylines and tag
+ * names into Article.searchNames (the search_names migration).
+ */
+const TRIGGERS: Record<string, string> = Object.fromEntries([
+  ...["ArticleAuthor", "ArticleTag"].flatMap((table) => ["insert", "delete", "update"].map((op) => [`${table}_search_names_${op}`, table])),
+  ["User_search_names_update", "User"],
+  ["Tag_search_names_update", "Tag"],
+]);
 
 /** PostgreSQL's identifier limit; Prisma trims its default constraint names to fit it. */
 const MAX_IDENTIFIER_LENGTH = 63;
@@ -297,6 +308,7 @@ function expectedFacts(datamodel: Datamodel, schemaText: string): Facts {
         throw new Error(`${index.model}: ${index.type} indexes do not exist on PostgreSQL`);
     }
   }
+  for (const [name, table] of Object.entries(TRIGGERS)) facts.set(`trigger ${name}`, `on "${table}"`);
   return facts;
 }
 
@@ -648,7 +660,7 @@ describe("prisma/migrations build exactly the database schema.prisma describes",
     expect(actual.get("enum ArticleStatus")).toBe("DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, ARCHIVED");
   });
 
-  it("Article.searchVector is a stored generated tsvector: headline A, standfirst B, body text C", async () => {
+  it("Article.searchVector is a stored generated tsvector: headline A, standfirst, bylines and tags B, body text C", async () => {
     const column = await client.query<{ type: string; generated: string; not_null: boolean }>(
       `SELECT format_type(a.atttypid, a.atttypmod) AS type, a.attgenerated::text AS generated, a.attnotnull AS not_null
          FROM pg_attribute a
@@ -682,6 +694,15 @@ describe("prisma/migrations build exactly the database schema.prisma describes",
         `SELECT id FROM "Article" WHERE "searchVector" @@ websearch_to_tsquery('english_unaccent', 'keepers')`,
       );
       expect(found.rows).toEqual([{ id: "art" }]);
+
+      // Its byline and tags, by weight B, kept by the triggers.
+      await client.query(`INSERT INTO "User" (id, email, slug, name, "updatedAt") VALUES ('usr', 'u@x.example', 'u', 'Odile Marsh', now())`);
+      await client.query(`INSERT INTO "ArticleAuthor" ("articleId", "userId") VALUES ('art', 'usr')`);
+      await client.query(`INSERT INTO "Tag" (id, slug, name, "updatedAt") VALUES ('tag', 'parks', 'Parks', now())`);
+      await client.query(`INSERT INTO "ArticleTag" ("articleId", "tagId") VALUES ('art', 'tag')`);
+      expect(await vector()).toBe(
+        "'baffl':4B 'calm':10C 'escap':2A 'giraff':1A,8C 'keeper':3B 'marsh':6B 'odil':5B 'park':7B 'watch':9C",
+      );
 
       await client.query("SAVEPOINT write_generated");
       await expect(
@@ -849,6 +870,11 @@ describe("prisma/migrations build exactly the database schema.prisma describes",
         ddl: `ALTER TABLE "Article" ALTER COLUMN "searchVector" DROP EXPRESSION`,
         report:
           /^column Article\.searchVector: schema\.prisma implies «tsvector NULL GENERATED ALWAYS AS \(\.\.\.\) STORED» but the database has «tsvector NULL»$/,
+      },
+      {
+        change: "a missing trigger that keeps the search names",
+        ddl: `DROP TRIGGER "User_search_names_update" ON "User"`,
+        report: /^trigger User_search_names_update: in schema\.prisma \(on "User"\) but missing from the database$/,
       },
     ];
 

@@ -347,3 +347,65 @@ describe("searchArticles", () => {
     expect(hit!.headline).toContain('<script>alert("zapfenmoor")</script>');
   });
 });
+
+describe("searchArticles by bylines and tags", () => {
+  // The names live in other tables; database triggers copy them into each story's search vector.
+  const people: string[] = [];
+  const tags: string[] = [];
+  afterAll(async () => {
+    await prisma.tag.deleteMany({ where: { id: { in: tags } } });
+    await prisma.user.deleteMany({ where: { id: { in: people } } });
+  });
+
+  async function person(name: string) {
+    const user = await prisma.user.create({ data: { email: `search-${run}-${people.length}@test.example`, slug: `search-${run}-${people.length}`, name } });
+    people.push(user.id);
+    return user.id;
+  }
+  async function tag(name: string) {
+    const row = await prisma.tag.create({ data: { slug: `search-${run}-tag-${tags.length}`, name } });
+    tags.push(row.id);
+    return row.id;
+  }
+
+  it("finds a story by a byline, follows a rename and a removed byline", async () => {
+    const writer = await person("Odalys Quarrington");
+    const id = await article({ key: "byline", headline: "Harbour works finish early" });
+    await prisma.articleAuthor.create({ data: { articleId: id, userId: writer } });
+    expect(slugsOf(await found("odalys quarrington"))).toEqual(["byline"]);
+    // Accents and case do not matter for names either.
+    expect(slugsOf(await found("Quárrington"))).toEqual(["byline"]);
+
+    await prisma.user.update({ where: { id: writer }, data: { name: "Odalys Penhallow" } });
+    expect(slugsOf(await found("quarrington"))).toEqual([]);
+    expect(slugsOf(await found("penhallow"))).toEqual(["byline"]);
+
+    await prisma.articleAuthor.deleteMany({ where: { articleId: id } });
+    expect(slugsOf(await found("penhallow"))).toEqual([]);
+  });
+
+  it("finds a story by a tag, follows a rename, and stops when the tag is deleted", async () => {
+    const id = await article({ key: "tagged", headline: "Allotment rents rise" });
+    const other = await article({ key: "tagged-too", headline: "Second allotment story" });
+    const topic = await tag("Brackenwold inquiry");
+    // Several links in one statement, as the services write them.
+    await prisma.articleTag.createMany({ data: [{ articleId: id, tagId: topic }, { articleId: other, tagId: topic }] });
+    expect(new Set(slugsOf(await found("brackenwold")))).toEqual(new Set(["tagged", "tagged-too"]));
+
+    await prisma.tag.update({ where: { id: topic }, data: { name: "Fernhollow inquiry" } });
+    expect(slugsOf(await found("brackenwold"))).toEqual([]);
+    expect(slugsOf(await found("fernhollow")).length).toBe(2);
+
+    await prisma.tag.delete({ where: { id: topic } });
+    tags.splice(tags.indexOf(topic), 1);
+    expect(slugsOf(await found("fernhollow"))).toEqual([]);
+  });
+
+  it("ranks a story by its byline below one with the name in its headline", async () => {
+    const writer = await person("Wenna Saltonstall");
+    const byline = await article({ key: "by-saltonstall", headline: "Ferry timetable changes", publishedAt: ago(1) });
+    await prisma.articleAuthor.create({ data: { articleId: byline, userId: writer } });
+    await article({ key: "about-saltonstall", headline: "Saltonstall named harbour master", publishedAt: ago(30) });
+    expect(slugsOf(await found("saltonstall"))).toEqual(["about-saltonstall", "by-saltonstall"]);
+  });
+});

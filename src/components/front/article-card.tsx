@@ -48,10 +48,17 @@ export function ArticleTeaser({
       {variant !== "compact" && article.standfirst ? (
         <p className="text-base text-muted">{article.standfirst}</p>
       ) : null}
-      <p className="text-xs text-muted">
-        <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
-        {article.authors.length ? <> · {article.authors.map((a) => a.name).join(", ")}</> : null}
-      </p>
+      <CardDateline article={article} />
     </article>
+  );
+}
+
+/** Under a teaser or a search result: when it was published, and by whom. */
+export function CardDateline({ article }: { article: Pick<ArticleCard, "publishedAt" | "authors"> }) {
+  return (
+    <p className="text-xs text-muted">
+      <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+      {article.authors.length ? <> · {article.authors.map((a) => a.name).join(", ")}</> : null}
+    </p>
   );
 }

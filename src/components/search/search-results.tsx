@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CardDateline } from "@/components/front/article-card";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { Pagination } from "@/components/site/pagination";
-import { formatDate } from "@/lib/format";
 import { routes } from "@/lib/routes";
 import type { SectionLink } from "@/server/data/articles";
 import { getSearchResults, type SearchResult } from "@/server/data/search";
@@ -106,9 +106,7 @@ function SearchHit({ result }: { result: SearchResult }) {
       ) : result.standfirst ? (
         <p className="text-base text-muted">{result.standfirst}</p>
       ) : null}
-      <p className="text-xs text-muted">
-        <time dateTime={result.publishedAt}>{formatDate(result.publishedAt)}</time>
-      </p>
+      <CardDateline article={result} />
     </article>
   );
 }

@@ -6,8 +6,9 @@ import { cardSelect, PAGE_SIZE, toCard, type ArticleCard } from "@/server/data/a
 import { publicArticleSql } from "@/server/data/visibility";
 
 /**
- * Reader search over the generated "searchVector" column (headline A, standfirst B, body C; GIN
- * index; see the init migration). Uncached: pages use getSearchResults in search.ts.
+ * Reader search over the generated "searchVector" column (headline A; standfirst, bylines and tag
+ * names B; body C; GIN index; see the search_names migration). Uncached: pages use
+ * getSearchResults in search.ts.
  */
 
 export const MAX_QUERY_LENGTH = 200;

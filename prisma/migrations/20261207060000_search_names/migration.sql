@@ -1,0 +1,78 @@
+-- Search finds stories by their bylines and tags too: a reader who types an author's name
+-- ("ines marwood") or a tag ("budget") finds their stories. A generated column may only read its
+-- own row, so the names are copied into "searchNames" (bylines in order, then tags), and
+-- statement-level triggers keep the copy right whenever a byline or tag is added, removed or
+-- reordered, or an author or tag is renamed, by any code path (services, seed, bulk inserts).
+ALTER TABLE "Article" ADD COLUMN "searchNames" TEXT NOT NULL DEFAULT '';
+
+CREATE FUNCTION article_search_names(article_id TEXT) RETURNS TEXT LANGUAGE sql STABLE AS $$
+  SELECT concat_ws(' ',
+    (SELECT string_agg(u."name", ' ' ORDER BY aa."position", u."name")
+       FROM "ArticleAuthor" aa JOIN "User" u ON u."id" = aa."userId" WHERE aa."articleId" = article_id),
+    (SELECT string_agg(t."name", ' ' ORDER BY tg."position", t."name")
+       FROM "ArticleTag" tg JOIN "Tag" t ON t."id" = tg."tagId" WHERE tg."articleId" = article_id))
+$$;
+
+CREATE FUNCTION refresh_article_search_names(article_ids TEXT[]) RETURNS void LANGUAGE sql AS $$
+  UPDATE "Article" a SET "searchNames" = n."names"
+  FROM (SELECT "id", article_search_names("id") AS "names" FROM "Article" WHERE "id" = ANY(article_ids)) n
+  WHERE a."id" = n."id" AND a."searchNames" IS DISTINCT FROM n."names"
+$$;
+
+-- A byline or tag row added, removed or changed: its article's names again.
+CREATE FUNCTION article_links_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM refresh_article_search_names(ARRAY(SELECT DISTINCT "articleId" FROM new_rows));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM refresh_article_search_names(ARRAY(SELECT DISTINCT "articleId" FROM old_rows));
+  ELSE
+    PERFORM refresh_article_search_names(ARRAY(SELECT "articleId" FROM new_rows UNION SELECT "articleId" FROM old_rows));
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "ArticleAuthor_search_names_insert" AFTER INSERT ON "ArticleAuthor"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_links_changed();
+CREATE TRIGGER "ArticleAuthor_search_names_delete" AFTER DELETE ON "ArticleAuthor"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION article_links_changed();
+CREATE TRIGGER "ArticleAuthor_search_names_update" AFTER UPDATE ON "ArticleAuthor"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_links_changed();
+CREATE TRIGGER "ArticleTag_search_names_insert" AFTER INSERT ON "ArticleTag"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_links_changed();
+CREATE TRIGGER "ArticleTag_search_names_delete" AFTER DELETE ON "ArticleTag"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION article_links_changed();
+CREATE TRIGGER "ArticleTag_search_names_update" AFTER UPDATE ON "ArticleTag"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION article_links_changed();
+
+-- An author or tag renamed: the names of every article it is on.
+CREATE FUNCTION author_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_article_search_names(ARRAY(
+    SELECT DISTINCT aa."articleId" FROM new_rows n JOIN old_rows o ON o."id" = n."id" AND o."name" IS DISTINCT FROM n."name"
+    JOIN "ArticleAuthor" aa ON aa."userId" = n."id"));
+  RETURN NULL;
+END $$;
+CREATE FUNCTION tag_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_article_search_names(ARRAY(
+    SELECT DISTINCT tg."articleId" FROM new_rows n JOIN old_rows o ON o."id" = n."id" AND o."name" IS DISTINCT FROM n."name"
+    JOIN "ArticleTag" tg ON tg."tagId" = n."id"));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "User_search_names_update" AFTER UPDATE ON "User"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION author_renamed();
+CREATE TRIGGER "Tag_search_names_update" AFTER UPDATE ON "Tag"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tag_renamed();
+
+-- The stories there are now, then the search vector with the names (weight B, as the standfirst).
+UPDATE "Article" SET "searchNames" = article_search_names("id");
+DROP INDEX "Article_searchVector_idx";
+ALTER TABLE "Article" DROP COLUMN "searchVector";
+ALTER TABLE "Article" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english_unaccent'::regconfig, coalesce("headline", '')), 'A') ||
+    setweight(to_tsvector('english_unaccent'::regconfig, coalesce("standfirst", '')), 'B') ||
+    setweight(to_tsvector('english_unaccent'::regconfig, coalesce("searchNames", '')), 'B') ||
+    setweight(to_tsvector('english_unaccent'::regconfig, coalesce("bodyText", '')), 'C')
+) STORED;
+CREATE INDEX "Article_searchVector_idx" ON "Article" USING GIN ("searchVector");
