@@ -8,6 +8,16 @@ describe("slugify", () => {
     expect(slugify("  --Already--slugged--  ")).toBe("already-slugged");
   });
 
+  it("spells out letters that do not decompose, and Greek and Cyrillic, in Latin", () => {
+    expect(slugify("Große Straße in Łódź")).toBe("grosse-strasse-in-lodz");
+    expect(slugify("Ørsted and Æsop’s œuvre, Þórshöfn")).toBe("orsted-and-aesops-oeuvre-thorshofn");
+    expect(slugify("Зеленский встретился с Байденом")).toBe("zelenskiy-vstretilsya-s-baydenom");
+    expect(slugify("Щедрий вечір у Києві")).toBe("shchedriy-vechir-u-kiyevi");
+    expect(slugify("Εκλογές στην Αθήνα: ψήφισαν 5 εκατομμύρια")).toBe("ekloges-stin-athina-psifisan-5-ekatommyria");
+    // Capitals and their accents too.
+    expect(slugify("ΣΟΦΊΑ ЁЛКА")).toBe("sofia-elka");
+  });
+
   it("cuts at maxLength without leaving a hyphen, and falls back when nothing is left", () => {
     expect(slugify("one two three", 8)).toBe("one-two");
     expect(slugify("日本の選挙")).toBe("article");

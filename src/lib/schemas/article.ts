@@ -16,12 +16,38 @@ export const slugSchema = z
   .regex(slugPattern, "Lower-case letters, digits and single hyphens only.")
   .refine((s) => !reservedSlugs.has(s), "This slug is reserved.");
 
+/**
+ * Letters a slug spells out in Latin: those that Unicode does not decompose into a Latin letter and
+ * accents (Straße, Łódź, Ørsted, Æsop), and the Greek and Cyrillic alphabets (as news sites
+ * commonly romanise them: "Зеленский" → "zelenskiy", "Αθήνα" → "athina"). Accents are taken off
+ * first, so "ά" is looked up as "α"; "й" is kept whole, for its own spelling.
+ */
+const LATIN_SPELLING: Record<string, string> = {
+  ...Object.fromEntries(
+    "ß:ss æ:ae œ:oe ø:o ł:l đ:d ð:d þ:th ı:i ħ:h ŧ:t ŋ:ng".split(" ").map((pair) => pair.split(":")),
+  ),
+  ...Object.fromEntries(
+    "α:a β:v γ:g δ:d ε:e ζ:z η:i θ:th ι:i κ:k λ:l μ:m ν:n ξ:x ο:o π:p ρ:r σ:s ς:s τ:t υ:y φ:f χ:ch ψ:ps ω:o"
+      .split(" ")
+      .map((pair) => pair.split(":")),
+  ),
+  ...Object.fromEntries(
+    ("а:a б:b в:v г:g д:d е:e ж:zh з:z и:i й:y к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f х:kh ц:ts ч:ch ш:sh " +
+      "щ:shch ъ: ы:y ь: э:e ю:yu я:ya є:ye і:i ї:yi ґ:g ў:u ђ:dj ј:j љ:lj њ:nj ћ:c џ:dz")
+      .split(" ")
+      .map((pair) => pair.split(":")),
+  ),
+};
+const SPELLED = new RegExp(`[${Object.keys(LATIN_SPELLING).join("")}]`, "g");
+
 /** "Héllo, World!" → "hello-world" (for slugs suggested from headlines); `fallback` when nothing is left. */
 export function slugify(text: string, maxLength = 80, fallback = "article"): string {
   const slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .normalize("NFKD")
+    .replace(/и\u0306/g, "й")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(SPELLED, (letter) => LATIN_SPELLING[letter]!)
     .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");

@@ -6,6 +6,7 @@ describe("nameSlug", () => {
   it("is slugify's slug when the name has letters or digits a slug keeps", () => {
     expect(nameSlug("Dell Valley Floods", "tag")).toBe("dell-valley-floods");
     expect(nameSlug("Café society", "section")).toBe("cafe-society");
+    expect(nameSlug("Ωμέγα", "author")).toBe("omega");
   });
 
   it("gives names without such letters a slug of their own, the same for the same name in any case or form", () => {
@@ -15,8 +16,8 @@ describe("nameSlug", () => {
     expect(fire).toMatch(/^tag-[a-z0-9]+$/);
     expect(japan).not.toBe(fire);
     expect(nameSlug("日本", "tag")).toBe(japan);
-    expect(nameSlug(" Ωμέγα ".normalize("NFD"), "section")).toBe(nameSlug("ωμέγα", "section"));
-    expect(nameSlug("Ωμέγα", "author")).toMatch(/^author-/);
+    expect(nameSlug(" 한국 ".normalize("NFD"), "section")).toBe(nameSlug("한국", "section"));
+    expect(nameSlug("مريم", "author")).toMatch(/^author-/);
     // Distinct names, distinct slugs (48 bits of SHA-256: no collision among these).
     const many = new Set(Array.from({ length: 2000 }, (_, i) => nameSlug(`日本${String.fromCharCode(0x4e00 + i)}`, "tag")));
     expect(many.size).toBe(2000);
