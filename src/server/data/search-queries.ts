@@ -6,9 +6,9 @@ import { cardSelect, PAGE_SIZE, toCard, type ArticleCard } from "@/server/data/a
 import { publicArticleSql } from "@/server/data/visibility";
 
 /**
- * Reader search over the generated "searchVector" column (headline A; standfirst, bylines and tag
- * names B; body C; GIN index; see the search_names migration). Uncached: pages use
- * getSearchResults in search.ts.
+ * Reader search over two generated columns, each with a GIN index: "searchVector" (headline A,
+ * standfirst B, body C) and "namesVector" (bylines and tag names, B; see the search_names
+ * migration). Uncached: pages use getSearchResults in search.ts.
  */
 
 export const MAX_QUERY_LENGTH = 200;
@@ -66,7 +66,7 @@ const SOURCE_ENDS = 1000;
 /**
  * The query and the FROM/WHERE of its public matches. The tsquery is written out at each use
  * rather than shared through a CTE, so that every `@@` compares with a plain expression and can
- * use the GIN index.
+ * use the GIN index (one per vector; PostgreSQL ORs their bitmaps).
  */
 function searchSql(text: string, section: string | null | undefined, now: Date) {
   const query = Prisma.sql`websearch_to_tsquery('english_unaccent', ${text})`;
@@ -75,7 +75,7 @@ function searchSql(text: string, section: string | null | undefined, now: Date) 
     : Prisma.empty;
   const matches = Prisma.sql`
     FROM "Article" AS "a"
-    WHERE "a"."searchVector" @@ ${query}
+    WHERE ("a"."searchVector" @@ ${query} OR "a"."namesVector" @@ ${query})
       AND ${publicArticleSql("a", now)}
       ${sectionFilter}`;
   return { query, matches };
@@ -124,7 +124,7 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
   // marks can become highlights. Its ends come too, to show the reader where the snippet was cut.
   const hits = await prisma.$queryRaw<{ id: string; total: number; snippet: string; head: string; tail: string }[]>`
     WITH "newest" AS MATERIALIZED (
-      SELECT "a"."id", "a"."publishedAt", "a"."searchVector"
+      SELECT "a"."id", "a"."publishedAt", "a"."searchVector" || "a"."namesVector" AS "vector"
       ${matches}
       ORDER BY "a"."publishedAt" DESC, "a"."id" DESC
       LIMIT ${cap + 1}
@@ -134,7 +134,7 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
            left("s"."text", ${SOURCE_ENDS}::int) AS "head", right("s"."text", ${SOURCE_ENDS}::int) AS "tail"
     FROM (
       SELECT "n"."id", "n"."publishedAt",
-             ts_rank_cd("n"."searchVector", ${query}) AS "rank",
+             ts_rank_cd("n"."vector", ${query}) AS "rank",
              (SELECT count(*) FROM "newest")::int AS "total"
       FROM (SELECT * FROM "newest" ORDER BY "publishedAt" DESC, "id" DESC LIMIT ${cap}) AS "n"
       ORDER BY "rank" DESC, "n"."publishedAt" DESC, "n"."id" DESC

@@ -146,6 +146,9 @@ async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promise<strin
   return ids;
 }
 
+/** The same ids in the same order. */
+const sameOrder = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
 async function checkAuthors(tx: Tx, actor: Actor, authorIds: string[], current: string[]): Promise<void> {
   const unique = [...new Set(authorIds)];
   if (unique.length !== authorIds.length) throw new ServiceError("invalid", "An author is listed twice.", { authorIds: "Each author once." });
@@ -153,8 +156,7 @@ async function checkAuthors(tx: Tx, actor: Actor, authorIds: string[], current: 
   if (found !== unique.length) throw new ServiceError("invalid", "Unknown author.", { authorIds: "Choose authors from the staff list." });
   if (!can.setAnyAuthors(actor)) {
     // Authors and contributors may keep the byline as it is, or name only themselves.
-    const same = unique.length === current.length && unique.every((id, i) => id === current[i]);
-    if (!same && !(unique.length === 1 && unique[0] === actor.id)) {
+    if (!sameOrder(unique, current) && !(unique.length === 1 && unique[0] === actor.id)) {
       throw new ServiceError("forbidden", "Only editors can change who is on the byline.", { authorIds: "Only editors can change this." });
     }
   }
@@ -290,11 +292,13 @@ async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes:
         },
       });
       if (count === 0) throw conflict(await load(tx, before.id));
-      if (changes.authorIds) {
+      // Byline and tags are written again only when they changed (an autosave sends them every
+      // time): each write also renews the article's names for search (the search_names migration).
+      if (changes.authorIds && !sameOrder(changes.authorIds, before.authors.map((a) => a.userId))) {
         await tx.articleAuthor.deleteMany({ where: { articleId: before.id } });
         await tx.articleAuthor.createMany({ data: changes.authorIds.map((userId, position) => ({ articleId: before.id, userId, position })) });
       }
-      if (tagIds) {
+      if (tagIds && !sameOrder(tagIds, before.tags.map((t) => t.tag.id))) {
         await tx.articleTag.deleteMany({ where: { articleId: before.id } });
         await tx.articleTag.createMany({ data: tagIds.map((tagId, position) => ({ articleId: before.id, tagId, position })) });
       }
