@@ -63,6 +63,19 @@ test("a refused tag is named next to the tags field, and the draft saves once it
   expect(saved.body!.data!.tags.map((t) => t.name)).toEqual(["harbour", "ferries"]);
 });
 
+test("a headline and tags in Cyrillic or Greek get slugs spelled in Latin, as the editor shows them", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author");
+  const headline = uniqueHeadline("Зеленский в Києві");
+  const id = await newDraft(page, headline);
+  const expected = `zelenskiy-v-kiyevi-${headline.split(" ").pop()}`;
+  await expect(page.getByLabel("Slug", { exact: true })).toHaveValue(expected);
+  await page.getByLabel("Tags (comma-separated)").fill("Αθήνα");
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  const saved = await apiJson<{ slug: string; tags: { name: string; slug: string }[] }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!);
+  expect(saved.body!.data!).toMatchObject({ slug: expected, tags: [{ name: "Αθήνα", slug: "athina" }] });
+});
+
 test("a headline another article has gives the draft the next free slug; a taken slug typed by hand is named at the field, not taken for a conflict", async ({ page, baseURL }) => {
   test.setTimeout(60_000);
   await signIn(page, "author");
