@@ -114,9 +114,9 @@ export function openApiDocument(serverUrl: string) {
         patch: { summary: "Rename a section (old URLs redirect)", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(sectionUpdateSchema), responses: { 200: ok("The section"), ...errors(401, 403, 404, 409, 422) } },
         delete: { summary: "Delete an empty section", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 409) } },
       },
-      "/tags": { get: { summary: "Tags", tags: ["taxonomy"], responses: { 200: ok("Tags", { type: "array" }) } } },
+      "/tags": { get: { summary: "Tags on public articles (staff: every tag)", tags: ["taxonomy"], responses: { 200: ok("Tags", { type: "array" }) } } },
       "/tags/{id}": {
-        get: { summary: "A tag", tags: ["taxonomy"], parameters: [idParam], responses: { 200: ok("The tag"), ...errors(404) } },
+        get: { summary: "A tag (the public: only once a public article carries it)", tags: ["taxonomy"], parameters: [idParam], responses: { 200: ok("The tag"), ...errors(404) } },
         patch: { summary: "Rename a tag (old slug redirects)", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(tagUpdateSchema), responses: { 200: ok("The tag"), ...errors(401, 403, 404, 409, 422) } },
         delete: { summary: "Delete a tag", tags: ["taxonomy"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) } },
       },
@@ -126,7 +126,7 @@ export function openApiDocument(serverUrl: string) {
       "/curation/{list}": {
         put: { summary: "Replace FRONT_PAGE or EDITORS_PICKS, in order", tags: ["curation"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "list", in: "path", required: true, schema: { enum: ["front_page", "editors_picks"] } }], requestBody: body(curatedListSchema.omit({ list: true })), responses: { 200: ok("Curation"), ...errors(401, 403, 422) } },
       },
-      "/authors": { get: { summary: "Authors", tags: ["authors"], responses: { 200: ok("Authors", { type: "array" }) } } },
+      "/authors": { get: { summary: "Authors on the byline of a public article", tags: ["authors"], responses: { 200: ok("Authors", { type: "array" }) } } },
       "/authors/{slug}": {
         get: { summary: "An author's public profile", tags: ["authors"], parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: { 200: ok("The author"), ...errors(404) } },
       },

@@ -1,8 +1,6 @@
-// GET /api/v1/authors – staff who appear in bylines (public profile fields only)
+// GET /api/v1/authors – staff on the byline of a public article (public profile fields only)
 import { apiRoute } from "@/server/api/handler";
 import { apiJson } from "@/server/api/respond";
-import { prisma } from "@/server/db";
+import { listAuthors } from "@/server/api/tags-and-authors";
 
-export const GET = apiRoute("public", async () =>
-  apiJson(await prisma.user.findMany({ where: { disabled: false, authorships: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, bio: true, image: true } })),
-);
+export const GET = apiRoute("public", async () => apiJson(await listAuthors()));

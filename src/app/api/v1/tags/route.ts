@@ -1,8 +1,6 @@
-// GET /api/v1/tags – every tag
+// GET /api/v1/tags – tags on public articles (staff: every tag)
 import { apiRoute } from "@/server/api/handler";
 import { apiJson } from "@/server/api/respond";
-import { prisma } from "@/server/db";
+import { listTags } from "@/server/api/tags-and-authors";
 
-export const GET = apiRoute("public", async () =>
-  apiJson(await prisma.tag.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, description: true } })),
-);
+export const GET = apiRoute("public", async ({ actor }) => apiJson(await listTags(actor)));

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleListQuerySchema } from "../src/lib/schemas/article.ts";
 import { listArticles, readArticle } from "../src/server/api/articles.ts";
 import { apiArticle, apiArticleSummary } from "../src/server/api/serialize.ts";
+import { listAuthors, listTags, readAuthor, readTag } from "../src/server/api/tags-and-authors.ts";
 import { prisma } from "../src/server/db.ts";
 import { createNewsroom, insertArticle, type Newsroom } from "./newsroom-fixtures.ts";
 
-// The API's article reads: what the public is given, and what staff are given, for the same rows.
+// The API's reads: what the public is given, and what staff are given, for the same rows.
 
 const NEWSROOM_FIELDS = ["status", "version", "updatedAt", "lastEditedBy"];
 
@@ -55,5 +56,28 @@ describe("API article reads", () => {
     const owner = await readArticle(room.actors.author, live.id);
     expect(owner.view).toBe("staff");
     expect(apiArticle(owner.article, owner.view)).toMatchObject({ status: "PUBLISHED", version: 1 });
+  });
+});
+
+describe("API tag and author reads", () => {
+  it("the public sees a tag and a byline only once a public article carries them; staff see every tag", async () => {
+    const draft = await insertArticle(room, room.actors.contributor, "DRAFT");
+    const tag = await prisma.tag.create({ data: { slug: `${room.run}-embargo`, name: `${room.run} Minister resigns` } });
+    await prisma.articleTag.create({ data: { articleId: draft.id, tagId: tag.id } });
+    const contributor = await prisma.user.findUniqueOrThrow({ where: { id: room.actors.contributor.id } });
+
+    expect((await listTags(null)).map((t) => t.id)).not.toContain(tag.id);
+    await expect(readTag(null, tag.id)).rejects.toMatchObject({ code: "not_found" });
+    expect((await listTags(room.actors.author)).map((t) => t.id)).toContain(tag.id);
+    expect(await readTag(room.actors.author, tag.id)).toMatchObject({ id: tag.id, name: tag.name });
+    expect((await listAuthors()).map((a) => a.id)).not.toContain(contributor.id);
+    await expect(readAuthor(contributor.slug)).rejects.toMatchObject({ code: "not_found" });
+
+    // Published: the tag and the byline are public now.
+    await prisma.article.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date(Date.now() - 60_000), firstPublishedAt: new Date(Date.now() - 60_000) } });
+    expect((await listTags(null)).map((t) => t.id)).toContain(tag.id);
+    expect(await readTag(null, tag.id)).toEqual({ id: tag.id, slug: tag.slug, name: tag.name, description: "" });
+    expect((await listAuthors()).map((a) => a.id)).toContain(contributor.id);
+    expect(await readAuthor(contributor.slug)).toMatchObject({ id: contributor.id, articleCount: 1 });
   });
 });
