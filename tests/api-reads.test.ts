@@ -42,6 +42,18 @@ describe("API article reads", () => {
     expect(own).toHaveProperty("updatedAt");
   });
 
+  it("the public list's q finds words as the site's search does, bylines included, and public articles only", async () => {
+    const word = "quillon"; // the list is of this file's section only
+    const live = await insertArticle(room, room.actors.author, "PUBLISHED");
+    const draft = await insertArticle(room, room.actors.author, "DRAFT");
+    for (const id of [live.id, draft.id]) await prisma.article.update({ where: { id }, data: { bodyText: `The ${word}s were counted.` } });
+    // A stemmed word of the body, not a substring of the headline.
+    expect((await listArticles(null, query({ q: word }))).rows.map((r) => r.id)).toEqual([live.id]);
+    // The byline: the author's name (made up for this run).
+    expect((await listArticles(null, query({ q: room.actors.author.name }))).rows.map((r) => r.id)).toContain(live.id);
+    expect((await listArticles(null, query({ q: "the of and" }))).rows).toEqual([]);
+  });
+
   it("one public article: the public view for anyone who may not edit it, the staff view for those who may", async () => {
     const live = await insertArticle(room, room.actors.author, "PUBLISHED");
     const anonymous = await readArticle(null, live.id);

@@ -2,6 +2,7 @@ import "server-only";
 import type { ArticleListQuery } from "@/lib/schemas/article";
 import { prisma } from "@/server/db";
 import { listStaffArticles, staffListSelect, type StaffArticleRow } from "@/server/data/dashboard";
+import { searchArticleIds } from "@/server/data/search-queries";
 import { isPublic, publicArticleWhere } from "@/server/data/visibility";
 import { findArticleById, type EditorArticle } from "@/server/services/articles";
 import type { ArticleView } from "@/server/api/serialize";
@@ -16,7 +17,8 @@ export async function listArticles(actor: Actor | null, query: ArticleListQuery)
       publicArticleWhere(),
       query.section ? { section: { slug: query.section } } : {},
       query.author ? { authors: { some: { user: { slug: query.author } } } } : {},
-      query.q ? { headline: { contains: query.q, mode: "insensitive" as const } } : {},
+      // Words, as the site's search reads them (bylines and tags too; the newest 1,000 matches).
+      query.q ? { id: { in: await searchArticleIds(query.q) } } : {},
     ],
   };
   const [rows, total] = await Promise.all([

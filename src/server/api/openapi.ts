@@ -79,7 +79,7 @@ export function openApiDocument(serverUrl: string) {
     },
     paths: {
       "/articles": {
-        get: { summary: "List articles", tags: ["articles"], parameters: queryParams(articleListQuerySchema), responses: { 200: ok("Articles", { type: "array" }), ...errors(422) } },
+        get: { summary: "List articles", description: "For the public, `q` finds words as the site's search does (headlines, standfirsts, bylines, tags and text; the newest 1,000 matches), newest first; for staff it finds headlines and slugs containing it.", tags: ["articles"], parameters: queryParams(articleListQuerySchema), responses: { 200: ok("Articles", { type: "array" }), ...errors(422) } },
         post: { summary: "Create a draft", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], requestBody: body(articleCreateSchema), responses: { 201: ok("The new article"), ...errors(400, 401, 403, 409, 413, 422) } },
       },
       "/articles/{id}": {

@@ -101,6 +101,19 @@ export async function searchPageExists({ q, section, page, pageSize = PAGE_SIZE,
   return found === needed;
 }
 
+/**
+ * The ids of the newest `cap` public articles matching `q` as the reader's search matches them,
+ * newest first: the public API's list filters by them (a `contains` on headlines read every row).
+ */
+export async function searchArticleIds(q: string, { now = new Date(), cap = SEARCH_CAP }: { now?: Date; cap?: number } = {}): Promise<string[]> {
+  const text = normalizeSearchQuery(q);
+  if (!text) return [];
+  const { matches } = searchSql(text, null, now);
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT "a"."id" ${matches} ORDER BY "a"."publishedAt" DESC, "a"."id" DESC LIMIT ${cap}`;
+  return rows.map((row) => row.id);
+}
+
 /** Page 1 of a search without results: it exists, empty. */
 const emptyFirstPage = (): SearchPage => ({ results: [], total: 0, more: false, page: 1, totalPages: 1 });
 
