@@ -50,12 +50,25 @@ test.describe("search", () => {
     await page.screenshot({ path: testInfo.outputPath("search-results.png"), fullPage: true });
   });
 
-  test("finds a writer's stories by their byline, and shows it", async ({ page }) => {
+  test("finds a writer's stories by their byline, shows it, and offers the writer's page", async ({ page }) => {
     await page.goto("/search?q=wendell+ashgrove");
     const hit = resultItems(page).filter({ has: page.getByRole("link", { name: HEADLINE }) });
     await expect(hit).toHaveCount(1);
     await expect(hit.getByText(/· Wendell Ashgrove$/)).toBeVisible();
     await expect(resultItems(page).getByText(/· .*Wendell Ashgrove/)).toHaveCount(await resultItems(page).count());
+    const pages = page.getByRole("list", { name: "Pages for this search" });
+    await pages.getByRole("link", { name: "All stories by Wendell Ashgrove" }).click();
+    await expect(page).toHaveURL(/\/author\/wendell-ashgrove$/);
+  });
+
+  test("a search for a tag's name offers the tag's page; a word of it does not", async ({ page }) => {
+    await page.goto("/search?q=CLIMATE");
+    const pages = page.getByRole("list", { name: "Pages for this search" });
+    await expect(pages.getByRole("link")).toHaveCount(1);
+    await expect(pages.getByRole("link", { name: "All stories tagged “Climate”" })).toHaveAttribute("href", "/tag/climate");
+    await page.goto("/search?q=wendell");
+    await expect(resultItems(page).first()).toBeVisible();
+    await expect(page.getByRole("list", { name: "Pages for this search" })).toHaveCount(0);
   });
 
   test("results are in the page as sent: a reader without JavaScript gets them, and React takes the page over", async ({

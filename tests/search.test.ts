@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleStatus } from "@/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/highlight";
 import { prisma } from "@/server/db";
-import { searchArticles, searchPageExists, type SearchPage } from "@/server/data/search-queries";
+import { searchArticles, searchNamePages, searchPageExists, type SearchPage } from "@/server/data/search-queries";
 
 // Runs on the database the global setup migrated and seeded (PGlite, or PostgreSQL when
 // TEST_DATABASE_URL is set), alongside other test files: every article here carries made-up
@@ -399,6 +399,27 @@ describe("searchArticles by bylines and tags", () => {
     await prisma.tag.delete({ where: { id: topic } });
     tags.splice(tags.indexOf(topic), 1);
     expect(slugsOf(await found("fernhollow"))).toEqual([]);
+  });
+
+  it("names the tag and writer pages whose name is the query, once a public article carries them", async () => {
+    const writer = await person("Ysolde Marchbank");
+    const topic = await tag("Harrowgate Düne works");
+    const hiddenTopic = await tag("Harrowgate secret");
+    const live = await article({ key: "names-live", headline: "Dune works begin" });
+    const draft = await article({ key: "names-draft", headline: "Embargoed", status: "DRAFT", publishedAt: null });
+    await prisma.articleAuthor.create({ data: { articleId: live, userId: writer } });
+    await prisma.articleTag.createMany({ data: [{ articleId: live, tagId: topic }, { articleId: draft, tagId: hiddenTopic }] });
+    const names = async (q: string) => {
+      const pages = await searchNamePages(q);
+      return { tags: pages.tags.map((t) => t.name), authors: pages.authors.map((a) => a.name) };
+    };
+    // Any case, with or without accents, spaces as typed.
+    expect(await names("  harrowgate   DUNE works ")).toEqual({ tags: ["Harrowgate Düne works"], authors: [] });
+    expect(await names("ysolde marchbank")).toEqual({ tags: [], authors: ["Ysolde Marchbank"] });
+    // The whole name only; a tag on drafts alone is not offered.
+    expect(await names("marchbank")).toEqual({ tags: [], authors: [] });
+    expect(await names("Harrowgate secret")).toEqual({ tags: [], authors: [] });
+    expect(await names("")).toEqual({ tags: [], authors: [] });
   });
 
   it("ranks a story by its byline below one with the name in its headline", async () => {

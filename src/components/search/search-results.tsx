@@ -5,7 +5,10 @@ import { HighlightedText } from "@/components/search/highlighted-text";
 import { Pagination } from "@/components/site/pagination";
 import { routes } from "@/lib/routes";
 import type { SectionLink } from "@/server/data/articles";
-import { getSearchResults, type SearchResult } from "@/server/data/search";
+import { getSearchNamePages, getSearchResults, type NamePage, type SearchResult } from "@/server/data/search";
+
+/** A link shaped as a button-sized chip (sections to browse, the pages a search names). */
+const CHIP = "inline-flex min-h-11 items-center rounded-sm border border-rule px-3 text-ink no-underline hover:border-accent";
 
 /** One page of results for a (normalised, non-empty) query; a page past the last does not exist. */
 export async function SearchResults({
@@ -19,7 +22,7 @@ export async function SearchResults({
   page: number;
   sections: SectionLink[];
 }) {
-  const found = await getSearchResults(q, section?.slug, page);
+  const [found, names] = await Promise.all([getSearchResults(q, section?.slug, page), page === 1 ? getSearchNamePages(q) : null]);
   if (!found) notFound();
   const where = section ? ` in ${section.name}` : "";
 
@@ -41,11 +44,7 @@ export async function SearchResults({
         <ul className="mt-3 flex flex-wrap gap-2">
           {sections.map((s) => (
             <li key={s.slug}>
-              <Link
-                prefetch={false}
-                href={routes.section(s.slug)}
-                className="inline-flex min-h-11 items-center rounded-sm border border-rule px-3 text-ink no-underline hover:border-accent"
-              >
+              <Link prefetch={false} href={routes.section(s.slug)} className={CHIP}>
                 {s.name}
               </Link>
             </li>
@@ -74,6 +73,7 @@ export async function SearchResults({
           Page {found.page} of {found.totalPages}
         </p>
       ) : null}
+      {names ? <NamePages tags={names.tags} authors={names.authors} /> : null}
       <ol className="mt-4">
         {found.results.map((r) => (
           <li key={r.id} className="border-t border-rule py-5">
@@ -87,6 +87,29 @@ export async function SearchResults({
         href={(n) => routes.search({ q, section: section?.slug, page: n })}
       />
     </section>
+  );
+}
+
+/** The tag and writer pages the query names, first on page 1. */
+function NamePages({ tags, authors }: { tags: NamePage[]; authors: NamePage[] }) {
+  if (tags.length === 0 && authors.length === 0) return null;
+  return (
+    <ul aria-label="Pages for this search" className="mt-4 flex flex-wrap gap-2">
+      {tags.map((t) => (
+        <li key={`tag-${t.slug}`}>
+          <Link prefetch={false} href={routes.tag(t.slug)} className={CHIP}>
+            All stories tagged &ldquo;{t.name}&rdquo;
+          </Link>
+        </li>
+      ))}
+      {authors.map((a) => (
+        <li key={`author-${a.slug}`}>
+          <Link prefetch={false} href={routes.author(a.slug)} className={CHIP}>
+            All stories by {a.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -114,6 +114,36 @@ export async function searchArticleIds(q: string, { now = new Date(), cap = SEAR
   return rows.map((row) => row.id);
 }
 
+export interface NamePage {
+  slug: string;
+  name: string;
+}
+
+/**
+ * The tags and writers whose name is the query (in any case, with or without accents) and that a
+ * public article carries: a reader who searches "climate" or "ines marwood" is offered the tag's
+ * or the writer's own page as well as the matching stories.
+ */
+export async function searchNamePages(q: string, now = new Date()): Promise<{ tags: NamePage[]; authors: NamePage[] }> {
+  const text = normalizeSearchQuery(q);
+  if (!text) return { tags: [], authors: [] };
+  const [tags, authors] = await Promise.all([
+    prisma.$queryRaw<NamePage[]>`
+      SELECT "t"."slug", "t"."name" FROM "Tag" AS "t"
+      WHERE lower(unaccent("t"."name")) = lower(unaccent(${text}))
+        AND EXISTS (SELECT 1 FROM "ArticleTag" AS "at" JOIN "Article" AS "a" ON "a"."id" = "at"."articleId"
+                    WHERE "at"."tagId" = "t"."id" AND ${publicArticleSql("a", now)})
+      ORDER BY "t"."name" LIMIT 3`,
+    prisma.$queryRaw<NamePage[]>`
+      SELECT "u"."slug", "u"."name" FROM "User" AS "u"
+      WHERE NOT "u"."disabled" AND lower(unaccent("u"."name")) = lower(unaccent(${text}))
+        AND EXISTS (SELECT 1 FROM "ArticleAuthor" AS "aa" JOIN "Article" AS "a" ON "a"."id" = "aa"."articleId"
+                    WHERE "aa"."userId" = "u"."id" AND ${publicArticleSql("a", now)})
+      ORDER BY "u"."name" LIMIT 3`,
+  ]);
+  return { tags, authors };
+}
+
 /** Page 1 of a search without results: it exists, empty. */
 const emptyFirstPage = (): SearchPage => ({ results: [], total: 0, more: false, page: 1, totalPages: 1 });
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
-import { searchArticles, type SearchPage } from "@/server/data/search-queries";
+import { searchArticles, searchNamePages, type SearchPage } from "@/server/data/search-queries";
 
-export { MAX_QUERY_LENGTH, normalizeSearchQuery, type SearchPage, type SearchResult } from "@/server/data/search-queries";
+export { MAX_QUERY_LENGTH, normalizeSearchQuery, type NamePage, type SearchPage, type SearchResult } from "@/server/data/search-queries";
 
 /**
  * Search results for reader pages, cached per query, section and page. Tagged as an article list,
@@ -15,4 +15,12 @@ export async function getSearchResults(q: string, section: string | undefined, p
   cacheTag(cacheTags.articleLists);
   cacheLife("minutes");
   return searchArticles({ q, section, page });
+}
+
+/** The tag and writer pages named by a (normalised) query, cached as the results are. */
+export async function getSearchNamePages(q: string) {
+  "use cache";
+  cacheTag(cacheTags.articleLists, cacheTags.authors);
+  cacheLife("minutes");
+  return searchNamePages(q);
 }
