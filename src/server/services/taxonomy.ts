@@ -205,6 +205,16 @@ async function assertTagFree(tx: Tx, id: string, slug: string, name: string): Pr
   if (byName) throw new ServiceError("conflict", "Another tag already has this name; merge the tags instead.", { name: "Already in use." });
 }
 
+/**
+ * Locks the articles carrying a tag, in id order, before the tag or its links change. The
+ * search-names triggers (the search_names migration) then update those articles, while a writer's
+ * save locks its article first and its tag links after: taken in the same order here, the two
+ * wait for each other instead of deadlocking.
+ */
+async function lockTaggedArticles(tx: Tx, tagId: string): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" IN (SELECT "articleId" FROM "ArticleTag" WHERE "tagId" = ${tagId}) ORDER BY "id" FOR UPDATE`;
+}
+
 export async function renameTag(db: Db, actor: Actor, id: string, input: unknown) {
   ensure(can.manageTaxonomy(actor), FORBIDDEN);
   const data = tagUpdateSchema.parse(input);
@@ -213,6 +223,7 @@ export async function renameTag(db: Db, actor: Actor, id: string, input: unknown
   const slug = data.slug ?? before.slug;
   const { tag, stories } = await db.$transaction(async (tx) => {
     await assertTagFree(tx, id, slug, name);
+    await lockTaggedArticles(tx, id);
     const tag = await tx.tag.update({ where: { id }, data: { name, slug, description: data.description ?? before.description } });
     if (slug !== before.slug) await recordPathChange(tx, routes.tag(before.slug), routes.tag(slug));
     await audit(tx, actor, "tag.update", "Tag", id, { from: { name: before.name, slug: before.slug }, to: { name, slug } });
@@ -234,6 +245,7 @@ export async function mergeTag(db: Db, actor: Actor, sourceId: string, input: un
   const { target, stories } = await db.$transaction(async (tx) => {
     const source = await loadTag(tx, sourceId);
     const target = await loadTag(tx, targetId, "targetId");
+    await lockTaggedArticles(tx, sourceId);
     // As they were (with the source tag) and as they will be (with the target's): rails of both.
     const stories = (await everPublicStories(tx, { tags: { some: { tagId: sourceId } } })).map((s) => ({ ...s, tagIds: [...s.tagIds, targetId] }));
     // Move only the links of articles without the target tag: no duplicate (articleId, tagId).
@@ -256,6 +268,7 @@ export async function deleteTag(db: Db, actor: Actor, id: string): Promise<void>
   ensure(can.manageTaxonomy(actor), FORBIDDEN);
   const stories = await db.$transaction(async (tx) => {
     const tag = await loadTag(tx, id);
+    await lockTaggedArticles(tx, id);
     const stories = await everPublicStories(tx, { tags: { some: { tagId: id } } });
     await tx.tag.delete({ where: { id } });
     await audit(tx, actor, "tag.delete", "Tag", id, { slug: tag.slug, name: tag.name, articles: stories.length });
