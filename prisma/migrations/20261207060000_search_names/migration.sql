@@ -18,9 +18,12 @@ CREATE FUNCTION article_search_names(article_id TEXT) RETURNS TEXT LANGUAGE sql 
        FROM "ArticleTag" tg JOIN "Tag" t ON t."id" = tg."tagId" WHERE tg."articleId" = article_id))
 $$;
 
+-- The articles are locked in id order, as the taxonomy service locks a tag's articles before
+-- changing it (src/server/services/taxonomy.ts): two changes over the same articles wait for each
+-- other instead of deadlocking.
 CREATE FUNCTION refresh_article_search_names(article_ids TEXT[]) RETURNS void LANGUAGE sql AS $$
   UPDATE "Article" a SET "searchNames" = n."names"
-  FROM (SELECT "id", article_search_names("id") AS "names" FROM "Article" WHERE "id" = ANY(article_ids)) n
+  FROM (SELECT "id", article_search_names("id") AS "names" FROM "Article" WHERE "id" = ANY(article_ids) ORDER BY "id" FOR UPDATE) n
   WHERE a."id" = n."id" AND a."searchNames" IS DISTINCT FROM n."names"
 $$;
 
