@@ -129,6 +129,28 @@ test.describe("search", () => {
     await expect(resultItems(page).first().locator("mark").first()).toBeVisible();
   });
 
+  test("sorts newest first and back; a refined search and the next page keep the order", async ({ page }) => {
+    await page.goto("/search?q=council");
+    const sorting = page.getByRole("navigation", { name: "Sort results" });
+    await expect(sorting.locator('[aria-current="true"]')).toHaveText("Best match");
+    await sorting.getByRole("link", { name: "Newest" }).click();
+    await expect(page).toHaveURL(/[?&]sort=newest/);
+    await expect(sorting.locator('[aria-current="true"]')).toHaveText("Newest");
+    await expect(resultItems(page).first()).toBeVisible();
+    const dates = await resultItems(page).locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
+    expect(dates.length).toBeGreaterThan(1);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const next = page.getByRole("link", { name: /next/i });
+    if (await next.count()) await expect(next.first()).toHaveAttribute("href", /sort=newest/);
+    // Refining the query keeps the order.
+    await searchForm(page).getByRole("searchbox", { name: "Search for" }).fill("council budget");
+    await searchForm(page).getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/q=council\+budget.*sort=newest|sort=newest.*q=council\+budget/);
+    await sorting.getByRole("link", { name: "Best match" }).click();
+    await expect(page).not.toHaveURL(/sort=/);
+    await expect(sorting.locator('[aria-current="true"]')).toHaveText("Best match");
+  });
+
   test("filters by section", async ({ page }) => {
     await page.goto(`/search?q=${WORD}`);
     await expect(resultItems(page)).not.toHaveCount(0);

@@ -42,7 +42,7 @@ async function article(fields: {
   return row.id;
 }
 
-const search = (q: string, more: { section?: string; page?: number; pageSize?: number; cap?: number } = {}) =>
+const search = (q: string, more: { section?: string; page?: number; pageSize?: number; cap?: number; sort?: "relevance" | "newest" } = {}) =>
   searchArticles({ q, page: 1, ...more });
 
 async function found(q: string, more: Parameters<typeof search>[1] = {}): Promise<SearchPage> {
@@ -177,6 +177,12 @@ describe("searchArticles", () => {
     expect(page.total).toBe(3);
     expect(page.more).toBe(false);
     expect(page.totalPages).toBe(1);
+  });
+
+  it("sorts newest first when asked, and pages in that order", async () => {
+    expect(slugsOf(await found("vexlimore", { sort: "newest" }))).toEqual(["rank-body", "rank-standfirst", "rank-headline"]);
+    const pages = [1, 2, 3].map((page) => found("vexlimore", { sort: "newest", page, pageSize: 1 }));
+    expect((await Promise.all(pages)).map((p) => slugsOf(p)[0])).toEqual(["rank-body", "rank-standfirst", "rank-headline"]);
   });
 
   it("ranks only the newest matches up to the cap, and says that there are more", async () => {

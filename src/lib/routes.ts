@@ -7,10 +7,11 @@ export const routes = {
   article: (section: string, slug: string) => `/${section}/${slug}`,
   author: (slug: string, page?: number) => paged(`/author/${slug}`, page),
   tag: (slug: string, page?: number) => paged(`/tag/${slug}`, page),
-  search: (params: { q?: string; section?: string; page?: number } = {}) => {
+  search: (params: { q?: string; section?: string; sort?: "relevance" | "newest"; page?: number } = {}) => {
     const query = new URLSearchParams();
     if (params.q) query.set("q", params.q);
     if (params.section) query.set("section", params.section);
+    if (params.sort === "newest") query.set("sort", "newest");
     if (params.page && params.page > 1) query.set("page", String(params.page));
     const text = query.toString();
     return text ? `/search?${text}` : "/search";

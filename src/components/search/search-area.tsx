@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 import type { SectionLink } from "@/server/data/articles";
-import { normalizeSearchQuery } from "@/server/data/search";
+import { normalizeSearchQuery, type SearchSort } from "@/server/data/search";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -27,10 +27,12 @@ export async function SearchArea({
   const rawPage = first(params.page);
   if (rawPage !== undefined && !/^[1-9][0-9]{0,5}$/.test(rawPage)) notFound();
   const page = rawPage === undefined ? 1 : Number(rawPage);
-  // An unknown section (an old or mistyped link) searches everything rather than nothing.
+  // An unknown section (an old or mistyped link) searches everything rather than nothing; an
+  // unknown order is the best match first.
   const section = sections.find((s) => s.slug === first(params.section));
+  const sort: SearchSort = first(params.sort) === "newest" ? "newest" : "relevance";
 
-  const form = <SearchForm key={`${q}\n${section?.slug ?? ""}`} sections={sections} q={q} section={section?.slug} />;
+  const form = <SearchForm key={`${q}\n${section?.slug ?? ""}`} sections={sections} q={q} section={section?.slug} sort={sort} />;
   if (!q) {
     if (page > 1) notFound();
     return (
@@ -45,7 +47,7 @@ export async function SearchArea({
     <>
       {form}
       <Suspense fallback={<p className="mt-8 text-muted">Searching…</p>}>
-        <SearchResults q={q} section={section} page={page} sections={sections} />
+        <SearchResults q={q} section={section} sort={sort} page={page} sections={sections} />
       </Suspense>
     </>
   );

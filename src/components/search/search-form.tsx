@@ -13,10 +13,13 @@ export function SearchForm({
   sections,
   q = "",
   section = "",
+  sort = "relevance",
 }: {
   sections: SectionLink[];
   q?: string;
   section?: string;
+  /** A refined search keeps the order the reader chose. */
+  sort?: "relevance" | "newest";
 }) {
   return (
     <form
@@ -58,6 +61,7 @@ export function SearchForm({
           ))}
         </select>
       </div>
+      {sort === "newest" ? <input type="hidden" name="sort" value="newest" /> : null}
       <button
         type="submit"
         className="min-h-11 rounded-sm bg-ink px-6 py-2 font-semibold text-paper hover:bg-accent-ink"

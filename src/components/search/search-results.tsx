@@ -5,7 +5,7 @@ import { HighlightedText } from "@/components/search/highlighted-text";
 import { Pagination } from "@/components/site/pagination";
 import { routes } from "@/lib/routes";
 import type { SectionLink } from "@/server/data/articles";
-import { getSearchNamePages, getSearchResults, type NamePage, type SearchResult } from "@/server/data/search";
+import { getSearchNamePages, getSearchResults, type NamePage, type SearchResult, type SearchSort } from "@/server/data/search";
 
 /** A link shaped as a button-sized chip (sections to browse, the pages a search names). */
 const CHIP = "inline-flex min-h-11 items-center rounded-sm border border-rule px-3 text-ink no-underline hover:border-accent";
@@ -14,15 +14,17 @@ const CHIP = "inline-flex min-h-11 items-center rounded-sm border border-rule px
 export async function SearchResults({
   q,
   section,
+  sort,
   page,
   sections,
 }: {
   q: string;
   section: SectionLink | undefined;
+  sort: SearchSort;
   page: number;
   sections: SectionLink[];
 }) {
-  const [found, names] = await Promise.all([getSearchResults(q, section?.slug, page), page === 1 ? getSearchNamePages(q) : null]);
+  const [found, names] = await Promise.all([getSearchResults(q, section?.slug, page, sort), page === 1 ? getSearchNamePages(q) : null]);
   if (!found) notFound();
   const where = section ? ` in ${section.name}` : "";
 
@@ -65,7 +67,7 @@ export async function SearchResults({
       </h2>
       {found.more ? (
         <p className="mt-1 text-sm text-muted">
-          The {found.total.toLocaleString("en-GB")} most recent are shown, best match first. Add a word to narrow the search.
+          The {found.total.toLocaleString("en-GB")} most recent are shown, {sort === "newest" ? "newest" : "best match"} first. Add a word to narrow the search.
         </p>
       ) : null}
       {found.totalPages > 1 ? (
@@ -74,6 +76,7 @@ export async function SearchResults({
         </p>
       ) : null}
       {names ? <NamePages tags={names.tags} authors={names.authors} /> : null}
+      {found.total > 1 ? <SortSwitch current={sort} href={(to) => routes.search({ q, section: section?.slug, sort: to })} /> : null}
       <ol className="mt-4">
         {found.results.map((r) => (
           <li key={r.id} className="border-t border-rule py-5">
@@ -84,9 +87,33 @@ export async function SearchResults({
       <Pagination
         page={found.page}
         totalPages={found.totalPages}
-        href={(n) => routes.search({ q, section: section?.slug, page: n })}
+        href={(n) => routes.search({ q, section: section?.slug, sort, page: n })}
       />
     </section>
+  );
+}
+
+/** Best match first or newest first: links (they work without JavaScript), the current one marked. */
+function SortSwitch({ current, href }: { current: SearchSort; href: (sort: SearchSort) => string }) {
+  const orders: [SearchSort, string][] = [
+    ["relevance", "Best match"],
+    ["newest", "Newest"],
+  ];
+  return (
+    <nav aria-label="Sort results" className="mt-4 flex items-center gap-1 text-sm">
+      <span className="mr-2 text-muted">Sort by</span>
+      {orders.map(([sort, label]) =>
+        sort === current ? (
+          <span key={sort} aria-current="true" className="inline-flex min-h-11 items-center rounded-sm bg-ink px-3 font-semibold text-paper">
+            {label}
+          </span>
+        ) : (
+          <Link key={sort} prefetch={false} href={href(sort)} className="inline-flex min-h-11 items-center rounded-sm px-3 font-semibold text-accent-ink">
+            {label}
+          </Link>
+        ),
+      )}
+    </nav>
   );
 }
 

@@ -34,6 +34,9 @@ export interface SearchPage {
   totalPages: number;
 }
 
+/** Best match first (among the newest `cap`), or newest first. */
+export type SearchSort = "relevance" | "newest";
+
 export interface SearchOptions {
   q: string;
   /** A section slug; an unknown slug matches nothing. */
@@ -43,6 +46,8 @@ export interface SearchOptions {
   now?: Date;
   /** SEARCH_CAP by default; tests set a small one. */
   cap?: number;
+  /** "relevance" by default. */
+  sort?: SearchSort;
 }
 
 /**
@@ -153,17 +158,21 @@ const emptyFirstPage = (): SearchPage => ({ results: [], total: 0, more: false, 
  * fails on malformed input; a query of only stop words or punctuation reduces to nothing and
  * matches nothing. Null when the page does not exist (page 1 always exists, even with no results).
  */
-export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, now = new Date(), cap = SEARCH_CAP }: SearchOptions): Promise<SearchPage | null> {
+export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, now = new Date(), cap = SEARCH_CAP, sort = "relevance" }: SearchOptions): Promise<SearchPage | null> {
   if (!Number.isInteger(page) || page < 1) return null;
   const text = normalizeSearchQuery(q);
   if (!text) return page === 1 ? emptyFirstPage() : null;
   if ((page - 1) * pageSize >= cap) return null;
 
   const { query, matches } = searchSql(text, section, now);
+  // Best match first, or newest first; ties and equals newest first, then by id (stable pages).
+  const byRank = sort === "relevance";
+  const pageOrder = byRank ? Prisma.sql`"rank" DESC, "n"."publishedAt" DESC, "n"."id" DESC` : Prisma.sql`"n"."publishedAt" DESC, "n"."id" DESC`;
+  const hitOrder = byRank ? Prisma.sql`"hits"."rank" DESC, "hits"."publishedAt" DESC, "hits"."id" DESC` : Prisma.sql`"hits"."publishedAt" DESC, "hits"."id" DESC`;
   // The newest cap + 1 matches (the one more tells whether there are more), newest first: the
   // date index walked until enough match, or the GIN index and a sort of what it finds, whichever
-  // PostgreSQL reckons cheaper for the query's words. Then the newest cap are ranked and the page
-  // cut, with the count of those cap + 1 beside each row; snippets are built for that page only. Markers are removed from the source text so that only ts_headline's own
+  // PostgreSQL reckons cheaper for the query's words. Then the newest cap are ranked (or kept in
+  // date order) and the page cut, with the count of those cap + 1 beside each row; snippets are built for that page only. Markers are removed from the source text so that only ts_headline's own
   // marks can become highlights. Its ends come too, to show the reader where the snippet was cut.
   const hits = await prisma.$queryRaw<{ id: string; total: number; snippet: string; head: string; tail: string }[]>`
     WITH "newest" AS MATERIALIZED (
@@ -180,14 +189,14 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
              ts_rank_cd("n"."vector", ${query}) AS "rank",
              (SELECT count(*) FROM "newest")::int AS "total"
       FROM (SELECT * FROM "newest" ORDER BY "publishedAt" DESC, "id" DESC LIMIT ${cap}) AS "n"
-      ORDER BY "rank" DESC, "n"."publishedAt" DESC, "n"."id" DESC
+      ORDER BY ${pageOrder}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     ) AS "hits"
     JOIN "Article" AS "a" ON "a"."id" = "hits"."id"
     CROSS JOIN LATERAL (
       SELECT translate("a"."standfirst" || ' ' || "a"."bodyText", ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '') AS "text"
     ) AS "s"
-    ORDER BY "hits"."rank" DESC, "hits"."publishedAt" DESC, "hits"."id" DESC`;
+    ORDER BY ${hitOrder}`;
   // No row: no match at all (page 1 is then an empty page), or a page past the last.
   if (hits.length === 0) return page === 1 ? emptyFirstPage() : null;
   const more = hits[0]!.total > cap;
