@@ -1,13 +1,16 @@
 /** Public URLs, built in one place. Listing pages have stable path-based page URLs. */
 const paged = (base: string, page = 1) => (page > 1 ? `${base === "/" ? "" : base}/page/${page}` : base);
 
+/** Search results: best match first (among the newest matches), or newest first. */
+export type SearchSort = "relevance" | "newest";
+
 export const routes = {
   home: () => "/",
   section: (section: string, page?: number) => paged(`/${section}`, page),
   article: (section: string, slug: string) => `/${section}/${slug}`,
   author: (slug: string, page?: number) => paged(`/author/${slug}`, page),
   tag: (slug: string, page?: number) => paged(`/tag/${slug}`, page),
-  search: (params: { q?: string; section?: string; sort?: "relevance" | "newest"; page?: number } = {}) => {
+  search: (params: { q?: string; section?: string; sort?: SearchSort; page?: number } = {}) => {
     const query = new URLSearchParams();
     if (params.q) query.set("q", params.q);
     if (params.section) query.set("section", params.section);

@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 import type { SectionLink } from "@/server/data/articles";
-import { normalizeSearchQuery, type SearchSort } from "@/server/data/search";
+import type { SearchSort } from "@/lib/routes";
+import { normalizeSearchQuery } from "@/server/data/search";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 

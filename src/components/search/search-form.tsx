@@ -1,6 +1,6 @@
-import { routes } from "@/lib/routes";
+import { routes, type SearchSort } from "@/lib/routes";
 import type { SectionLink } from "@/server/data/articles";
-import { MAX_QUERY_LENGTH, type SearchSort } from "@/server/data/search";
+import { MAX_QUERY_LENGTH } from "@/server/data/search";
 
 const fieldClass = "min-h-11 w-full rounded-sm border border-muted bg-paper px-3 py-2 text-base text-ink";
 

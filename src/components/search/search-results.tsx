@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { CardDateline } from "@/components/front/article-card";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { Pagination } from "@/components/site/pagination";
-import { routes } from "@/lib/routes";
+import { routes, type SearchSort } from "@/lib/routes";
 import type { SectionLink } from "@/server/data/articles";
-import { getSearchNamePages, getSearchResults, type NamePage, type SearchResult, type SearchSort } from "@/server/data/search";
+import { getSearchNamePages, getSearchResults, type NamePage, type SearchResult } from "@/server/data/search";
 
 /** A link shaped as a button-sized chip (sections to browse, the pages a search names). */
 const CHIP = "inline-flex min-h-11 items-center rounded-sm border border-rule px-3 text-ink no-underline hover:border-accent";

@@ -10,6 +10,7 @@ import {
 } from "@/lib/schemas/article";
 import { apiTokenCreateSchema } from "@/lib/schemas/api-token";
 import { curatedListSchema } from "@/lib/schemas/curation";
+import { NEWSROOM_FIELDS } from "@/server/api/serialize";
 import { sectionCreateSchema, sectionUpdateSchema, tagUpdateSchema } from "@/lib/schemas/taxonomy";
 
 /**
@@ -68,7 +69,7 @@ const transition = (summary: string, schema: z.ZodType) => ({
 export function openApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
-    info: { title: "Newsroom API", version: "1.0.0", description: "Articles, sections, tags, authors and media. Public reads return public articles only, without the newsroom's fields (status, version, updatedAt, lastEditedBy); everything else needs a staff session (same-origin requests) or a bearer API token created by an admin." },
+    info: { title: "Newsroom API", version: "1.0.0", description: `Articles, sections, tags, authors and media. Public reads return public articles only, without the newsroom's fields (${NEWSROOM_FIELDS.join(", ")}); everything else needs a staff session (same-origin requests) or a bearer API token created by an admin.` },
     servers: [{ url: `${serverUrl}/api/v1` }],
     components: {
       securitySchemes: {

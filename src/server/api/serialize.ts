@@ -10,11 +10,13 @@ import { mediaUrl } from "@/lib/media";
  */
 export type ArticleView = "staff" | "public";
 
-/** The newsroom's fields, left out of public reads. */
-function forView<T extends { status: unknown; version: unknown; updatedAt: unknown; lastEditedBy: unknown }>(row: T, view: ArticleView) {
+/** The newsroom's fields, left out of public reads (the OpenAPI document names them too). */
+export const NEWSROOM_FIELDS = ["status", "version", "updatedAt", "lastEditedBy"] as const;
+type NewsroomField = (typeof NEWSROOM_FIELDS)[number];
+
+function forView<T extends Record<NewsroomField, unknown>>(row: T, view: ArticleView): T | Omit<T, NewsroomField> {
   if (view === "staff") return row;
-  const { status: _status, version: _version, updatedAt: _updatedAt, lastEditedBy: _lastEditedBy, ...shown } = row;
-  return shown;
+  return Object.fromEntries(Object.entries(row).filter(([field]) => !(NEWSROOM_FIELDS as readonly string[]).includes(field))) as Omit<T, NewsroomField>;
 }
 
 /** What the API returns for an article. */

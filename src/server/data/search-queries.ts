@@ -4,6 +4,7 @@ import { FRAGMENT_DELIMITER, HIGHLIGHT_START, HIGHLIGHT_STOP, markCuts, parseHig
 import { prisma } from "@/server/db";
 import { cardSelect, PAGE_SIZE, toCard, type ArticleCard } from "@/server/data/article-queries";
 import { publicArticleSql } from "@/server/data/visibility";
+import type { SearchSort } from "@/lib/routes";
 
 /**
  * Reader search over two generated columns, each with a GIN index: "searchVector" (headline A,
@@ -33,9 +34,6 @@ export interface SearchPage {
   page: number;
   totalPages: number;
 }
-
-/** Best match first (among the newest `cap`), or newest first. */
-export type SearchSort = "relevance" | "newest";
 
 export interface SearchOptions {
   q: string;
@@ -172,8 +170,9 @@ export async function searchArticles({ q, section, page, pageSize = PAGE_SIZE, n
   // The newest cap + 1 matches (the one more tells whether there are more), newest first: the
   // date index walked until enough match, or the GIN index and a sort of what it finds, whichever
   // PostgreSQL reckons cheaper for the query's words. Then the newest cap are ranked (or kept in
-  // date order) and the page cut, with the count of those cap + 1 beside each row; snippets are built for that page only. Markers are removed from the source text so that only ts_headline's own
-  // marks can become highlights. Its ends come too, to show the reader where the snippet was cut.
+  // date order) and the page cut, with the count of those cap + 1 beside each row; snippets are
+  // built for that page only. Markers are removed from the source text so that only ts_headline's
+  // own marks can become highlights. Its ends come too, to show the reader where the snippet was cut.
   const hits = await prisma.$queryRaw<{ id: string; total: number; snippet: string; head: string; tail: string }[]>`
     WITH "newest" AS MATERIALIZED (
       SELECT "a"."id", "a"."publishedAt", "a"."searchVector" || "a"."namesVector" AS "vector"

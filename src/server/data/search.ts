@@ -1,9 +1,10 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
-import { searchArticles, searchNamePages, type SearchPage, type SearchSort } from "@/server/data/search-queries";
+import type { SearchSort } from "@/lib/routes";
+import { searchArticles, searchNamePages, type SearchPage } from "@/server/data/search-queries";
 
-export { MAX_QUERY_LENGTH, normalizeSearchQuery, type NamePage, type SearchPage, type SearchResult, type SearchSort } from "@/server/data/search-queries";
+export { MAX_QUERY_LENGTH, normalizeSearchQuery, type NamePage, type SearchPage, type SearchResult } from "@/server/data/search-queries";
 
 /**
  * Search results for reader pages, cached per query, section and page. Tagged as an article list,
