@@ -54,6 +54,29 @@ describe("API article reads", () => {
     expect((await listArticles(null, query({ q: "the of and" }))).rows).toEqual([]);
   });
 
+  it("the newsroom's q finds a story by a word of its text, its byline or a tag as well as by its headline, within what each may see", async () => {
+    const word = "brindlewick";
+    const draft = await insertArticle(room, room.actors.author, "DRAFT");
+    const othersDraft = await insertArticle(room, room.actors.author2, "DRAFT");
+    const tagged = await insertArticle(room, room.actors.author2, "IN_REVIEW");
+    for (const id of [draft.id, othersDraft.id]) await prisma.article.update({ where: { id }, data: { bodyText: `Plans for the ${word}s were shelved.` } });
+    const tag = await prisma.tag.create({ data: { slug: `${room.run}-harbour-dues`, name: `${room.run} Harbour dues` } });
+    await prisma.articleTag.create({ data: { articleId: tagged.id, tagId: tag.id } });
+    const ids = async (actor: typeof room.actors.editor, q: string) => (await listArticles(actor, query({ q }))).rows.map((r) => r.id).sort();
+
+    // A stemmed word of the body (drafts included): the editor sees both, an author their own.
+    expect(await ids(room.actors.editor, `${word}s`)).toEqual([draft.id, othersDraft.id].sort());
+    expect(await ids(room.actors.author, word)).toEqual([draft.id]);
+    // A byline, whole or as typed so far; a tag's name, in any case.
+    expect(await ids(room.actors.editor, room.actors.author2.name)).toEqual(expect.arrayContaining([othersDraft.id, tagged.id]));
+    expect(await ids(room.actors.editor, room.actors.author2.name)).not.toContain(draft.id);
+    expect(await ids(room.actors.editor, room.actors.author2.name.slice(0, -2))).toContain(tagged.id);
+    expect(await ids(room.actors.editor, `${room.run} HARBOUR`)).toEqual([tagged.id]);
+    // Part of a headline still finds it; a word nobody wrote finds nothing.
+    expect(await ids(room.actors.editor, tagged.headline.slice(0, 10))).toContain(tagged.id);
+    expect(await ids(room.actors.editor, "zzyzxq")).toEqual([]);
+  });
+
   it("one public article: the public view for anyone who may not edit it, the staff view for those who may", async () => {
     const live = await insertArticle(room, room.actors.author, "PUBLISHED");
     const anonymous = await readArticle(null, live.id);

@@ -192,3 +192,24 @@ test("the article list's filters: a NUL in one is set aside with a message, not 
     await expect(page.locator("table tbody tr").first(), query).toBeVisible();
   }
 });
+
+test("the article list's search finds a story by a word of its text and by its writer, not only by its headline", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.goto("/dashboard");
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await expect(search).toHaveAccessibleDescription("Words of the headline or story, a byline or a tag.");
+  const rows = page.locator("table tbody tr");
+  // "crush" is in the storm story's body only; its headline and slug do not have it.
+  await search.fill("crush");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]q=crush/);
+  await expect(rows.filter({ hasText: "Storm Ffion: trees down" })).toHaveCount(1);
+  await expect(rows).toHaveCount(1);
+  // A writer's surname: their stories, a shared byline too (and any story that names them).
+  await search.fill("Petrakis");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]q=Petrakis/);
+  await expect(rows.filter({ hasText: "New homes on former gasworks site" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Library opening hours" })).toContainText("Jonah Petrakis, Arlo Benedetti");
+  await expect(rows.filter({ hasText: "Dell Valley Marathon caps entries" })).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { ArticleListQuery } from "@/lib/schemas/article";
+import { staffSearchArticleIds } from "@/server/data/search-queries";
 import { atLeast, type Actor } from "@/server/services/permissions";
 
 /**
@@ -8,13 +9,26 @@ import { atLeast, type Actor } from "@/server/services/permissions";
  * may enter a public cache. Contributors and authors see their own articles; editors see all.
  */
 
-export function staffArticleWhere(actor: Actor, query: Partial<ArticleListQuery>): Prisma.ArticleWhereInput {
+/**
+ * `textMatches`: the ids whose words match `query.q` (staffSearchArticleIds); beside them, `q`
+ * finds headlines, slugs, bylines and tags that contain it as typed.
+ */
+export function staffArticleWhere(actor: Actor, query: Partial<ArticleListQuery>, textMatches: string[] = []): Prisma.ArticleWhereInput {
   const and: Prisma.ArticleWhereInput[] = [];
   if (!atLeast(actor, "EDITOR")) and.push({ OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] });
   if (query.status) and.push({ status: query.status });
   if (query.section) and.push({ section: { slug: query.section } });
   if (query.author) and.push({ authors: { some: { user: { slug: query.author } } } });
-  if (query.q) and.push({ OR: [{ headline: { contains: query.q, mode: "insensitive" } }, { slug: { contains: query.q.toLowerCase() } }] });
+  if (query.q) {
+    and.push({
+      OR: [
+        { headline: { contains: query.q, mode: "insensitive" } },
+        { slug: { contains: query.q.toLowerCase() } },
+        { searchNames: { contains: query.q, mode: "insensitive" } },
+        ...(textMatches.length ? [{ id: { in: textMatches } }] : []),
+      ],
+    });
+  }
   return { AND: and };
 }
 
@@ -41,7 +55,7 @@ export const staffListSelect = {
 export type StaffArticleRow = Prisma.ArticleGetPayload<{ select: typeof staffListSelect }>;
 
 export async function listStaffArticles(db: PrismaClient, actor: Actor, query: ArticleListQuery) {
-  const where = staffArticleWhere(actor, query);
+  const where = staffArticleWhere(actor, query, query.q ? await staffSearchArticleIds(query.q) : []);
   const [rows, total] = await Promise.all([
     db.article.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.perPage, take: query.perPage, select: staffListSelect }),
     db.article.count({ where }),

@@ -72,16 +72,23 @@ const SOURCE_ENDS = 1000;
  * use the GIN index (one per vector; PostgreSQL ORs their bitmaps).
  */
 function searchSql(text: string, section: string | null | undefined, now: Date) {
-  const query = Prisma.sql`websearch_to_tsquery('english_unaccent', ${text})`;
+  const query = tsquerySql(text);
   const sectionFilter = section
     ? Prisma.sql`AND "a"."sectionId" = (SELECT "id" FROM "Section" WHERE "slug" = ${section})`
     : Prisma.empty;
   const matches = Prisma.sql`
     FROM "Article" AS "a"
-    WHERE ("a"."searchVector" @@ ${query} OR "a"."namesVector" @@ ${query})
+    WHERE ${wordsMatchSql(text)}
       AND ${publicArticleSql("a", now)}
       ${sectionFilter}`;
   return { query, matches };
+}
+
+const tsquerySql = (text: string) => Prisma.sql`websearch_to_tsquery('english_unaccent', ${text})`;
+
+/** Whether article "a" has the words of `text` (normalized) in its own text or its names. */
+function wordsMatchSql(text: string) {
+  return Prisma.sql`("a"."searchVector" @@ ${tsquerySql(text)} OR "a"."namesVector" @@ ${tsquerySql(text)})`;
 }
 
 /**
@@ -114,6 +121,20 @@ export async function searchArticleIds(q: string, { now = new Date(), cap = SEAR
   const { matches } = searchSql(text, null, now);
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT "a"."id" ${matches} ORDER BY "a"."publishedAt" DESC, "a"."id" DESC LIMIT ${cap}`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * For the newsroom's list: the ids of the `cap` most recently edited articles, in any state, whose
+ * text, bylines or tags have the words of `q`, as the reader's search finds them. The list adds
+ * headlines and slugs that merely contain what was typed (a word's beginning, say).
+ */
+export async function staffSearchArticleIds(q: string, cap = SEARCH_CAP): Promise<string[]> {
+  const text = normalizeSearchQuery(q);
+  if (!text) return [];
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT "a"."id" FROM "Article" AS "a" WHERE ${wordsMatchSql(text)}
+    ORDER BY "a"."updatedAt" DESC, "a"."id" DESC LIMIT ${cap}`;
   return rows.map((row) => row.id);
 }
 

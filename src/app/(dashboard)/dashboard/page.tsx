@@ -33,7 +33,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
       <form method="get" className="mb-4 grid gap-3 rounded-md border border-rule p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter articles">
         <div className="sm:col-span-2">
           <label htmlFor="q" className="text-sm font-semibold">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={inputClass} />
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={inputClass} aria-describedby="q-hint" />
+          <p id="q-hint" className="mt-1 text-xs text-muted">Words of the headline or story, a byline or a tag.</p>
         </div>
         <div>
           <label htmlFor="status" className="text-sm font-semibold">Status</label>
