@@ -5,7 +5,7 @@ import { authLogger } from "@/server/auth-log";
 import { oauthProviders, providerIds } from "@/server/auth-providers";
 import { clientIp } from "@/server/client-ip";
 import { prisma } from "@/server/db";
-import { checkPassword, normalizeEmail, recordSignIn } from "@/server/services/sign-in";
+import { checkPassword, checkSecondStep, normalizeEmail, recordSignIn } from "@/server/services/sign-in";
 
 /**
  * Staff sign-in (Auth.js v5). Sessions are JWTs carrying the user id and session version;
@@ -15,6 +15,14 @@ import { checkPassword, normalizeEmail, recordSignIn } from "@/server/services/s
 
 export class RateLimitedSignin extends CredentialsSignin {
   code = "rate_limited";
+}
+
+/** The password was right (or a code wrong): the code is asked for, with this ticket (two-step.ts). */
+export class SecondStepSignin extends CredentialsSignin {
+  code = "second_step";
+  constructor(readonly ticket: string) {
+    super();
+  }
 }
 
 const oauth = oauthProviders(env());
@@ -27,13 +35,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      // Email and password; or, for two-step sign-in, the ticket the password step gave and a code.
+      credentials: { email: {}, password: {}, ticket: {}, code: {} },
       async authorize(credentials, request) {
-        const email = typeof credentials?.email === "string" ? credentials.email : "";
-        const password = typeof credentials?.password === "string" ? credentials.password : "";
-        const result = await checkPassword(prisma, clientIp(request.headers), email, password);
+        const text = (key: "email" | "password" | "ticket" | "code") => {
+          const value = credentials?.[key];
+          return typeof value === "string" ? value : "";
+        };
+        const ip = clientIp(request.headers);
+        const result = text("ticket")
+          ? await checkSecondStep(prisma, ip, text("ticket"), text("code"))
+          : await checkPassword(prisma, ip, text("email"), text("password"));
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
         if (result.reason === "rate_limited") throw new RateLimitedSignin();
+        if (result.reason === "second_step") throw new SecondStepSignin(result.ticket);
         return null;
       },
     }),

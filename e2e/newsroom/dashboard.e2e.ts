@@ -37,6 +37,9 @@ test.describe("dashboard pages", () => {
       await page.getByLabel("Password").fill("not the password");
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The email or password is incorrect.");
+      // The email is kept for the next try; the password is not.
+      await expect(page.getByLabel("Email")).toHaveValue(email);
+      await expect(page.getByLabel("Password")).toHaveValue("");
     }
     await page.getByLabel("Email").fill("");
     await page.getByLabel("Password").fill("");

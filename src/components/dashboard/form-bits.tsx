@@ -9,6 +9,17 @@ export const secondaryButtonClass =
 export const dangerButtonClass =
   "inline-flex items-center justify-center gap-2 rounded-md border border-accent px-3 py-2 text-sm font-semibold text-accent-ink hover:bg-accent hover:text-paper disabled:opacity-50";
 
+/** The input of a code from an authenticator app (or a recovery code). */
+export const oneTimeCodeInput = {
+  name: "code",
+  type: "text",
+  inputMode: "numeric",
+  autoComplete: "one-time-code",
+  required: true,
+  maxLength: 20,
+  spellCheck: false,
+} as const;
+
 export function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (

@@ -1,10 +1,34 @@
 "use client";
 import { useActionState } from "react";
 import { signInWithPassword } from "@/server/actions/auth";
-import { FieldError, FormMessage, buttonClass, inputClass } from "@/components/dashboard/form-bits";
+import { FieldError, FormMessage, buttonClass, inputClass, oneTimeCodeInput } from "@/components/dashboard/form-bits";
+import { TextField } from "@/components/dashboard/text-field";
 
+/** Email and password; then, for members with two-step sign-in, the code from their app. */
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signInWithPassword, { ok: false, message: "" });
+  const ticket = typeof state.data?.ticket === "string" ? state.data.ticket : "";
+  const email = typeof state.data?.email === "string" ? state.data.email : "";
+  if (ticket) {
+    return (
+      <form action={action} className="space-y-4" noValidate>
+        <FormMessage ok={state.ok} message={state.message} />
+        <input type="hidden" name="next" value={next} />
+        <input type="hidden" name="ticket" value={ticket} />
+        <TextField id="code" label="Code" hint="The 6-digit code your authenticator app shows for this site, or one of your recovery codes."
+          autoFocus error={state.fields?.code} {...oneTimeCodeInput} />
+        <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
+          {pending ? "Checking…" : "Verify"}
+        </button>
+        <p className="text-sm">
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a fresh page: the form's state (the ticket) must go */}
+          <a className="underline" href="/signin">
+            Start again
+          </a>
+        </p>
+      </form>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
@@ -13,7 +37,7 @@ export function SignInForm({ next }: { next: string }) {
         <label htmlFor="email" className="block text-sm font-semibold">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className={inputClass}
+        <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} defaultValue={email}
           aria-invalid={!!state.fields?.email} aria-describedby={state.fields?.email ? "email-error" : undefined} />
         <FieldError id="email-error" message={state.fields?.email} />
       </div>

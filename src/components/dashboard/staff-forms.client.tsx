@@ -5,6 +5,7 @@ import { OneTimeSecret } from "@/components/dashboard/one-time-secret.client";
 import { TextField } from "@/components/dashboard/text-field";
 import { roleLabels, type RoleName } from "@/lib/schemas/user";
 import type { ActionState } from "@/server/actions/action-state";
+import { removeTwoStepAction } from "@/server/actions/two-step";
 import { changeRoleAction, createPasswordResetAction, inviteStaffAction, setDisabledAction } from "@/server/actions/users";
 
 const initial: ActionState = { ok: false, message: "" };
@@ -54,13 +55,14 @@ export function InviteForm({ roles }: { roles: RoleName[] }) {
   );
 }
 
-type Member = { id: string; name: string; role: RoleName; disabled: boolean };
+type Member = { id: string; name: string; role: RoleName; disabled: boolean; twoStep: boolean };
 
 /** An admin's controls for one staff member: role, disable/enable, a password reset link. */
 export function StaffRowActions({ member }: { member: Member }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initial);
   const [disableState, disableAction, disablePending] = useActionState(setDisabledAction, initial);
   const [resetState, resetAction, resetPending] = useActionState(createPasswordResetAction, initial);
+  const [twoStepState, twoStepAction, twoStepPending] = useActionState(removeTwoStepAction, initial);
   const [role, setRole] = useState<RoleName>(member.role);
   const resetLink = linkOf(resetState);
   const selectId = `role-${member.id}`;
@@ -105,7 +107,19 @@ export function StaffRowActions({ member }: { member: Member }) {
             Reset password link<span className="sr-only"> for {member.name}</span>
           </button>
         </form>
+        {member.twoStep ? (
+          <form action={twoStepAction}
+            onSubmit={(e) => {
+              if (!window.confirm(`Turn off two-step sign-in for ${member.name}? Do it only when they lost their phone and recovery codes, and you know it is them asking.`)) e.preventDefault();
+            }}>
+            <input type="hidden" name="userId" value={member.id} />
+            <button type="submit" className={secondaryButtonClass} disabled={twoStepPending}>
+              Turn off two-step sign-in<span className="sr-only"> for {member.name}</span>
+            </button>
+          </form>
+        ) : null}
       </div>
+      <FormMessage ok={twoStepState.ok} message={twoStepState.message} />
       <FormMessage ok={roleState.ok} message={roleState.message} />
       <FormMessage ok={disableState.ok} message={disableState.message} />
       {resetLink ? (

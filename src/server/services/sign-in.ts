@@ -1,8 +1,9 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient, User } from "@/generated/prisma/client";
 import { audit } from "@/server/services/audit";
 import { hashPassword, verifyPassword } from "@/server/services/passwords";
 import { clear, hit, peek, type Limit, type LimitState } from "@/server/services/rate-limit";
+import { secondStepTicket, ticketHolder, twoStepEnabled, spendSecondStepCode } from "@/server/services/two-step";
 
 /**
  * Password sign-in with brute-force limits. Failures count per client address and per account
@@ -36,7 +37,26 @@ let dummyHash: Promise<string> | undefined;
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; role: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" }
+  /** The password was right and the member has two-step sign-in: the code comes next, with this ticket. */
+  | { ok: false; reason: "second_step"; ticket: string }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * A failed attempt counts against both limits. The failure that locks a staff account goes on the
+ * record, once per window: admins see whose password is being guessed, and from where. Unknown
+ * emails are counted but not recorded.
+ */
+async function countFailure(db: PrismaClient, ip: string, email: string, user: User | null): Promise<void> {
+  const [, account] = await Promise.all([hit(db, ipKey(ip), signInLimits.perIp), hit(db, accountKey(email), signInLimits.perAccount)]);
+  if (user && account.count === signInLimits.perAccount.max) {
+    await audit(db, null, "user.sign_in_locked", "User", user.id, { ip, failures: account.count, minutes: signInLimits.perAccount.windowMs / 60_000 });
+  }
+}
+
+const signedIn = (user: User): SignInResult => ({
+  ok: true,
+  user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+});
 
 export async function checkPassword(db: PrismaClient, ip: string, emailInput: string, password: string): Promise<SignInResult> {
   const email = normalizeEmail(emailInput);
@@ -47,17 +67,38 @@ export async function checkPassword(db: PrismaClient, ip: string, emailInput: st
   const hash = user?.passwordHash ?? (await (dummyHash ??= hashPassword("not-a-real-password-0000")));
   const matches = (await verifyPassword(password, hash)) && !!user?.passwordHash && !user.disabled;
   if (!matches || !user) {
-    const [, account] = await Promise.all([hit(db, ipKey(ip), signInLimits.perIp), hit(db, accountKey(email), signInLimits.perAccount)]);
-    // The failure that locks a staff account goes on the record, once per window: admins see whose
-    // password is being guessed, and from where. Unknown emails are counted but not recorded.
-    if (user && account.count === signInLimits.perAccount.max) {
-      await audit(db, null, "user.sign_in_locked", "User", user.id, { ip, failures: account.count, minutes: signInLimits.perAccount.windowMs / 60_000 });
-    }
+    await countFailure(db, ip, email, user);
     return { ok: false, reason: "invalid" };
   }
+  // The account's failures are cleared only once both steps pass: a known password must not
+  // reset the count of wrong codes.
+  if (twoStepEnabled(user)) return { ok: false, reason: "second_step", ticket: secondStepTicket(user) };
   await clear(db, accountKey(email));
   await recordSignIn(db, user.id, "password", ip);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return signedIn(user);
+}
+
+/**
+ * The second step: a ticket from checkPassword and a code from the member's app (or a recovery
+ * code). Wrong codes count against the same limits as wrong passwords. An expired or forged
+ * ticket is "invalid" and counts against the address.
+ */
+export async function checkSecondStep(db: PrismaClient, ip: string, ticket: string, code: string): Promise<SignInResult> {
+  const user = await ticketHolder(db, ticket);
+  const blocked = await signInBlocked(db, ip, user?.email ?? "");
+  if (blocked) return { ok: false, reason: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
+  if (!user) {
+    await hit(db, ipKey(ip), signInLimits.perIp);
+    return { ok: false, reason: "invalid" };
+  }
+  const used = await spendSecondStepCode(db, user, code);
+  if (!used) {
+    await countFailure(db, ip, user.email, user);
+    return { ok: false, reason: "second_step", ticket };
+  }
+  await clear(db, accountKey(user.email));
+  await recordSignIn(db, user.id, used === "app" ? "password+app code" : "password+recovery code", ip);
+  return signedIn(user);
 }
 
 /** A staff member's sign-in, in the audit log, by them: how (password, or the OAuth provider), and from where when known. */

@@ -195,6 +195,8 @@ export type StaffMember = {
   slug: string;
   role: Role;
   disabled: boolean;
+  /** Signs in with a code after the password. */
+  twoStep: boolean;
   createdAt: Date;
   articleCount: number;
 };
@@ -203,9 +205,9 @@ export async function listStaff(db: Db, actor: Actor): Promise<StaffMember[]> {
   ensure(can.viewUsers(actor), "Only editors and admins can see the staff list.");
   const rows = await db.user.findMany({
     orderBy: [{ disabled: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, slug: true, role: true, disabled: true, createdAt: true, _count: { select: { authorships: true } } },
+    select: { id: true, name: true, email: true, slug: true, role: true, disabled: true, createdAt: true, totpEnabledAt: true, _count: { select: { authorships: true } } },
   });
-  return rows.map(({ _count, ...user }) => ({ ...user, articleCount: _count.authorships }));
+  return rows.map(({ _count, totpEnabledAt, ...user }) => ({ ...user, twoStep: !!totpEnabledAt, articleCount: _count.authorships }));
 }
 
 /** Links not used yet and not expired (the tokens themselves are not known any more). */

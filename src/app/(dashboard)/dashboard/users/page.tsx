@@ -63,13 +63,16 @@ export default async function StaffPage() {
                   </th>
                   <td className="py-2 pr-3">{roleLabels[member.role]}</td>
                   <td className="py-2 pr-3">{member.articleCount}</td>
-                  <td className="py-2 pr-3">{member.disabled ? <span className="font-semibold text-accent-ink">Disabled</span> : "Active"}</td>
+                  <td className="py-2 pr-3">
+                    {member.disabled ? <span className="font-semibold text-accent-ink">Disabled</span> : "Active"}
+                    {member.twoStep ? <span className="block text-xs text-muted">Two-step sign-in</span> : null}
+                  </td>
                   {isAdmin ? (
                     <td className="py-2">
                       {member.id === actor.id ? (
                         <span className="text-muted">Another admin can change your role or account.</span>
                       ) : (
-                        <StaffRowActions member={{ id: member.id, name: member.name, role: member.role, disabled: member.disabled }} />
+                        <StaffRowActions member={{ id: member.id, name: member.name, role: member.role, disabled: member.disabled, twoStep: member.twoStep }} />
                       )}
                     </td>
                   ) : null}

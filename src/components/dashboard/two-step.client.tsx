@@ -1,0 +1,106 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState } from "react";
+import { FormMessage, buttonClass, dangerButtonClass, oneTimeCodeInput, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { DateTime } from "@/components/dashboard/date-time.client";
+import { TextField } from "@/components/dashboard/text-field";
+import type { ActionState } from "@/server/actions/action-state";
+import { beginTwoStepAction, confirmTwoStepAction, turnOffTwoStepAction } from "@/server/actions/two-step";
+
+const initial: ActionState = { ok: false, message: "" };
+
+/**
+ * Setting up two-step sign-in: scan (or type the key), confirm with a first code, keep the
+ * recovery codes. The page shows the "on" state only once the member says the codes are kept.
+ */
+export function TwoStepSetup() {
+  const router = useRouter();
+  const [setup, begin, beginning] = useActionState(beginTwoStepAction, initial);
+  const [confirmed, confirm, confirming] = useActionState(confirmTwoStepAction, initial);
+  const recoveryCodes = Array.isArray(confirmed.data?.recoveryCodes) ? (confirmed.data.recoveryCodes as string[]) : null;
+  const secret = typeof setup.data?.secret === "string" ? setup.data.secret : null;
+  const qr = typeof setup.data?.qr === "string" ? setup.data.qr : null;
+
+  if (recoveryCodes) {
+    return (
+      <div className="space-y-3">
+        <FormMessage ok message={confirmed.message} />
+        <h3 className="font-semibold">Your recovery codes</h3>
+        <p className="text-sm">
+          Each signs you in once in place of a code, if you lose your phone. Keep them somewhere safe, away from your phone: they are shown only now.
+        </p>
+        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-1 rounded-md border border-rule bg-surface p-3 font-mono text-sm">
+          {recoveryCodes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+        <button type="button" className={buttonClass} onClick={() => router.refresh()}>
+          I have kept them
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        Off. With it on, signing in takes your password and a code from an authenticator app on your phone (Google Authenticator, Microsoft
+        Authenticator, 1Password and the like): a stolen password alone cannot open your account.
+      </p>
+      {secret && qr ? (
+        <>
+          <ol className="list-decimal space-y-3 pl-5 text-sm">
+            <li>
+              Add this site to your app by scanning the QR code, or by typing the key.
+              {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made for this member, nothing to optimise */}
+              <img src={qr} alt="QR code that adds this site to an authenticator app" width={176} height={176} className="mt-2 rounded-sm bg-white" />
+              <p className="mt-2">
+                Key: <code className="break-all font-mono" data-testid="two-step-secret">{secret}</code>
+              </p>
+            </li>
+            <li>Enter the 6-digit code the app then shows.</li>
+          </ol>
+          <form action={confirm} className="space-y-3" noValidate>
+            <TextField id="two-step-code" label="Code from the app" error={confirmed.fields?.code} {...oneTimeCodeInput} />
+            <FormMessage ok={confirmed.ok} message={confirmed.fields ? "" : confirmed.message} />
+            <button type="submit" className={buttonClass} disabled={confirming}>
+              {confirming ? "Checking…" : "Turn on"}
+            </button>
+          </form>
+        </>
+      ) : (
+        <form action={begin} className="space-y-3">
+          <FormMessage ok={setup.ok} message={setup.message} />
+          <button type="submit" className={secondaryButtonClass} disabled={beginning}>
+            {beginning ? "Preparing…" : "Set up two-step sign-in"}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** Two-step sign-in is on: since when, the recovery codes left, and turning it off with a code. */
+export function TwoStepOn({ since, recoveryCodesLeft }: { since: string | null; recoveryCodesLeft: number }) {
+  const [off, turnOff, turningOff] = useActionState(turnOffTwoStepAction, initial);
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <strong>On</strong>
+        {since ? (
+          <>
+            {" "}since <DateTime iso={since} />
+          </>
+        ) : null}
+        . You sign in with your password and a code from your app. Recovery codes left: {recoveryCodesLeft} of 10.
+      </p>
+      <form action={turnOff} className="space-y-3" noValidate>
+        <TextField id="two-step-off-code" label="Code, to turn it off" hint="From your app, or a recovery code." error={off.fields?.code} {...oneTimeCodeInput} />
+        <FormMessage ok={off.ok} message={off.fields ? "" : off.message} />
+        <button type="submit" className={dangerButtonClass} disabled={turningOff}>
+          {turningOff ? "Turning off…" : "Turn off two-step sign-in"}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import "server-only";
+import { createHash, randomInt } from "node:crypto";
+import type { PrismaClient, User } from "@/generated/prisma/client";
+import { seal, sign, unseal, verifySigned } from "@/server/sealed";
+import { audit } from "@/server/services/audit";
+import { ServiceError, notFound } from "@/server/services/errors";
+import { can, ensure, type Actor } from "@/server/services/permissions";
+import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from "@/server/totp";
+
+/**
+ * Two-step sign-in: after the password, a code from an authenticator app (TOTP), or one of ten
+ * recovery codes, each good once. A member sets it up on their profile (the app reads a QR code;
+ * the first code it shows confirms it) and turns it off there with a code; an admin can turn it
+ * off for a member who lost their phone. Sign-in with GitHub or Google relies on the provider's
+ * own second step. Every change is in the audit log.
+ */
+
+type Db = PrismaClient;
+
+const SECRET_PURPOSE = "totp-secret";
+const TICKET_PURPOSE = "sign-in-second-step";
+/** How long the code may take after the password was accepted. */
+export const TICKET_MINUTES = 5;
+export const RECOVERY_CODE_COUNT = 10;
+
+const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"; // no 0/o, 1/l/i
+/** "k7mq-x2pw-9d" style: 50 random bits, typed with or without its hyphens, in any case. */
+function newRecoveryCode(): string {
+  const chars = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+}
+const recoveryHash = (code: string) => createHash("sha256").update(code.toLowerCase().replace(/[\s-]/g, "")).digest("hex");
+
+const codeRequired = () => new ServiceError("invalid", "Enter the code.", { code: "Enter the 6-digit code from your app, or a recovery code." });
+const wrongCode = () => new ServiceError("invalid", "That code is not right.", { code: "Not the code your app shows now (or an unused recovery code)." });
+
+async function member(db: Db, userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) throw notFound("The staff member");
+  return user;
+}
+
+export const twoStepEnabled = (user: Pick<User, "totpEnabledAt" | "totpSecret">) => !!user.totpEnabledAt && !!user.totpSecret;
+
+export async function twoStepStatus(db: Db, actor: Actor) {
+  const user = await member(db, actor.id);
+  return { enabled: twoStepEnabled(user), since: user.totpEnabledAt, recoveryCodesLeft: user.recoveryCodeHashes.length };
+}
+
+/**
+ * A new secret for the member's app, kept sealed until a code from it confirms it (a set-up
+ * begun again replaces one never confirmed). Refused while two-step sign-in is on.
+ */
+export async function beginTwoStep(db: Db, actor: Actor, issuer: string): Promise<{ secret: string; uri: string }> {
+  const user = await member(db, actor.id);
+  if (twoStepEnabled(user)) throw new ServiceError("conflict", "Two-step sign-in is already on.");
+  const secret = newTotpSecret();
+  await db.user.update({ where: { id: user.id }, data: { totpSecret: seal(secret, SECRET_PURPOSE), totpEnabledAt: null, totpLastStep: null } });
+  return { secret: base32Encode(secret).replace(/(.{4})(?=.)/g, "$1 "), uri: otpauthUri({ issuer, account: user.email, secret }) };
+}
+
+/** The first code from the app turns it on; the recovery codes are returned, and shown, this once. */
+export async function confirmTwoStep(db: Db, actor: Actor, code: string, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+  const user = await member(db, actor.id);
+  if (twoStepEnabled(user)) throw new ServiceError("conflict", "Two-step sign-in is already on.");
+  const secret = user.totpSecret ? unseal(user.totpSecret, SECRET_PURPOSE) : null;
+  if (!secret) throw new ServiceError("conflict", "Start the set-up again: there is no code to check against.");
+  if (!code.trim()) throw codeRequired();
+  const step = matchTotp(secret, code, now, null);
+  if (step === null) throw wrongCode();
+  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({
+      where: { id: user.id, totpSecret: user.totpSecret, totpEnabledAt: null },
+      data: { totpEnabledAt: now, totpLastStep: step, recoveryCodeHashes: recoveryCodes.map(recoveryHash) },
+    });
+    if (updated.count !== 1) throw new ServiceError("conflict", "The set-up changed meanwhile (another tab?). Start it again.");
+    await audit(tx, actor, "user.two_step_on", "User", user.id, {});
+  });
+  return { recoveryCodes };
+}
+
+/**
+ * Whether `code` is the member's current app code (one not used before) or an unused recovery
+ * code; either is used up by this call, atomically, so two requests cannot both spend one code.
+ */
+export async function spendSecondStepCode(db: Db, user: User, code: string, now = new Date()): Promise<"app" | "recovery" | null> {
+  const secret = user.totpSecret ? unseal(user.totpSecret, SECRET_PURPOSE) : null;
+  if (!secret || !user.totpEnabledAt) return null;
+  const step = matchTotp(secret, code, now, user.totpLastStep);
+  if (step !== null) {
+    const { count } = await db.user.updateMany({
+      where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
+    return count === 1 ? "app" : null;
+  }
+  const hash = recoveryHash(code);
+  if (!/^[a-z0-9]{10}$/i.test(code.replace(/[\s-]/g, "")) || !user.recoveryCodeHashes.includes(hash)) return null;
+  const { count } = await db.user.updateMany({
+    where: { id: user.id, recoveryCodeHashes: { has: hash } },
+    data: { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== hash) },
+  });
+  return count === 1 ? "recovery" : null;
+}
+
+/** Off again, by the member, with a current code (or a recovery code). */
+export async function turnOffTwoStep(db: Db, actor: Actor, code: string): Promise<void> {
+  const user = await member(db, actor.id);
+  if (!twoStepEnabled(user)) return;
+  if (!code.trim()) throw codeRequired();
+  if (!(await spendSecondStepCode(db, user, code))) throw wrongCode();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] } });
+    await audit(tx, actor, "user.two_step_off", "User", user.id, {});
+  });
+}
+
+/** Off for a member who lost their app and recovery codes: by an admin, never for themselves. */
+export async function removeTwoStep(db: Db, actor: Actor, userId: string): Promise<void> {
+  ensure(can.manageUsers(actor), "Only admins manage staff accounts.");
+  if (userId === actor.id) throw new ServiceError("forbidden", "Turn your own two-step sign-in off on your profile.");
+  const user = await member(db, userId);
+  if (!user.totpSecret && !user.totpEnabledAt) return;
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] } });
+    await audit(tx, actor, "user.two_step_removed", "User", user.id, { name: user.name });
+  });
+}
+
+/**
+ * After a right password, what the sign-in form carries to the second step instead of the
+ * password: the member and their session version, signed, valid for TICKET_MINUTES.
+ */
+export const secondStepTicket = (user: Pick<User, "id" | "sessionVersion">, now = Date.now()) =>
+  sign([user.id, String(user.sessionVersion)], TICKET_PURPOSE, TICKET_MINUTES * 60_000, now);
+
+/** The member a ticket is for, when it is genuine, current, and they may still sign in with two steps. */
+export async function ticketHolder(db: Db, ticket: string, now = Date.now()): Promise<User | null> {
+  const fields = verifySigned(ticket, TICKET_PURPOSE, now);
+  if (!fields || fields.length !== 2) return null;
+  const user = await db.user.findUnique({ where: { id: fields[0] } });
+  if (!user || user.disabled || String(user.sessionVersion) !== fields[1] || !twoStepEnabled(user)) return null;
+  return user;
+}
