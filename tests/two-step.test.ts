@@ -5,7 +5,17 @@ import { ServiceError } from "@/server/services/errors";
 import { hashPassword } from "@/server/services/passwords";
 import type { Actor } from "@/server/services/permissions";
 import { checkPassword, checkSecondStep, signInLimits } from "@/server/services/sign-in";
-import { beginTwoStep, confirmTwoStep, removeTwoStep, RECOVERY_CODE_COUNT, secondStepTicket, turnOffTwoStep, twoStepStatus } from "@/server/services/two-step";
+import {
+  beginTwoStep,
+  confirmTwoStep,
+  profileCodeLimit,
+  removeTwoStep,
+  renewRecoveryCodes,
+  RECOVERY_CODE_COUNT,
+  secondStepTicket,
+  turnOffTwoStep,
+  twoStepStatus,
+} from "@/server/services/two-step";
 import { base32Decode, hotp, timeStep, totpAt } from "@/server/totp";
 
 // Two-step sign-in against the real database: set-up, the second step of sign-in, its limits,
@@ -23,7 +33,7 @@ afterAll(async () => {
   const users = await prisma.user.findMany({ where: { email: { contains: run } }, select: { id: true } });
   await prisma.auditLog.deleteMany({ where: { entityId: { in: users.map((u) => u.id) } } });
   await prisma.user.deleteMany({ where: { email: { contains: run } } });
-  await prisma.rateLimit.deleteMany({ where: { key: { contains: run } } });
+  await prisma.rateLimit.deleteMany({ where: { OR: [{ key: { contains: run } }, { key: { in: users.map((u) => `two-step-profile:${u.id}`) } }] } });
 });
 
 let count = 0;
@@ -170,6 +180,27 @@ describe("turning two-step sign-in off", () => {
     expect(await row(actor.id)).toMatchObject({ totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: [] });
     expect(await checkPassword(prisma, ip("off"), actor.email, password)).toMatchObject({ ok: true });
     expect(await actions(actor.id)).toContain("user.two_step_off");
+  });
+
+  it("new recovery codes replace the old, with a current code", async () => {
+    const { actor, recoveryCodes } = await withTwoStep();
+    expect((await refusal(renewRecoveryCodes(prisma, actor, "000000"))).fields).toHaveProperty("code");
+    const { recoveryCodes: renewed } = await renewRecoveryCodes(prisma, actor, recoveryCodes[0]!);
+    expect(renewed).toHaveLength(RECOVERY_CODE_COUNT);
+    expect(renewed.filter((code) => recoveryCodes.includes(code))).toEqual([]);
+    expect(await twoStepStatus(prisma, actor)).toMatchObject({ recoveryCodesLeft: RECOVERY_CODE_COUNT });
+    expect(await checkSecondStep(prisma, ip("renewed"), await ticketFor(actor.email, "renewed"), recoveryCodes[1]!)).toMatchObject({ ok: false });
+    expect(await checkSecondStep(prisma, ip("renewed"), await ticketFor(actor.email, "renewed"), renewed[1]!)).toMatchObject({ ok: true });
+    expect(await actions(actor.id)).toContain("user.recovery_codes_renewed");
+  });
+
+  it("codes typed on the profile are limited: a stolen session cannot try codes until one fits", async () => {
+    const { actor, secret } = await withTwoStep();
+    for (let i = 0; i < profileCodeLimit.max; i++) await refusal(turnOffTwoStep(prisma, actor, String(200000 + i)));
+    const limited = await refusal(turnOffTwoStep(prisma, actor, await nextCode(secret, actor.id)));
+    expect(limited.code).toBe("rate_limited");
+    expect((await refusal(renewRecoveryCodes(prisma, actor, await nextCode(secret, actor.id)))).code).toBe("rate_limited");
+    expect(await twoStepStatus(prisma, actor)).toMatchObject({ enabled: true });
   });
 
   it("an admin turns it off for another member; nobody else can, and not for themselves", async () => {

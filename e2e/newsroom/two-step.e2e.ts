@@ -92,7 +92,17 @@ test("set up on the profile, then sign in with the app's code or a recovery code
   await lostPhone.getByRole("button", { name: "Verify" }).click();
   await lostPhone.waitForURL((url) => url.pathname === "/dashboard");
   await lostPhone.goto("/dashboard/profile");
-  await expect(lostPhone.getByRole("region", { name: "Two-step sign-in" })).toContainText("Recovery codes left: 9 of 10.");
+  const own = lostPhone.getByRole("region", { name: "Two-step sign-in" });
+  await expect(own).toContainText("Recovery codes left: 9 of 10.");
+  // New recovery codes, for another one of the old.
+  await own.getByLabel("Code, for new recovery codes").fill(recovery[1]!);
+  await own.getByRole("button", { name: "Make new recovery codes" }).click();
+  const renewed = await own.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents();
+  expect(renewed).toHaveLength(10);
+  expect(renewed.filter((c) => recovery.includes(c))).toEqual([]);
+  await own.getByRole("button", { name: "I have kept them" }).click();
+  await expect(own).toContainText("Recovery codes left: 10 of 10.");
+  await expect(own.getByRole("status")).toHaveText("New recovery codes made. The old ones no longer work.");
 
   // The admin sees it on the staff list and turns it off; the password alone signs in again.
   await admin.goto("/dashboard/users");

@@ -1,11 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage, buttonClass, dangerButtonClass, oneTimeCodeInput, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { DateTime } from "@/components/dashboard/date-time.client";
 import { TextField } from "@/components/dashboard/text-field";
 import type { ActionState } from "@/server/actions/action-state";
-import { beginTwoStepAction, confirmTwoStepAction, turnOffTwoStepAction } from "@/server/actions/two-step";
+import { beginTwoStepAction, confirmTwoStepAction, renewRecoveryCodesAction, turnOffTwoStepAction } from "@/server/actions/two-step";
 
 const initial: ActionState = { ok: false, message: "" };
 
@@ -21,25 +21,8 @@ export function TwoStepSetup() {
   const secret = typeof setup.data?.secret === "string" ? setup.data.secret : null;
   const qr = typeof setup.data?.qr === "string" ? setup.data.qr : null;
 
-  if (recoveryCodes) {
-    return (
-      <div className="space-y-3">
-        <FormMessage ok message={confirmed.message} />
-        <h3 className="font-semibold">Your recovery codes</h3>
-        <p className="text-sm">
-          Each signs you in once in place of a code, if you lose your phone. Keep them somewhere safe, away from your phone: they are shown only now.
-        </p>
-        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-1 rounded-md border border-rule bg-surface p-3 font-mono text-sm">
-          {recoveryCodes.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-        <button type="button" className={buttonClass} onClick={() => router.refresh()}>
-          I have kept them
-        </button>
-      </div>
-    );
-  }
+  // Kept: the page shows the "on" state in place of this set-up.
+  if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} message={confirmed.message} onKept={() => router.refresh()} />;
 
   return (
     <div className="space-y-4">
@@ -80,9 +63,44 @@ export function TwoStepSetup() {
   );
 }
 
-/** Two-step sign-in is on: since when, the recovery codes left, and turning it off with a code. */
+/** Recovery codes, shown once: the page moves on when the member says they have kept them. */
+function RecoveryCodes({ codes, message, onKept }: { codes: string[]; message: string; onKept: () => void }) {
+  return (
+    <div className="space-y-3">
+      <FormMessage ok message={message} />
+      <h3 className="font-semibold">Your recovery codes</h3>
+      <p className="text-sm">
+        Each signs you in once in place of a code, if you lose your phone. Keep them somewhere safe, away from your phone: they are shown only now.
+      </p>
+      <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-1 rounded-md border border-rule bg-surface p-3 font-mono text-sm">
+        {codes.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+      <button type="button" className={buttonClass} onClick={onKept}>
+        I have kept them
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Two-step sign-in is on: since when and the recovery codes left; new recovery codes, or off,
+ * each with a current code.
+ */
 export function TwoStepOn({ since, recoveryCodesLeft }: { since: string | null; recoveryCodesLeft: number }) {
   const [off, turnOff, turningOff] = useActionState(turnOffTwoStepAction, initial);
+  const [renewed, renew, renewing] = useActionState(renewRecoveryCodesAction, initial);
+  const router = useRouter();
+  const [kept, setKept] = useState<unknown>(null);
+  const recoveryCodes = Array.isArray(renewed.data?.recoveryCodes) ? (renewed.data.recoveryCodes as string[]) : null;
+  if (recoveryCodes && kept !== recoveryCodes) {
+    const done = () => {
+      setKept(recoveryCodes);
+      router.refresh(); // the count of codes left
+    };
+    return <RecoveryCodes codes={recoveryCodes} message={renewed.message} onKept={done} />;
+  }
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -94,7 +112,14 @@ export function TwoStepOn({ since, recoveryCodesLeft }: { since: string | null; 
         ) : null}
         . You sign in with your password and a code from your app. Recovery codes left: {recoveryCodesLeft} of 10.
       </p>
-      <form action={turnOff} className="space-y-3" noValidate>
+      <form action={renew} className="space-y-3 border-t border-rule pt-4" noValidate>
+        <TextField id="two-step-renew-code" label="Code, for new recovery codes" hint="The old ones stop working." error={renewed.fields?.code} {...oneTimeCodeInput} />
+        <FormMessage ok={renewed.ok} message={renewed.fields ? "" : renewed.message} />
+        <button type="submit" className={secondaryButtonClass} disabled={renewing}>
+          {renewing ? "Making…" : "Make new recovery codes"}
+        </button>
+      </form>
+      <form action={turnOff} className="space-y-3 border-t border-rule pt-4" noValidate>
         <TextField id="two-step-off-code" label="Code, to turn it off" hint="From your app, or a recovery code." error={off.fields?.code} {...oneTimeCodeInput} />
         <FormMessage ok={off.ok} message={off.fields ? "" : off.message} />
         <button type="submit" className={dangerButtonClass} disabled={turningOff}>

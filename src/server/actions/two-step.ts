@@ -7,7 +7,7 @@ import { runAction, type ActionState } from "@/server/actions/action-state";
 import { getSiteSettings } from "@/server/data/articles";
 import { prisma } from "@/server/db";
 import { requireActor } from "@/server/services/session";
-import { beginTwoStep, confirmTwoStep, removeTwoStep, turnOffTwoStep } from "@/server/services/two-step";
+import { beginTwoStep, confirmTwoStep, removeTwoStep, renewRecoveryCodes, turnOffTwoStep } from "@/server/services/two-step";
 
 /** Two-step sign-in from the profile page (the member) and the staff page (an admin). */
 
@@ -28,6 +28,14 @@ export async function confirmTwoStepAction(_prev: ActionState, form: FormData): 
     const { recoveryCodes } = await confirmTwoStep(prisma, await requireActor(), code(form));
     // No refresh here: the page keeps the recovery codes on screen until the member has kept them.
     return { ok: true, message: "Two-step sign-in is on.", data: { recoveryCodes } };
+  });
+}
+
+export async function renewRecoveryCodesAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { recoveryCodes } = await renewRecoveryCodes(prisma, await requireActor(), code(form));
+    // No refresh: the codes stay on screen until the member has kept them.
+    return { ok: true, message: "New recovery codes made. The old ones no longer work.", data: { recoveryCodes } };
   });
 }
 

@@ -5,6 +5,7 @@ import { seal, sign, unseal, verifySigned } from "@/server/sealed";
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { can, ensure, type Actor } from "@/server/services/permissions";
+import { hit, peek, type Limit } from "@/server/services/rate-limit";
 import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from "@/server/totp";
 
 /**
@@ -68,7 +69,7 @@ export async function confirmTwoStep(db: Db, actor: Actor, code: string, now = n
   if (!code.trim()) throw codeRequired();
   const step = matchTotp(secret, code, now, null);
   if (step === null) throw wrongCode();
-  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  const recoveryCodes = newRecoveryCodes();
   await db.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({
       where: { id: user.id, totpSecret: user.totpSecret, totpEnabledAt: null },
@@ -104,12 +105,46 @@ export async function spendSecondStepCode(db: Db, user: User, code: string, now 
   return count === 1 ? "recovery" : null;
 }
 
+/**
+ * Codes typed on the profile page (to turn two-step sign-in off, or for new recovery codes): at
+ * most this many wrong ones per member and window. Without a limit, someone holding a stolen
+ * session could try codes until one fits (three of the million are right at any time).
+ */
+export const profileCodeLimit: Limit = { max: 5, windowMs: 15 * 60_000 };
+
+/** A code from the member's app (or a recovery code) on the profile page, spent; refusals counted. */
+async function spendProfileCode(db: Db, user: User, code: string): Promise<void> {
+  const key = `two-step-profile:${user.id}`;
+  const state = await peek(db, key, profileCodeLimit);
+  if (state.limited) {
+    throw new ServiceError("rate_limited", `Too many wrong codes. Try again in ${Math.ceil(state.retryAfterSeconds / 60)} minutes.`);
+  }
+  if (!code.trim()) throw codeRequired();
+  if (await spendSecondStepCode(db, user, code)) return;
+  await hit(db, key, profileCodeLimit);
+  throw wrongCode();
+}
+
+const newRecoveryCodes = () => Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+
+/** Ten new recovery codes in place of the old (used or not), with a current code; shown this once. */
+export async function renewRecoveryCodes(db: Db, actor: Actor, code: string): Promise<{ recoveryCodes: string[] }> {
+  const user = await member(db, actor.id);
+  if (!twoStepEnabled(user)) throw new ServiceError("conflict", "Two-step sign-in is off: there are no recovery codes.");
+  await spendProfileCode(db, user, code);
+  const recoveryCodes = newRecoveryCodes();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { recoveryCodeHashes: recoveryCodes.map(recoveryHash) } });
+    await audit(tx, actor, "user.recovery_codes_renewed", "User", user.id, {});
+  });
+  return { recoveryCodes };
+}
+
 /** Off again, by the member, with a current code (or a recovery code). */
 export async function turnOffTwoStep(db: Db, actor: Actor, code: string): Promise<void> {
   const user = await member(db, actor.id);
   if (!twoStepEnabled(user)) return;
-  if (!code.trim()) throw codeRequired();
-  if (!(await spendSecondStepCode(db, user, code))) throw wrongCode();
+  await spendProfileCode(db, user, code);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] } });
     await audit(tx, actor, "user.two_step_off", "User", user.id, {});
