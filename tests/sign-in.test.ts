@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { hashPassword } from "@/server/services/passwords";
 import { hit } from "@/server/services/rate-limit";
-import { checkPassword, recordSignIn, signInLimits } from "@/server/services/sign-in";
+import { checkPassword, recentSignIns, recordSignIn, signInLimits } from "@/server/services/sign-in";
 
 // Password sign-in against the real database: limits per address and per account, shared by
 // every instance because they live in the database; one answer for unknown and wrong.
@@ -18,7 +18,7 @@ const auditOf = (userId: string) =>
 afterAll(async () => {
   const users = await prisma.user.findMany({ where: { email: { contains: run } }, select: { id: true } });
   await prisma.auditLog.deleteMany({ where: { entityId: { in: users.map((u) => u.id) } } });
-  await prisma.user.deleteMany({ where: { email } });
+  await prisma.user.deleteMany({ where: { email: { contains: run } } });
   await prisma.rateLimit.deleteMany({ where: { key: { contains: run } } });
 });
 
@@ -92,5 +92,27 @@ describe("checkPassword", () => {
     await hit(prisma, key, limit, t0);
     expect((await hit(prisma, key, limit, t0 + 10)).limited).toBe(true);
     expect(await hit(prisma, key, limit, t0 + 2_000)).toMatchObject({ count: 1, limited: false });
+  });
+});
+
+describe("recentSignIns", () => {
+  it("lists a member's sign-ins and lock-outs, newest first, with how and from where; nobody else's", async () => {
+    const target = `recent-${run}@dellboys.example`;
+    const user = await prisma.user.create({ data: { email: target, name: `Recent ${run}`, slug: `recent-${run}`, passwordHash: await hashPassword(password) } });
+    expect(await recentSignIns(prisma, user.id)).toEqual([]);
+    expect(await checkPassword(prisma, `ip-recent-1-${run}`, target, password)).toMatchObject({ ok: true });
+    for (let i = 0; i < signInLimits.perAccount.max; i++) await checkPassword(prisma, `ip-recent-2-${run}`, target, `guess-${i}`);
+    await recordSignIn(prisma, user.id, "github");
+    const events = await recentSignIns(prisma, user.id);
+    expect(events.map(({ at: _at, ...event }) => event)).toEqual([
+      { kind: "signed_in", method: "github", ip: null },
+      { kind: "locked", ip: `ip-recent-2-${run}`, failures: signInLimits.perAccount.max },
+      { kind: "signed_in", method: "password", ip: `ip-recent-1-${run}` },
+    ]);
+    expect(events[0]!.at.getTime()).toBeGreaterThanOrEqual(events[2]!.at.getTime());
+    expect(await recentSignIns(prisma, user.id, 1)).toHaveLength(1);
+    // Another member's page shows none of these.
+    const other = await prisma.user.create({ data: { email: `recent-other-${run}@dellboys.example`, name: `Other ${run}`, slug: `recent-other-${run}` } });
+    expect(await recentSignIns(prisma, other.id)).toEqual([]);
   });
 });

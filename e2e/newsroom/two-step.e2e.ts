@@ -103,6 +103,12 @@ test("set up on the profile, then sign in with the app's code or a recovery code
   await own.getByRole("button", { name: "I have kept them" }).click();
   await expect(own).toContainText("Recovery codes left: 10 of 10.");
   await expect(own.getByRole("status")).toHaveText("New recovery codes made. The old ones no longer work.");
+  // Each sign-in is listed on the profile, newest first, with how it was made.
+  const signIns = lostPhone.getByRole("region", { name: "Recent sign-ins" }).getByRole("listitem");
+  await expect(signIns).toHaveCount(3);
+  await expect(signIns.nth(0)).toContainText("Password and a recovery code");
+  await expect(signIns.nth(1)).toContainText("Password and app code");
+  await expect(signIns.nth(2)).toContainText(/^.+Password, from /);
 
   // The admin sees it on the staff list and turns it off; the password alone signs in again.
   await admin.goto("/dashboard/users");

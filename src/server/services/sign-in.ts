@@ -105,3 +105,27 @@ export async function checkSecondStep(db: PrismaClient, ip: string, ticket: stri
 export async function recordSignIn(db: PrismaClient, userId: string, method: string, ip?: string): Promise<void> {
   await audit(db, { id: userId }, "user.sign_in", "User", userId, ip ? { method, ip } : { method });
 }
+
+export type SignInEvent =
+  | { at: Date; kind: "signed_in"; method: string; ip: string | null }
+  | { at: Date; kind: "locked"; ip: string | null; failures: number };
+
+/**
+ * A member's latest sign-ins and lock-outs, newest first, from the audit log: shown on their
+ * profile so that they notice one that was not them, or someone guessing their password.
+ */
+export async function recentSignIns(db: PrismaClient, userId: string, take = 8): Promise<SignInEvent[]> {
+  const rows = await db.auditLog.findMany({
+    where: { entityType: "User", entityId: userId, action: { in: ["user.sign_in", "user.sign_in_locked"] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { action: true, details: true, createdAt: true },
+  });
+  return rows.map(({ action, details, createdAt }) => {
+    const d = (details ?? {}) as { method?: unknown; ip?: unknown; failures?: unknown };
+    const ip = typeof d.ip === "string" ? d.ip : null;
+    return action === "user.sign_in_locked"
+      ? { at: createdAt, kind: "locked", ip, failures: typeof d.failures === "number" ? d.failures : signInLimits.perAccount.max }
+      : { at: createdAt, kind: "signed_in", method: typeof d.method === "string" ? d.method : "unknown", ip };
+  });
+}

@@ -1,18 +1,39 @@
 import type { Metadata } from "next";
+import { DateTime } from "@/components/dashboard/date-time.client";
 import { PasswordForm, ProfileForm } from "@/components/dashboard/profile-forms.client";
 import { TwoStepOn, TwoStepSetup } from "@/components/dashboard/two-step.client";
 import { roleLabels } from "@/lib/schemas/user";
 import { prisma } from "@/server/db";
 import { listMedia } from "@/server/services/media-library";
 import { staffOrSignIn } from "@/server/services/staff-page";
+import { recentSignIns, type SignInEvent } from "@/server/services/sign-in";
 import { twoStepStatus } from "@/server/services/two-step";
 import { getProfile } from "@/server/services/users";
 
 export const metadata: Metadata = { title: "Your profile" };
 
+const methods: Record<string, string> = {
+  password: "Password",
+  "password+app code": "Password and app code",
+  "password+recovery code": "Password and a recovery code",
+  github: "GitHub",
+  google: "Google",
+};
+
+function signInText(event: SignInEvent): string {
+  const from = event.ip ? `, from ${event.ip}` : "";
+  if (event.kind === "locked") return `Locked for a while after ${event.failures} wrong attempts${from}`;
+  return `${methods[event.method] ?? event.method}${from}`;
+}
+
 export default async function ProfilePage() {
   const actor = await staffOrSignIn("/dashboard/profile");
-  const [profile, media, twoStep] = await Promise.all([getProfile(prisma, actor, actor.id), listMedia(prisma, actor, { perPage: 30 }), twoStepStatus(prisma, actor)]);
+  const [profile, media, twoStep, signIns] = await Promise.all([
+    getProfile(prisma, actor, actor.id),
+    listMedia(prisma, actor, { perPage: 30 }),
+    twoStepStatus(prisma, actor),
+    recentSignIns(prisma, actor.id),
+  ]);
   const photos = media.rows.map((m) => ({ id: m.id, url: m.url, alt: m.alt }));
   const currentPhotoId = photos.find((p) => p.url === profile.image)?.id ?? null;
 
@@ -23,12 +44,32 @@ export default async function ProfilePage() {
         {profile.email} · {roleLabels[profile.role]}
       </p>
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="profile-heading" className="self-start rounded-md border border-rule p-4">
-          <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
-            Public profile
-          </h2>
-          <ProfileForm profile={{ name: profile.name, bio: profile.bio, image: profile.image }} photos={photos} currentPhotoId={currentPhotoId} />
-        </section>
+        <div className="space-y-8">
+          <section aria-labelledby="profile-heading" className="rounded-md border border-rule p-4">
+            <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
+              Public profile
+            </h2>
+            <ProfileForm profile={{ name: profile.name, bio: profile.bio, image: profile.image }} photos={photos} currentPhotoId={currentPhotoId} />
+          </section>
+          <section aria-labelledby="sign-ins-heading" className="rounded-md border border-rule p-4">
+            <h2 id="sign-ins-heading" className="mb-1 text-lg font-semibold">
+              Recent sign-ins
+            </h2>
+            <p className="mb-3 text-sm text-muted">If one was not you, change your password and tell an admin.</p>
+            {signIns.length ? (
+              <ul className="divide-y divide-rule text-sm">
+                {signIns.map((event, i) => (
+                  <li key={i} className="py-2">
+                    <DateTime iso={event.at.toISOString()} />
+                    <span className="block text-muted">{signInText(event)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm">None recorded yet.</p>
+            )}
+          </section>
+        </div>
         <div className="space-y-8">
           <section aria-labelledby="password-heading" className="rounded-md border border-rule p-4">
             <h2 id="password-heading" className="mb-3 text-lg font-semibold">
