@@ -44,32 +44,12 @@ export default async function ProfilePage() {
         {profile.email} · {roleLabels[profile.role]}
       </p>
       <div className="grid gap-8 lg:grid-cols-2">
-        <div className="space-y-8">
-          <section aria-labelledby="profile-heading" className="rounded-md border border-rule p-4">
-            <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
-              Public profile
-            </h2>
-            <ProfileForm profile={{ name: profile.name, bio: profile.bio, image: profile.image }} photos={photos} currentPhotoId={currentPhotoId} />
-          </section>
-          <section aria-labelledby="sign-ins-heading" className="rounded-md border border-rule p-4">
-            <h2 id="sign-ins-heading" className="mb-1 text-lg font-semibold">
-              Recent sign-ins
-            </h2>
-            <p className="mb-3 text-sm text-muted">If one was not you, change your password and tell an admin.</p>
-            {signIns.length ? (
-              <ul className="divide-y divide-rule text-sm">
-                {signIns.map((event, i) => (
-                  <li key={i} className="py-2">
-                    <DateTime iso={event.at.toISOString()} />
-                    <span className="block text-muted">{signInText(event)}</span>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm">None recorded yet.</p>
-            )}
-          </section>
-        </div>
+        <section aria-labelledby="profile-heading" className="self-start rounded-md border border-rule p-4">
+          <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
+            Public profile
+          </h2>
+          <ProfileForm profile={{ name: profile.name, bio: profile.bio, image: profile.image }} photos={photos} currentPhotoId={currentPhotoId} />
+        </section>
         <div className="space-y-8">
           <section aria-labelledby="password-heading" className="rounded-md border border-rule p-4">
             <h2 id="password-heading" className="mb-3 text-lg font-semibold">
@@ -89,6 +69,24 @@ export default async function ProfilePage() {
               )}
             </section>
           ) : null}
+          <section aria-labelledby="sign-ins-heading" className="rounded-md border border-rule p-4">
+            <h2 id="sign-ins-heading" className="mb-1 text-lg font-semibold">
+              Recent sign-ins
+            </h2>
+            <p className="mb-3 text-sm text-muted">If one was not you, change your password and tell an admin.</p>
+            {signIns.length ? (
+              <ul className="divide-y divide-rule text-sm">
+                {signIns.map((event, i) => (
+                  <li key={i} className="py-2">
+                    <DateTime iso={event.at.toISOString()} />
+                    <span className="block text-muted">{signInText(event)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm">None recorded yet.</p>
+            )}
+          </section>
         </div>
       </div>
     </>
