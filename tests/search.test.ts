@@ -407,6 +407,21 @@ describe("searchArticles by bylines and tags", () => {
     expect(slugsOf(await found("fernhollow"))).toEqual([]);
   });
 
+  it("an import may write each article's names with it: the triggers keep right names and correct wrong ones", async () => {
+    const writer = await person("Perpetua Windlebrook");
+    const topic = await tag("Quayside");
+    const right = await article({ key: "import-right", headline: "Ferry timetable changes" });
+    const wrong = await article({ key: "import-wrong", headline: "Quay repairs" });
+    await prisma.article.update({ where: { id: right }, data: { searchNames: "Perpetua Windlebrook Quayside" } });
+    await prisma.article.update({ where: { id: wrong }, data: { searchNames: "Somebody Else" } });
+    await prisma.articleAuthor.createMany({ data: [right, wrong].map((articleId) => ({ articleId, userId: writer })) });
+    await prisma.articleTag.createMany({ data: [right, wrong].map((articleId) => ({ articleId, tagId: topic })) });
+    const names = await prisma.article.findMany({ where: { id: { in: [right, wrong] } }, select: { searchNames: true } });
+    expect(names.map((a) => a.searchNames)).toEqual(["Perpetua Windlebrook Quayside", "Perpetua Windlebrook Quayside"]);
+    expect(slugsOf(await found("somebody"))).toEqual([]);
+    expect(new Set(slugsOf(await found("windlebrook quayside")))).toEqual(new Set(["import-right", "import-wrong"]));
+  });
+
   it("names the tag and writer pages whose name is the query, once a public article carries them", async () => {
     const writer = await person("Ysolde Marchbank");
     const topic = await tag("Harrowgate Düne works");
