@@ -18,6 +18,20 @@ describe("slugify", () => {
     expect(slugify("ΣΟΦΊΑ ЁЛКА")).toBe("sofia-elka");
   });
 
+  it("spells Korean in the Revised Romanization, and Arabic, Persian, Urdu and Hebrew by their letters, vowels unwritten", () => {
+    expect(slugify("서울 시장 선거")).toBe("seoul-sijang-seongeo");
+    expect(slugify("대한민국 국회, 예산안 통과")).toBe("daehanminguk-gukhoe-yesanan-tonggwa");
+    expect(slugify("부산 2030")).toBe("busan-2030");
+    expect(slugify("مجلس المدينة يوافق على الميزانية")).toBe("mjls-almdyna-ywafq-ala-almyzanya");
+    // Vowel signs and hamza marks are not letters of their own; alef with hamza is alef.
+    expect(slugify("مَدِينَة أسوان")).toBe("mdyna-aswan");
+    expect(slugify("انتخابات پارلمان در تهران")).toBe("antkhabat-parlman-dr-thran");
+    expect(slugify("کراچی میں بارش")).toBe("krachy-myn-barsh");
+    expect(slugify("ראש העיר בירושלים")).toBe("rash-hayr-byrvshlym");
+    // Points do not split a word; the maqaf (a hyphen) does.
+    expect(slugify("שָׁלוֹם תל־אביב")).toBe("shlvm-tl-abyb");
+  });
+
   it("cuts at maxLength without leaving a hyphen, and falls back when nothing is left", () => {
     expect(slugify("one two three", 8)).toBe("one-two");
     expect(slugify("日本の選挙")).toBe("article");

@@ -20,7 +20,13 @@ export const slugSchema = z
  * Letters a slug spells out in Latin: those that Unicode does not decompose into a Latin letter and
  * accents (Straße, Łódź, Ørsted, Æsop), and the Greek and Cyrillic alphabets (as news sites
  * commonly romanise them: "Зеленский" → "zelenskiy", "Αθήνα" → "athina"). Accents are taken off
- * first, so "ά" is looked up as "α"; "й" is kept whole, for its own spelling.
+ * first, so "ά" is looked up as "α"; "й" is kept whole, for its own spelling. Korean is spelled
+ * in the Revised Romanization, letter by letter (Unicode decomposes each syllable into its
+ * letters: "서울" → "seoul", without the sound changes between syllables); Arabic, Persian, Urdu
+ * and Hebrew by their letters, as they are written, vowels unwritten ("مدينة" → "mdyna"; alef and
+ * ayin as "a"). Different words can then share a spelling: nameSlug makes those names' slugs
+ * unique. Chinese and Japanese
+ * need a dictionary to spell: a headline in them gets the fallback, and editors type a slug.
  */
 const LATIN_SPELLING: Record<string, string> = {
   ...Object.fromEntries(
@@ -37,8 +43,38 @@ const LATIN_SPELLING: Record<string, string> = {
       .split(" ")
       .map((pair) => pair.split(":")),
   ),
+  // Hangul: leading consonants (U+1100…), vowels (U+1161…) and final consonants (U+11A8…).
+  ...jamo(0x1100, "g kk n d tt r m b pp s ss - j jj ch k t p h"),
+  ...jamo(0x1161, "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i"),
+  ...jamo(0x11a8, "k k k n n n t l k m l l l p l m p p t t ng t t k t p t"),
+  ...Object.fromEntries(
+    ("ا:a ب:b ت:t ث:th ج:j ح:h خ:kh د:d ذ:dh ر:r ز:z س:s ش:sh ص:s ض:d ط:t ظ:z ع:a غ:gh ف:f ق:q ك:k ل:l م:m ن:n " +
+      "ه:h و:w ي:y ى:a ة:a ء: پ:p چ:ch ژ:zh گ:g ک:k ی:y ے:e ٹ:t ڈ:d ڑ:r ں:n ہ:h ھ:h ۃ:a")
+      .split(" ")
+      .map((pair) => pair.split(":")),
+  ),
+  ...Object.fromEntries(
+    "א:a ב:b ג:g ד:d ה:h ו:v ז:z ח:ch ט:t י:y כ:k ך:kh ל:l מ:m ם:m נ:n ן:n ס:s ע:a פ:p ף:f צ:ts ץ:ts ק:k ר:r ש:sh ת:t"
+      .split(" ")
+      .map((pair) => pair.split(":")),
+  ),
 };
 const SPELLED = new RegExp(`[${Object.keys(LATIN_SPELLING).join("")}]`, "g");
+
+/** Consecutive code points from `first`, spelled as `spellings` says ("-": silent). */
+function jamo(first: number, spellings: string): Record<string, string> {
+  return Object.fromEntries(spellings.split(" ").map((latin, i) => [String.fromCodePoint(first + i), latin === "-" ? "" : latin]));
+}
+
+/**
+ * Marks that are not letters of their own, taken off with the accents: Arabic vowel signs and
+ * hamza marks (U+064B–U+065F, U+0670) and Hebrew points and accents (U+0591–U+05C7, except the
+ * maqaf, a hyphen, and the other punctuation among them).
+ */
+const MARKS = /[\u0300-\u036f\u064b-\u065f\u0670\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/g;
+
+/** Arabic-script and Hebrew letters: their spelling in a slug leaves out the vowels. */
+export const CONSONANTAL_SCRIPT = /[\u0590-\u05ff\u0600-\u06ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /** "Héllo, World!" → "hello-world" (for slugs suggested from headlines); `fallback` when nothing is left. */
 export function slugify(text: string, maxLength = 80, fallback = "article"): string {
@@ -46,7 +82,7 @@ export function slugify(text: string, maxLength = 80, fallback = "article"): str
     .toLowerCase()
     .normalize("NFKD")
     .replace(/и\u0306/g, "й")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(MARKS, "")
     .replace(SPELLED, (letter) => LATIN_SPELLING[letter]!)
     .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
