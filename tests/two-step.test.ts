@@ -14,6 +14,7 @@ import {
   RECOVERY_CODE_COUNT,
   secondStepTicket,
   turnOffTwoStep,
+  twoStepRequired,
   twoStepStatus,
 } from "@/server/services/two-step";
 import { base32Decode, hotp, timeStep, totpAt } from "@/server/totp";
@@ -180,6 +181,15 @@ describe("turning two-step sign-in off", () => {
     expect(await row(actor.id)).toMatchObject({ totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: [] });
     expect(await checkPassword(prisma, ip("off"), actor.email, password)).toMatchObject({ ok: true });
     expect(await actions(actor.id)).toContain("user.two_step_off");
+  });
+
+  it("stays on where the member's role requires it (TWO_STEP_REQUIRED_ROLES)", async () => {
+    const { actor, secret } = await withTwoStep("EDITOR");
+    expect(twoStepRequired("EDITOR", ["ADMIN", "EDITOR"])).toBe(true);
+    expect(twoStepRequired("AUTHOR", ["ADMIN", "EDITOR"])).toBe(false);
+    expect(twoStepRequired("ADMIN", [])).toBe(false);
+    expect((await refusal(turnOffTwoStep(prisma, actor, await nextCode(secret, actor.id), true))).code).toBe("forbidden");
+    expect(await twoStepStatus(prisma, actor)).toMatchObject({ enabled: true });
   });
 
   it("new recovery codes replace the old, with a current code", async () => {

@@ -11,8 +11,9 @@ const PASSWORD = "a long enough password";
 
 /** A new author, invited by the admin and signed up: their email and name. */
 async function newMember(admin: Page, browser: Browser, baseURL: string) {
-  const email = `two-step-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@dellboys.example`;
-  const name = `Tam Two-Step ${email.slice(9, 15)}`;
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const email = `two-step-${id}@dellboys.example`;
+  const name = `Tam Two-Step ${id}`;
   await admin.goto("/dashboard/users");
   await admin.getByLabel("Email").fill(email);
   await admin.getByLabel("Role", { exact: true }).selectOption("AUTHOR");
@@ -65,8 +66,9 @@ test("set up on the profile, then sign in with the app's code or a recovery code
   await codeField.fill(hotp(secret, now));
   await panel.getByRole("button", { name: "Turn on" }).click();
   await expect(panel.getByRole("status")).toHaveText("Two-step sign-in is on.");
-  const recovery = await panel.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents();
-  expect(recovery).toHaveLength(10);
+  const recoveryItems = panel.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(recoveryItems).toHaveCount(10);
+  const recovery = await recoveryItems.allTextContents();
   await panel.getByRole("button", { name: "I have kept them" }).click();
   await expect(panel).toContainText("Recovery codes left: 10 of 10.");
   await expect(panel.getByLabel("Code, to turn it off")).toBeVisible();
@@ -97,8 +99,9 @@ test("set up on the profile, then sign in with the app's code or a recovery code
   // New recovery codes, for another one of the old.
   await own.getByLabel("Code, for new recovery codes").fill(recovery[1]!);
   await own.getByRole("button", { name: "Make new recovery codes" }).click();
-  const renewed = await own.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents();
-  expect(renewed).toHaveLength(10);
+  const renewedItems = own.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(renewedItems).toHaveCount(10);
+  const renewed = await renewedItems.allTextContents();
   expect(renewed.filter((c) => recovery.includes(c))).toEqual([]);
   await own.getByRole("button", { name: "I have kept them" }).click();
   await expect(own).toContainText("Recovery codes left: 10 of 10.");

@@ -38,4 +38,10 @@ describe("parseEnv", () => {
     expect(defaultSiteUrl(e)).toBe("https://news.example.com");
     expect(e.PORT).toBe(8080);
   });
+
+  it("reads the roles that must sign in with two steps, in any case, and refuses others", () => {
+    expect(parseEnv({}).TWO_STEP_REQUIRED_ROLES).toEqual([]);
+    expect(parseEnv({ TWO_STEP_REQUIRED_ROLES: " admin, Editor " }).TWO_STEP_REQUIRED_ROLES).toEqual(["ADMIN", "EDITOR"]);
+    expect(() => parseEnv({ TWO_STEP_REQUIRED_ROLES: "ADMIN,OWNER" })).toThrow(/TWO_STEP_REQUIRED_ROLES.*must be roles separated by commas/);
+  });
 });

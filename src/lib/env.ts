@@ -61,6 +61,13 @@ export const envSchema = z.object({
    * every instance expires its caches before the change is answered (server/invalidation-bus.ts).
    */
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL")),
+  /**
+   * Roles whose members must sign in with two steps ("ADMIN" or "ADMIN,EDITOR", say): a member
+   * of one without it set up can do nothing but set it up (services/two-step.ts).
+   */
+  TWO_STEP_REQUIRED_ROLES: optional(z.string())
+    .transform((v) => (v ?? "").split(",").map((role) => role.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.enum(["ADMIN", "EDITOR", "AUTHOR", "CONTRIBUTOR"], { error: "must be roles separated by commas: ADMIN, EDITOR, AUTHOR, CONTRIBUTOR" }))),
   /** OAuth sign-in for staff switches on when both of a provider's variables are set. */
   AUTH_GITHUB_ID: optional(z.string()),
   AUTH_GITHUB_SECRET: optional(z.string()),

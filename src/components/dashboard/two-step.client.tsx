@@ -88,7 +88,7 @@ function RecoveryCodes({ codes, message, onKept }: { codes: string[]; message: s
  * Two-step sign-in is on: since when and the recovery codes left; new recovery codes, or off,
  * each with a current code.
  */
-export function TwoStepOn({ since, recoveryCodesLeft }: { since: string | null; recoveryCodesLeft: number }) {
+export function TwoStepOn({ since, recoveryCodesLeft, required }: { since: string | null; recoveryCodesLeft: number; required: boolean }) {
   const [off, turnOff, turningOff] = useActionState(turnOffTwoStepAction, initial);
   const [renewed, renew, renewing] = useActionState(renewRecoveryCodesAction, initial);
   const router = useRouter();
@@ -119,13 +119,17 @@ export function TwoStepOn({ since, recoveryCodesLeft }: { since: string | null; 
           {renewing ? "Making…" : "Make new recovery codes"}
         </button>
       </form>
-      <form action={turnOff} className="space-y-3 border-t border-rule pt-4" noValidate>
-        <TextField id="two-step-off-code" label="Code, to turn it off" hint="From your app, or a recovery code." error={off.fields?.code} {...oneTimeCodeInput} />
-        <FormMessage ok={off.ok} message={off.fields ? "" : off.message} />
-        <button type="submit" className={dangerButtonClass} disabled={turningOff}>
-          {turningOff ? "Turning off…" : "Turn off two-step sign-in"}
-        </button>
-      </form>
+      {required ? (
+        <p className="border-t border-rule pt-4 text-sm text-muted">Your role requires it: it stays on. If you lose your phone and your recovery codes, an admin can reset it.</p>
+      ) : (
+        <form action={turnOff} className="space-y-3 border-t border-rule pt-4" noValidate>
+          <TextField id="two-step-off-code" label="Code, to turn it off" hint="From your app, or a recovery code." error={off.fields?.code} {...oneTimeCodeInput} />
+          <FormMessage ok={off.ok} message={off.fields ? "" : off.message} />
+          <button type="submit" className={dangerButtonClass} disabled={turningOff}>
+            {turningOff ? "Turning off…" : "Turn off two-step sign-in"}
+          </button>
+        </form>
+      )}
     </div>
   );
 }

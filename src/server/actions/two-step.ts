@@ -15,7 +15,7 @@ const code = (form: FormData) => String(form.get("code") ?? "");
 
 export async function beginTwoStepAction(): Promise<ActionState> {
   return runAction(async () => {
-    const actor = await requireActor();
+    const actor = await requireActor({ settingUpTwoStep: true });
     const { siteName } = await getSiteSettings();
     const { secret, uri } = await beginTwoStep(prisma, actor, siteName);
     const svg = await QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
@@ -25,7 +25,7 @@ export async function beginTwoStepAction(): Promise<ActionState> {
 
 export async function confirmTwoStepAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
-    const { recoveryCodes } = await confirmTwoStep(prisma, await requireActor(), code(form));
+    const { recoveryCodes } = await confirmTwoStep(prisma, await requireActor({ settingUpTwoStep: true }), code(form));
     // No refresh here: the page keeps the recovery codes on screen until the member has kept them.
     return { ok: true, message: "Two-step sign-in is on.", data: { recoveryCodes } };
   });

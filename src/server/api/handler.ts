@@ -10,7 +10,7 @@ import { actorFromToken } from "@/server/services/api-tokens";
 import { logEvent } from "@/server/log";
 import { ServiceError, assertStorableText, fieldErrors, savedMeanwhile } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
-import { currentActor } from "@/server/services/session";
+import { signedInMember, TWO_STEP_REQUIRED_MESSAGE } from "@/server/services/session";
 import { apiError } from "@/server/api/respond";
 
 /**
@@ -46,7 +46,13 @@ async function resolveActor(request: Request, access: Access): Promise<Actor | n
     if (access === "staff-write" && found.scope !== "WRITE") throw new ServiceError("forbidden", "This API token is read-only.");
     return found.actor;
   }
-  const actor = access === "public" && !request.headers.get("cookie") ? null : await currentActor();
+  const member = access === "public" && !request.headers.get("cookie") ? null : await signedInMember();
+  // A member who must set up two-step sign-in first reads as the public does, and may do nothing else.
+  if (member?.twoStepMissing) {
+    if (access === "public") return null;
+    throw new ServiceError("forbidden", TWO_STEP_REQUIRED_MESSAGE);
+  }
+  const actor = member?.actor ?? null;
   if (actor && writeMethods.has(request.method)) assertSameOrigin(request);
   return actor;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import type { PrismaClient, User } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
+import { env } from "@/lib/env";
 import { seal, sign, unseal, verifySigned } from "@/server/sealed";
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
@@ -42,6 +44,9 @@ async function member(db: Db, userId: string) {
 }
 
 export const twoStepEnabled = (user: Pick<User, "totpEnabledAt" | "totpSecret">) => !!user.totpEnabledAt && !!user.totpSecret;
+
+/** Whether this role must sign in with two steps (TWO_STEP_REQUIRED_ROLES). */
+export const twoStepRequired = (role: Role, required: readonly Role[] = env().TWO_STEP_REQUIRED_ROLES) => required.includes(role);
 
 export async function twoStepStatus(db: Db, actor: Actor) {
   const user = await member(db, actor.id);
@@ -140,10 +145,14 @@ export async function renewRecoveryCodes(db: Db, actor: Actor, code: string): Pr
   return { recoveryCodes };
 }
 
-/** Off again, by the member, with a current code (or a recovery code). */
-export async function turnOffTwoStep(db: Db, actor: Actor, code: string): Promise<void> {
+/**
+ * Off again, by the member, with a current code (or a recovery code); never where their role
+ * requires it (`required`: TWO_STEP_REQUIRED_ROLES by default).
+ */
+export async function turnOffTwoStep(db: Db, actor: Actor, code: string, required = twoStepRequired(actor.role)): Promise<void> {
   const user = await member(db, actor.id);
   if (!twoStepEnabled(user)) return;
+  if (required) throw new ServiceError("forbidden", "Your role requires two-step sign-in: it stays on. An admin can reset it if you lose your phone.");
   await spendProfileCode(db, user, code);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] } });
@@ -151,7 +160,10 @@ export async function turnOffTwoStep(db: Db, actor: Actor, code: string): Promis
   });
 }
 
-/** Off for a member who lost their app and recovery codes: by an admin, never for themselves. */
+/**
+ * Off for a member who lost their app and recovery codes: by an admin, never for themselves.
+ * Where their role requires it, they set it up again when they next sign in.
+ */
 export async function removeTwoStep(db: Db, actor: Actor, userId: string): Promise<void> {
   ensure(can.manageUsers(actor), "Only admins manage staff accounts.");
   if (userId === actor.id) throw new ServiceError("forbidden", "Turn your own two-step sign-in off on your profile.");

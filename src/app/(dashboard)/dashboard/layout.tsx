@@ -6,7 +6,9 @@ import { staffOrSignIn } from "@/server/services/staff-page";
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Dashboard" }, robots: { index: false, follow: false } };
 
 async function Frame({ children }: { children: React.ReactNode }) {
-  const actor = await staffOrSignIn();
+  // Every page checks for itself; the frame is drawn for the profile page too, where a member
+  // whose role requires two-step sign-in sets it up.
+  const actor = await staffOrSignIn("/dashboard", { settingUpTwoStep: true });
   return (
     <>
       <DashboardNav actor={actor} />

@@ -7,7 +7,7 @@ import { prisma } from "@/server/db";
 import { listMedia } from "@/server/services/media-library";
 import { staffOrSignIn } from "@/server/services/staff-page";
 import { recentSignIns, type SignInEvent } from "@/server/services/sign-in";
-import { twoStepStatus } from "@/server/services/two-step";
+import { twoStepRequired, twoStepStatus } from "@/server/services/two-step";
 import { getProfile } from "@/server/services/users";
 
 export const metadata: Metadata = { title: "Your profile" };
@@ -27,13 +27,14 @@ function signInText(event: SignInEvent): string {
 }
 
 export default async function ProfilePage() {
-  const actor = await staffOrSignIn("/dashboard/profile");
+  const actor = await staffOrSignIn("/dashboard/profile", { settingUpTwoStep: true });
   const [profile, media, twoStep, signIns] = await Promise.all([
     getProfile(prisma, actor, actor.id),
     listMedia(prisma, actor, { perPage: 30 }),
     twoStepStatus(prisma, actor),
     recentSignIns(prisma, actor.id),
   ]);
+  const required = twoStepRequired(actor.role);
   const photos = media.rows.map((m) => ({ id: m.id, url: m.url, alt: m.alt }));
   const currentPhotoId = photos.find((p) => p.url === profile.image)?.id ?? null;
 
@@ -43,6 +44,12 @@ export default async function ProfilePage() {
       <p className="mb-6 text-sm text-muted">
         {profile.email} · {roleLabels[profile.role]}
       </p>
+      {required && !twoStep.enabled ? (
+        <p role="alert" className="mb-6 rounded-md border border-accent px-3 py-2 text-sm">
+          <strong>Set up two-step sign-in to go on.</strong> This newsroom requires it of every {roleLabels[profile.role].toLowerCase()}: until it is on,
+          the rest of the dashboard stays closed to you.
+        </p>
+      ) : null}
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="profile-heading" className="self-start rounded-md border border-rule p-4">
           <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
@@ -63,7 +70,7 @@ export default async function ProfilePage() {
                 Two-step sign-in
               </h2>
               {twoStep.enabled ? (
-                <TwoStepOn since={twoStep.since?.toISOString() ?? null} recoveryCodesLeft={twoStep.recoveryCodesLeft} />
+                <TwoStepOn since={twoStep.since?.toISOString() ?? null} recoveryCodesLeft={twoStep.recoveryCodesLeft} required={required} />
               ) : (
                 <TwoStepSetup />
               )}
