@@ -13,6 +13,7 @@ import {
   renewRecoveryCodes,
   RECOVERY_CODE_COUNT,
   secondStepTicket,
+  spendSecondStepCode,
   turnOffTwoStep,
   twoStepRequired,
   twoStepStatus,
@@ -190,6 +191,19 @@ describe("turning two-step sign-in off", () => {
     expect(twoStepRequired("ADMIN", [])).toBe(false);
     expect((await refusal(turnOffTwoStep(prisma, actor, await nextCode(secret, actor.id), true))).code).toBe("forbidden");
     expect(await twoStepStatus(prisma, actor)).toMatchObject({ enabled: true });
+  });
+
+  it("recovery codes spent at once are each spent once, and none comes back", async () => {
+    const { actor, recoveryCodes } = await withTwoStep();
+    const user = await row(actor.id);
+    const results = await Promise.all([
+      spendSecondStepCode(prisma, user, recoveryCodes[0]!),
+      spendSecondStepCode(prisma, user, recoveryCodes[1]!),
+      spendSecondStepCode(prisma, user, recoveryCodes[1]!),
+    ]);
+    expect(results.filter((r) => r === "recovery")).toHaveLength(2);
+    expect(await twoStepStatus(prisma, actor)).toMatchObject({ recoveryCodesLeft: RECOVERY_CODE_COUNT - 2 });
+    expect(await spendSecondStepCode(prisma, await row(actor.id), recoveryCodes[0]!)).toBeNull();
   });
 
   it("new recovery codes replace the old, with a current code", async () => {

@@ -103,10 +103,11 @@ export async function spendSecondStepCode(db: Db, user: User, code: string, now 
   }
   const hash = recoveryHash(code);
   if (!/^[a-z0-9]{10}$/i.test(code.replace(/[\s-]/g, "")) || !user.recoveryCodeHashes.includes(hash)) return null;
-  const { count } = await db.user.updateMany({
-    where: { id: user.id, recoveryCodeHashes: { has: hash } },
-    data: { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== hash) },
-  });
+  // Removed in the database, not written back from this read: two codes spent at once must not
+  // write back each other's.
+  const count = await db.$executeRaw`
+    UPDATE "User" SET "recoveryCodeHashes" = array_remove("recoveryCodeHashes", ${hash})
+    WHERE "id" = ${user.id} AND ${hash} = ANY("recoveryCodeHashes")`;
   return count === 1 ? "recovery" : null;
 }
 
