@@ -57,7 +57,7 @@ export function InviteForm({ roles }: { roles: RoleName[] }) {
 
 type Member = { id: string; name: string; role: RoleName; disabled: boolean; twoStep: boolean };
 
-/** An admin's controls for one staff member: role, disable/enable, a password reset link. */
+/** An admin's controls for one staff member: role, disable/enable, a password reset link, two-step sign-in off. */
 export function StaffRowActions({ member }: { member: Member }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initial);
   const [disableState, disableAction, disablePending] = useActionState(setDisabledAction, initial);
