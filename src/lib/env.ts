@@ -82,9 +82,9 @@ export const envSchema = z.object({
   S3_BUCKET: optional(z.string()),
   S3_ACCESS_KEY_ID: optional(z.string()),
   S3_SECRET_ACCESS_KEY: optional(z.string()),
-  /** Connections the embedded server accepts: above the sum of every pool (app, build, tests). */
   /** Set by the launcher when it serves the embedded database (smaller pools). */
   EMBEDDED_DATABASE: optional(z.enum(["0", "1"])).transform((v) => v === "1"),
+  /** Connections the embedded server accepts: above the sum of every pool (app, build, tests). */
   PGLITE_MAX_CONNECTIONS: optional(z.coerce.number().int().min(2).max(1000)).transform(
     (v) => v ?? 64,
   ),
