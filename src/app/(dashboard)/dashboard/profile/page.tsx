@@ -47,7 +47,10 @@ export default async function ProfilePage() {
       {required && !twoStep.enabled ? (
         <p role="alert" className="mb-6 rounded-md border border-accent px-3 py-2 text-sm">
           <strong>Set up two-step sign-in to go on.</strong> This newsroom requires it of every {roleLabels[profile.role].toLowerCase()}: until it is on,
-          the rest of the dashboard stays closed to you.
+          the rest of the dashboard stays closed to you.{" "}
+          <a href="#two-step-heading" className="font-semibold underline">
+            Set it up
+          </a>
         </p>
       ) : null}
       <div className="grid gap-8 lg:grid-cols-2">
@@ -66,7 +69,7 @@ export default async function ProfilePage() {
           </section>
           {profile.hasPassword ? (
             <section aria-labelledby="two-step-heading" className="rounded-md border border-rule p-4">
-              <h2 id="two-step-heading" className="mb-3 text-lg font-semibold">
+              <h2 id="two-step-heading" className="mb-3 scroll-mt-4 text-lg font-semibold">
                 Two-step sign-in
               </h2>
               {twoStep.enabled ? (
