@@ -43,13 +43,8 @@ export function TwoStepSetup() {
             </li>
             <li>Enter the 6-digit code the app then shows.</li>
           </ol>
-          <form action={confirm} className="space-y-3" noValidate>
-            <TextField id="two-step-code" label="Code from the app" error={confirmed.fields?.code} {...oneTimeCodeInput} />
-            <FormMessage ok={confirmed.ok} message={confirmed.fields ? "" : confirmed.message} />
-            <button type="submit" className={buttonClass} disabled={confirming}>
-              {confirming ? "Checking…" : "Turn on"}
-            </button>
-          </form>
+          <CodeForm action={confirm} state={confirmed} pending={confirming} id="two-step-code" label="Code from the app" button="Turn on"
+            pendingText="Checking…" buttonClass={buttonClass} />
         </>
       ) : (
         <form action={begin} className="space-y-3">
@@ -60,6 +55,32 @@ export function TwoStepSetup() {
         </form>
       )}
     </div>
+  );
+}
+
+/** One code field and its button: the message beside the field when the code was refused, else under it. */
+function CodeForm(props: {
+  action: (form: FormData) => void;
+  state: ActionState;
+  pending: boolean;
+  id: string;
+  label: string;
+  hint?: string;
+  button: string;
+  pendingText: string;
+  buttonClass: string;
+  /** A rule above it, between it and what comes before. */
+  ruled?: boolean;
+}) {
+  const { action, state, pending } = props;
+  return (
+    <form action={action} className={props.ruled ? "space-y-3 border-t border-rule pt-4" : "space-y-3"} noValidate>
+      <TextField id={props.id} label={props.label} hint={props.hint} error={state.fields?.code} {...oneTimeCodeInput} />
+      <FormMessage ok={state.ok} message={state.fields ? "" : state.message} />
+      <button type="submit" className={props.buttonClass} disabled={pending}>
+        {pending ? props.pendingText : props.button}
+      </button>
+    </form>
   );
 }
 
@@ -112,23 +133,13 @@ export function TwoStepOn({ since, recoveryCodesLeft, required }: { since: strin
         ) : null}
         . You sign in with your password and a code from your app. Recovery codes left: {recoveryCodesLeft} of 10.
       </p>
-      <form action={renew} className="space-y-3 border-t border-rule pt-4" noValidate>
-        <TextField id="two-step-renew-code" label="Code, for new recovery codes" hint="The old ones stop working." error={renewed.fields?.code} {...oneTimeCodeInput} />
-        <FormMessage ok={renewed.ok} message={renewed.fields ? "" : renewed.message} />
-        <button type="submit" className={secondaryButtonClass} disabled={renewing}>
-          {renewing ? "Making…" : "Make new recovery codes"}
-        </button>
-      </form>
+      <CodeForm action={renew} state={renewed} pending={renewing} id="two-step-renew-code" label="Code, for new recovery codes"
+        hint="The old ones stop working." button="Make new recovery codes" pendingText="Making…" buttonClass={secondaryButtonClass} ruled />
       {required ? (
         <p className="border-t border-rule pt-4 text-sm text-muted">Your role requires it: it stays on. If you lose your phone and your recovery codes, an admin can reset it.</p>
       ) : (
-        <form action={turnOff} className="space-y-3 border-t border-rule pt-4" noValidate>
-          <TextField id="two-step-off-code" label="Code, to turn it off" hint="From your app, or a recovery code." error={off.fields?.code} {...oneTimeCodeInput} />
-          <FormMessage ok={off.ok} message={off.fields ? "" : off.message} />
-          <button type="submit" className={dangerButtonClass} disabled={turningOff}>
-            {turningOff ? "Turning off…" : "Turn off two-step sign-in"}
-          </button>
-        </form>
+        <CodeForm action={turnOff} state={off} pending={turningOff} id="two-step-off-code" label="Code, to turn it off"
+          hint="From your app, or a recovery code." button="Turn off two-step sign-in" pendingText="Turning off…" buttonClass={dangerButtonClass} ruled />
       )}
     </div>
   );

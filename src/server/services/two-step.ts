@@ -5,9 +5,10 @@ import type { Role } from "@/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { seal, sign, unseal, verifySigned } from "@/server/sealed";
 import { audit } from "@/server/services/audit";
-import { ServiceError, notFound } from "@/server/services/errors";
+import { ServiceError } from "@/server/services/errors";
 import { can, ensure, type Actor } from "@/server/services/permissions";
 import { hit, peek, type Limit } from "@/server/services/rate-limit";
+import { findUser } from "@/server/services/users";
 import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from "@/server/totp";
 
 /**
@@ -37,19 +38,13 @@ const recoveryHash = (code: string) => createHash("sha256").update(code.toLowerC
 const codeRequired = () => new ServiceError("invalid", "Enter the code.", { code: "Enter the 6-digit code from your app, or a recovery code." });
 const wrongCode = () => new ServiceError("invalid", "That code is not right.", { code: "Not the code your app shows now (or an unused recovery code)." });
 
-async function member(db: Db, userId: string) {
-  const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user) throw notFound("The staff member");
-  return user;
-}
-
 export const twoStepEnabled = (user: Pick<User, "totpEnabledAt" | "totpSecret">) => !!user.totpEnabledAt && !!user.totpSecret;
 
 /** Whether this role must sign in with two steps (TWO_STEP_REQUIRED_ROLES). */
 export const twoStepRequired = (role: Role, required: readonly Role[] = env().TWO_STEP_REQUIRED_ROLES) => required.includes(role);
 
 export async function twoStepStatus(db: Db, actor: Actor) {
-  const user = await member(db, actor.id);
+  const user = await findUser(db, actor.id);
   return { enabled: twoStepEnabled(user), since: user.totpEnabledAt, recoveryCodesLeft: user.recoveryCodeHashes.length };
 }
 
@@ -58,7 +53,7 @@ export async function twoStepStatus(db: Db, actor: Actor) {
  * begun again replaces one never confirmed). Refused while two-step sign-in is on.
  */
 export async function beginTwoStep(db: Db, actor: Actor, issuer: string): Promise<{ secret: string; uri: string }> {
-  const user = await member(db, actor.id);
+  const user = await findUser(db, actor.id);
   if (twoStepEnabled(user)) throw new ServiceError("conflict", "Two-step sign-in is already on.");
   const secret = newTotpSecret();
   await db.user.update({ where: { id: user.id }, data: { totpSecret: seal(secret, SECRET_PURPOSE), totpEnabledAt: null, totpLastStep: null } });
@@ -67,7 +62,7 @@ export async function beginTwoStep(db: Db, actor: Actor, issuer: string): Promis
 
 /** The first code from the app turns it on; the recovery codes are returned, and shown, this once. */
 export async function confirmTwoStep(db: Db, actor: Actor, code: string, now = new Date()): Promise<{ recoveryCodes: string[] }> {
-  const user = await member(db, actor.id);
+  const user = await findUser(db, actor.id);
   if (twoStepEnabled(user)) throw new ServiceError("conflict", "Two-step sign-in is already on.");
   const secret = user.totpSecret ? unseal(user.totpSecret, SECRET_PURPOSE) : null;
   if (!secret) throw new ServiceError("conflict", "Start the set-up again: there is no code to check against.");
@@ -135,7 +130,7 @@ const newRecoveryCodes = () => Array.from({ length: RECOVERY_CODE_COUNT }, newRe
 
 /** Ten new recovery codes in place of the old (used or not), with a current code; shown this once. */
 export async function renewRecoveryCodes(db: Db, actor: Actor, code: string): Promise<{ recoveryCodes: string[] }> {
-  const user = await member(db, actor.id);
+  const user = await findUser(db, actor.id);
   if (!twoStepEnabled(user)) throw new ServiceError("conflict", "Two-step sign-in is off: there are no recovery codes.");
   await spendProfileCode(db, user, code);
   const recoveryCodes = newRecoveryCodes();
@@ -151,7 +146,7 @@ export async function renewRecoveryCodes(db: Db, actor: Actor, code: string): Pr
  * requires it (`required`: TWO_STEP_REQUIRED_ROLES by default).
  */
 export async function turnOffTwoStep(db: Db, actor: Actor, code: string, required = twoStepRequired(actor.role)): Promise<void> {
-  const user = await member(db, actor.id);
+  const user = await findUser(db, actor.id);
   if (!twoStepEnabled(user)) return;
   if (required) throw new ServiceError("forbidden", "Your role requires two-step sign-in: it stays on. An admin can reset it if you lose your phone.");
   await spendProfileCode(db, user, code);
@@ -168,7 +163,7 @@ export async function turnOffTwoStep(db: Db, actor: Actor, code: string, require
 export async function removeTwoStep(db: Db, actor: Actor, userId: string): Promise<void> {
   ensure(can.manageUsers(actor), "Only admins manage staff accounts.");
   if (userId === actor.id) throw new ServiceError("forbidden", "Turn your own two-step sign-in off on your profile.");
-  const user = await member(db, userId);
+  const user = await findUser(db, userId);
   if (!user.totpSecret && !user.totpEnabledAt) return;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] } });

@@ -32,7 +32,8 @@ function newLinkToken() {
   return { token, tokenHash: hashToken(token), url: `/invite/${token}` };
 }
 
-async function findUser(db: Db | Tx, userId: string) {
+/** The staff member with this id, or 404 (also for two-step.ts). */
+export async function findUser(db: Db | Tx, userId: string) {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw notFound("The staff member");
   return user;
