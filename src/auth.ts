@@ -5,7 +5,7 @@ import { authLogger } from "@/server/auth-log";
 import { oauthProviders, providerIds } from "@/server/auth-providers";
 import { clientIp } from "@/server/client-ip";
 import { prisma } from "@/server/db";
-import { checkPassword, checkSecondStep, normalizeEmail, recordSignIn } from "@/server/services/sign-in";
+import { checkOAuth, checkPassword, checkSecondStep, normalizeEmail } from "@/server/services/sign-in";
 
 /**
  * Staff sign-in (Auth.js v5). Sessions are JWTs carrying the user id and session version;
@@ -67,15 +67,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       return "/dashboard";
     },
-    // OAuth is for existing staff only: the verified email must belong to an enabled account.
+    // OAuth is for existing staff only: the verified email must belong to an enabled account. A
+    // member with two-step sign-in goes on to the code, with a ticket (as after a password).
     async signIn({ account, profile, user }) {
       if (!account || account.type === "credentials") return true;
-      const email = normalizeEmail(String(profile?.email ?? user.email ?? ""));
+      const email = String(profile?.email ?? user.email ?? "");
       const verified = account.provider === "github" || profile?.email_verified === true;
-      const staff = email && verified ? await prisma.user.findUnique({ where: { email } }) : null;
-      if (!staff || staff.disabled) return false;
-      await recordSignIn(prisma, staff.id, account.provider);
-      return true;
+      const result = await checkOAuth(prisma, account.provider === "github" ? "github" : "google", email, verified);
+      if (result.ok) return true;
+      return result.reason === "second_step" ? `/signin?${new URLSearchParams({ ticket: result.ticket })}` : false;
     },
     async jwt({ token, user, account }) {
       if (user) {

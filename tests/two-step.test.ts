@@ -4,7 +4,7 @@ import { prisma } from "@/server/db";
 import { ServiceError } from "@/server/services/errors";
 import { hashPassword } from "@/server/services/passwords";
 import type { Actor } from "@/server/services/permissions";
-import { checkPassword, checkSecondStep, signInLimits } from "@/server/services/sign-in";
+import { checkOAuth, checkPassword, checkSecondStep, signInLimits } from "@/server/services/sign-in";
 import {
   beginTwoStep,
   confirmTwoStep,
@@ -138,7 +138,7 @@ describe("signing in with two steps", () => {
     expect(await checkSecondStep(prisma, ip("wrong"), ticket, "")).toEqual({ ok: false, reason: "second_step", ticket });
     expect(await checkSecondStep(prisma, ip("wrong"), ticket.replace(/.$/, (c) => (c === "A" ? "B" : "A")), await nextCode(secret, actor.id))).toEqual({ ok: false, reason: "invalid" });
     const user = await row(actor.id);
-    const expired = secondStepTicket(user, Date.now() - 6 * 60_000);
+    const expired = secondStepTicket(user, "password", Date.now() - 6 * 60_000);
     expect(await checkSecondStep(prisma, ip("wrong"), expired, await nextCode(secret, actor.id))).toEqual({ ok: false, reason: "invalid" });
     // The password changed (or the account was disabled) since the ticket was given.
     await prisma.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
@@ -169,6 +169,26 @@ describe("signing in with two steps", () => {
     expect(await twoStepStatus(prisma, actor)).toMatchObject({ recoveryCodesLeft: RECOVERY_CODE_COUNT - 1 });
     const signIn = await prisma.auditLog.findFirstOrThrow({ where: { entityId: actor.id, action: "user.sign_in" } });
     expect(signIn.details).toMatchObject({ method: "password+recovery code" });
+  });
+
+  it("GitHub or Google signs in existing staff by a verified email; with two-step sign-in on, the code is still asked for", async () => {
+    const plain = await member();
+    expect(await checkOAuth(prisma, "google", plain.email.toUpperCase(), true)).toMatchObject({ ok: true, user: { id: plain.id } });
+    expect(await checkOAuth(prisma, "google", plain.email, false)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkOAuth(prisma, "github", `nobody-${run}@dellboys.example`, true)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkOAuth(prisma, "github", "", true)).toEqual({ ok: false, reason: "invalid" });
+    await prisma.user.update({ where: { id: plain.id }, data: { disabled: true } });
+    expect(await checkOAuth(prisma, "github", plain.email, true)).toEqual({ ok: false, reason: "invalid" });
+    const plainSignIns = await prisma.auditLog.findMany({ where: { entityId: plain.id, action: "user.sign_in" } });
+    expect(plainSignIns.map((a) => a.details)).toEqual([{ method: "google" }]);
+
+    const { actor, secret } = await withTwoStep();
+    const first = await checkOAuth(prisma, "github", actor.email, true);
+    if (first.ok || first.reason !== "second_step") throw new Error(`expected the second step, got ${JSON.stringify(first)}`);
+    expect(await checkSecondStep(prisma, ip("github"), first.ticket, "000000")).toMatchObject({ ok: false, reason: "second_step" });
+    expect(await checkSecondStep(prisma, ip("github"), first.ticket, await nextCode(secret, actor.id))).toMatchObject({ ok: true, user: { id: actor.id } });
+    const signIns = await prisma.auditLog.findMany({ where: { entityId: actor.id, action: "user.sign_in" } });
+    expect(signIns.map((a) => a.details)).toEqual([{ method: "github+app code", ip: ip("github") }]);
   });
 });
 

@@ -3,22 +3,30 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { base32Decode, totpAt } from "../../src/server/totp";
+import { base32Decode, hotp, timeStep, totpAt } from "../../src/server/totp";
 import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
+import { startFakeGitHub, type FakeGitHub } from "../fake-github";
 import { startLauncher, type Launched } from "../launcher";
 import { PASSWORD, staff } from "./staff";
 
 // TWO_STEP_REQUIRED_ROLES: on a server of its own where editors must sign in with two steps, the
 // demo editor can do nothing but set it up (pages send them to their profile, actions and the
 // API refuse), and everything opens once it is on. An author, not required, signs in as before.
+// The server also signs staff in with "GitHub" (a stand-in, e2e/fake-github.ts): a member with
+// two-step sign-in is asked for their code after it too.
 
 const PORT = Number(process.env.E2E_TWO_STEP_PORT ?? 3400);
-const BASE = `http://127.0.0.1:${PORT}`;
+// The site's address by default (SITE_URL unset): where GitHub sends the browser back, and where
+// Auth.js's own redirects go (Next.js names 127.0.0.1 "localhost").
+const BASE = `http://localhost:${PORT}`;
 const REQUIRED = "Your role requires two-step sign-in: set it up on your profile first.";
 
 let server: Launched | undefined;
 let database: TestDatabase | undefined;
+let github: FakeGitHub | undefined;
 let dataDir = "";
+/** The demo editor's two-step key, once the first test has set it up. */
+let editorSecret: Buffer | undefined;
 
 test.describe.configure({ mode: "serial" });
 
@@ -26,6 +34,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   dataDir = mkdtempSync(path.join(tmpdir(), "news-two-step-"));
   database = await createTestDatabase("news_two_step");
+  github = await startFakeGitHub();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(PORT),
@@ -34,6 +43,9 @@ test.beforeAll(async () => {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     LOG_REQUESTS: "0",
     TWO_STEP_REQUIRED_ROLES: "EDITOR",
+    AUTH_GITHUB_ID: "fake-client",
+    AUTH_GITHUB_SECRET: "fake-secret",
+    AUTH_GITHUB_URL: github.url,
   };
   delete env.REDIS_URL;
   server = await startLauncher("start", env, { ready: /Ready in/ });
@@ -42,6 +54,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
   await database?.drop();
+  await github?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -50,7 +63,7 @@ async function signInAt(browser: Browser, email: string): Promise<Page> {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   return page;
 }
 
@@ -71,6 +84,7 @@ test("a role that requires two-step sign-in can only set it up until it is on; o
   const panel = editor.getByRole("region", { name: "Two-step sign-in" });
   await panel.getByRole("button", { name: "Set up two-step sign-in" }).click();
   const secret = base32Decode((await panel.getByTestId("two-step-secret").textContent())!)!;
+  editorSecret = secret;
   await panel.getByLabel("Code from the app").fill(totpAt(secret, new Date()));
   await panel.getByRole("button", { name: "Turn on" }).click();
   await panel.getByRole("button", { name: "I have kept them" }).click();
@@ -85,4 +99,46 @@ test("a role that requires two-step sign-in can only set it up until it is on; o
   const author = await signInAt(browser, staff.author);
   await author.waitForURL((url) => url.pathname === "/dashboard");
   await expect(author.getByRole("heading", { name: "Articles", level: 1 })).toBeVisible();
+});
+
+/** A fresh browser signed in (or not) through "GitHub" as the account with this email. */
+async function viaGitHub(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: BASE })).newPage();
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await page.waitForURL((url) => url.href.startsWith(github!.url));
+  await page.getByLabel("GitHub account email").fill(email);
+  await page.getByRole("button", { name: "Authorize" }).click();
+  return page;
+}
+
+test("GitHub signs staff in; with two-step sign-in on, the code is asked for after it; other accounts are refused", async ({ browser }) => {
+  expect(editorSecret, "the first test sets up the editor's two-step sign-in").toBeDefined();
+  // The editor has it on: GitHub is the first step, the code the second (a wrong one first).
+  const editor = await viaGitHub(browser, staff.editor);
+  await editor.waitForURL((url) => url.pathname === "/signin");
+  await expect(editor.getByRole("status").filter({ hasText: "One more step: your account has two-step sign-in." })).toBeVisible();
+  const code = editor.getByLabel("Code");
+  await expect(code).toBeFocused();
+  // The ticket leaves the address bar (and the history) once the page is up.
+  await expect(editor).toHaveURL(`${BASE}/signin`);
+  await code.fill("000000");
+  await editor.getByRole("button", { name: "Verify" }).click();
+  await expect(code).toHaveAccessibleDescription(/That code is not right/);
+  await code.fill(hotp(editorSecret!, timeStep(new Date()) + 1));
+  await editor.getByRole("button", { name: "Verify" }).click();
+  await editor.waitForURL((url) => url.pathname === "/dashboard");
+  await editor.goto("/dashboard/profile");
+  await expect(editor.getByRole("region", { name: "Recent sign-ins" }).getByRole("listitem").first()).toContainText("GitHub and app code");
+
+  // The author has it off: GitHub alone signs them in.
+  const author = await viaGitHub(browser, staff.author);
+  await author.waitForURL((url) => url.pathname === "/dashboard");
+  await expect(author.getByRole("heading", { name: "Articles", level: 1 })).toBeVisible();
+
+  // An account that is not a staff member's: refused, with a message.
+  const stranger = await viaGitHub(browser, "stranger@example.com");
+  await stranger.waitForURL((url) => url.pathname === "/signin");
+  await expect(stranger.getByRole("alert").filter({ hasText: "not a staff member's here" })).toBeVisible();
+  await expect(stranger.getByLabel("Password")).toBeVisible();
 });

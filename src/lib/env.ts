@@ -71,6 +71,8 @@ export const envSchema = z.object({
   /** OAuth sign-in for staff switches on when both of a provider's variables are set. */
   AUTH_GITHUB_ID: optional(z.string()),
   AUTH_GITHUB_SECRET: optional(z.string()),
+  /** A GitHub Enterprise Server's address (https://github.example.com); unset: github.com. */
+  AUTH_GITHUB_URL: optional(httpUrl),
   AUTH_GOOGLE_ID: optional(z.string()),
   AUTH_GOOGLE_SECRET: optional(z.string()),
   /**

@@ -1,12 +1,19 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { signInWithPassword } from "@/server/actions/auth";
 import { FieldError, FormMessage, buttonClass, inputClass, oneTimeCodeInput } from "@/components/dashboard/form-bits";
 import { TextField } from "@/components/dashboard/text-field";
 
-/** Email and password; then, for members with two-step sign-in, the code from their app. */
-export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState(signInWithPassword, { ok: false, message: "" });
+/**
+ * Email and password; then, for members with two-step sign-in, the code from their app. After
+ * GitHub or Google, the page starts at the code, with the ticket the provider's sign-in gave.
+ */
+export function SignInForm({ next, ticket: givenTicket = "" }: { next: string; ticket?: string }) {
+  const [state, action, pending] = useActionState(signInWithPassword, { ok: false, message: "", data: givenTicket ? { ticket: givenTicket } : undefined });
+  useEffect(() => {
+    // Out of the address bar and the history: the ticket is for this form only.
+    if (givenTicket) window.history.replaceState(window.history.state, "", window.location.pathname);
+  }, [givenTicket]);
   const ticket = typeof state.data?.ticket === "string" ? state.data.ticket : "";
   const email = typeof state.data?.email === "string" ? state.data.email : "";
   if (ticket) {

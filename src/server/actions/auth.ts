@@ -2,7 +2,8 @@
 import "server-only";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { signIn, signOut, RateLimitedSignin, SecondStepSignin } from "@/auth";
+import { redirect } from "next/navigation";
+import { oauthProviderIds, signIn, signOut, RateLimitedSignin, SecondStepSignin } from "@/auth";
 import { clientIp } from "@/server/client-ip";
 import { prisma } from "@/server/db";
 import { signInBlocked } from "@/server/services/sign-in";
@@ -63,6 +64,13 @@ function refusal(error: unknown, invalid: string): ActionState {
   }
   if (error instanceof AuthError) return { ok: false, message: invalid };
   throw error;
+}
+
+/** Off to GitHub or Google, and back to the dashboard (by the code first, for a member with two-step sign-in). */
+export async function signInWithProvider(form: FormData): Promise<void> {
+  const provider = String(form.get("provider") ?? "");
+  if (!oauthProviderIds().includes(provider)) redirect("/signin?error=Configuration");
+  await signIn(provider, { redirectTo: safeNext(form.get("next")) });
 }
 
 export async function signOutAction(): Promise<void> {

@@ -3,7 +3,7 @@ import type { PrismaClient, User } from "@/generated/prisma/client";
 import { audit } from "@/server/services/audit";
 import { hashPassword, verifyPassword } from "@/server/services/passwords";
 import { clear, hit, peek, type Limit, type LimitState } from "@/server/services/rate-limit";
-import { secondStepTicket, ticketHolder, twoStepEnabled, spendSecondStepCode } from "@/server/services/two-step";
+import { secondStepTicket, ticketHolder, twoStepEnabled, spendSecondStepCode, type FirstStep } from "@/server/services/two-step";
 
 /**
  * Password sign-in with brute-force limits. Failures count per client address and per account
@@ -84,10 +84,11 @@ export async function checkPassword(db: PrismaClient, ip: string, emailInput: st
  * ticket is "invalid" and counts against the address.
  */
 export async function checkSecondStep(db: PrismaClient, ip: string, ticket: string, code: string): Promise<SignInResult> {
-  const user = await ticketHolder(db, ticket);
+  const holder = await ticketHolder(db, ticket);
+  const user = holder?.user;
   const blocked = await signInBlocked(db, ip, user?.email ?? "");
   if (blocked) return { ok: false, reason: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
-  if (!user) {
+  if (!holder || !user) {
     await hit(db, ipKey(ip), signInLimits.perIp);
     return { ok: false, reason: "invalid" };
   }
@@ -97,7 +98,21 @@ export async function checkSecondStep(db: PrismaClient, ip: string, ticket: stri
     return { ok: false, reason: "second_step", ticket };
   }
   await clear(db, accountKey(user.email));
-  await recordSignIn(db, user.id, used === "app" ? "password+app code" : "password+recovery code", ip);
+  await recordSignIn(db, user.id, `${holder.via}+${used === "app" ? "app code" : "recovery code"}`, ip);
+  return signedIn(user);
+}
+
+/**
+ * A sign-in with GitHub or Google, which vouched for the email: existing, enabled staff only. A
+ * member with two-step sign-in is asked for their code as after a password: the provider's own
+ * second step is not ours to rely on.
+ */
+export async function checkOAuth(db: PrismaClient, provider: FirstStep, emailInput: string, verified: boolean): Promise<SignInResult> {
+  const email = normalizeEmail(emailInput);
+  const user = email && verified ? await db.user.findUnique({ where: { email } }) : null;
+  if (!user || user.disabled) return { ok: false, reason: "invalid" };
+  if (twoStepEnabled(user)) return { ok: false, reason: "second_step", ticket: secondStepTicket(user, provider) };
+  await recordSignIn(db, user.id, provider);
   return signedIn(user);
 }
 

@@ -171,18 +171,23 @@ export async function removeTwoStep(db: Db, actor: Actor, userId: string): Promi
   });
 }
 
-/**
- * After a right password, what the sign-in form carries to the second step instead of the
- * password: the member and their session version, signed, valid for TICKET_MINUTES.
- */
-export const secondStepTicket = (user: Pick<User, "id" | "sessionVersion">, now = Date.now()) =>
-  sign([user.id, String(user.sessionVersion)], TICKET_PURPOSE, TICKET_MINUTES * 60_000, now);
+/** How the first step was taken: a password, or an OAuth provider's id (recorded with the code). */
+export type FirstStep = "password" | "github" | "google";
+const FIRST_STEPS: readonly string[] = ["password", "github", "google"] satisfies FirstStep[];
 
-/** The member a ticket is for, when it is genuine, current, and they may still sign in with two steps. */
-export async function ticketHolder(db: Db, ticket: string, now = Date.now()): Promise<User | null> {
+/**
+ * After the first step (a right password, or an OAuth provider's word), what the sign-in form
+ * carries to the second step instead of the password: the member, their session version and how
+ * the first step was taken, signed, valid for TICKET_MINUTES.
+ */
+export const secondStepTicket = (user: Pick<User, "id" | "sessionVersion">, via: FirstStep = "password", now = Date.now()) =>
+  sign([user.id, String(user.sessionVersion), via], TICKET_PURPOSE, TICKET_MINUTES * 60_000, now);
+
+/** The member a ticket is for, and how they took the first step, when it is genuine, current, and they may still sign in with two steps. */
+export async function ticketHolder(db: Db, ticket: string, now = Date.now()): Promise<{ user: User; via: FirstStep } | null> {
   const fields = verifySigned(ticket, TICKET_PURPOSE, now);
-  if (!fields || fields.length !== 2) return null;
+  if (!fields || fields.length !== 3 || !FIRST_STEPS.includes(fields[2]!)) return null;
   const user = await db.user.findUnique({ where: { id: fields[0] } });
   if (!user || user.disabled || String(user.sessionVersion) !== fields[1] || !twoStepEnabled(user)) return null;
-  return user;
+  return { user, via: fields[2] as FirstStep };
 }

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { SignInForm } from "@/components/dashboard/signin-form.client";
 import { oauthProviderIds } from "@/auth";
+import { secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { signInWithProvider } from "@/server/actions/auth";
 import { getSiteSettings } from "@/server/data/articles";
 
 export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false, follow: false } };
@@ -11,22 +13,35 @@ async function SignInArea({ searchParams }: { searchParams: Promise<Record<strin
   const params = await searchParams;
   const next = typeof params.callbackUrl === "string" ? params.callbackUrl : typeof params.next === "string" ? params.next : "/dashboard";
   const providers = oauthProviderIds();
+  // After GitHub or Google, for a member with two-step sign-in (auth.ts): straight to the code.
+  const ticket = typeof params.ticket === "string" ? params.ticket : "";
   return (
     <>
       {params.signedOut ? <p role="status" className="mb-4 text-sm text-muted">You have signed out.</p> : null}
       {params.welcome ? <p role="status" className="mb-4 text-sm">Your password is set. Sign in with it now.</p> : null}
       {params.passwordChanged ? <p role="status" className="mb-4 text-sm">Your password was changed and your other sessions ended. Sign in again.</p> : null}
-      {params.error ? <p role="alert" className="mb-4 text-sm text-accent-ink">Sign-in failed. Check your details and try again.</p> : null}
-      <SignInForm next={next} />
-      {providers.length ? (
-        <p className="mt-4 text-sm text-muted">
-          Or sign in with{" "}
-          {providers.map((id) => (
-            <a key={id} className="underline" href={`/api/auth/signin/${id}`}>
-              {id === "github" ? "GitHub" : "Google"}{" "}
-            </a>
-          ))}
+      {params.error ? (
+        <p role="alert" className="mb-4 text-sm text-accent-ink">
+          {params.error === "AccessDenied"
+            ? "That account's email is not a staff member's here, or the account is disabled. Sign in with your password, or ask an admin."
+            : "Sign-in failed. Check your details and try again."}
         </p>
+      ) : null}
+      {ticket ? <p role="status" className="mb-4 text-sm">One more step: your account has two-step sign-in.</p> : null}
+      <SignInForm next={next} ticket={ticket} />
+      {providers.length ? (
+        <div className="mt-6 space-y-2 border-t border-rule pt-4">
+          <p className="text-sm text-muted">Or sign in with an account your email is verified on:</p>
+          {providers.map((id) => (
+            <form key={id} action={signInWithProvider}>
+              <input type="hidden" name="provider" value={id} />
+              <input type="hidden" name="next" value={next} />
+              <button type="submit" className={`${secondaryButtonClass} w-full`}>
+                Sign in with {id === "github" ? "GitHub" : "Google"}
+              </button>
+            </form>
+          ))}
+        </div>
       ) : null}
     </>
   );

@@ -12,18 +12,19 @@ import { getProfile } from "@/server/services/users";
 
 export const metadata: Metadata = { title: "Your profile" };
 
-const methods: Record<string, string> = {
-  password: "Password",
-  "password+app code": "Password and app code",
-  "password+recovery code": "Password and a recovery code",
-  github: "GitHub",
-  google: "Google",
+// How a sign-in was made (sign-in.ts): the first step, and "+" the second where there was one.
+const firstSteps: Record<string, string> = { password: "Password", github: "GitHub", google: "Google" };
+const secondSteps: Record<string, string> = { "app code": "app code", "recovery code": "a recovery code" };
+const methodText = (method: string) => {
+  const [first, second] = method.split("+");
+  const firstText = firstSteps[first!] ?? first;
+  return second ? `${firstText} and ${secondSteps[second] ?? second}` : firstText;
 };
 
 function signInText(event: SignInEvent): string {
   const from = event.ip ? `, from ${event.ip}` : "";
   if (event.kind === "locked") return `Locked for a while after ${event.failures} wrong attempts${from}`;
-  return `${methods[event.method] ?? event.method}${from}`;
+  return `${methodText(event.method)}${from}`;
 }
 
 export default async function ProfilePage() {
