@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { authLogger } from "@/server/auth-log";
-import { oauthProviders, providerIds } from "@/server/auth-providers";
+import { oauthProviders, providerIds, verifiedEmails } from "@/server/auth-providers";
 import { clientIp } from "@/server/client-ip";
 import { prisma } from "@/server/db";
 import { checkOAuth, checkPassword, checkSecondStep, normalizeEmail } from "@/server/services/sign-in";
@@ -67,13 +67,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       return "/dashboard";
     },
-    // OAuth is for existing staff only: the verified email must belong to an enabled account. A
+    // OAuth is for existing staff only: a verified email must belong to an enabled account. A
     // member with two-step sign-in goes on to the code, with a ticket (as after a password).
-    async signIn({ account, profile, user }) {
+    async signIn({ account, profile }) {
       if (!account || account.type === "credentials") return true;
-      const email = String(profile?.email ?? user.email ?? "");
-      const verified = account.provider === "github" || profile?.email_verified === true;
-      const result = await checkOAuth(prisma, account.provider === "github" ? "github" : "google", email, verified);
+      const provider = account.provider === "github" ? "github" : "google";
+      const result = await checkOAuth(prisma, provider, verifiedEmails(provider, profile));
       if (result.ok) return true;
       return result.reason === "second_step" ? `/signin?${new URLSearchParams({ ticket: result.ticket })}` : false;
     },

@@ -173,17 +173,19 @@ describe("signing in with two steps", () => {
 
   it("GitHub or Google signs in existing staff by a verified email; with two-step sign-in on, the code is still asked for", async () => {
     const plain = await member();
-    expect(await checkOAuth(prisma, "google", plain.email.toUpperCase(), true)).toMatchObject({ ok: true, user: { id: plain.id } });
-    expect(await checkOAuth(prisma, "google", plain.email, false)).toEqual({ ok: false, reason: "invalid" });
-    expect(await checkOAuth(prisma, "github", `nobody-${run}@dellboys.example`, true)).toEqual({ ok: false, reason: "invalid" });
-    expect(await checkOAuth(prisma, "github", "", true)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkOAuth(prisma, "google", [plain.email.toUpperCase()])).toMatchObject({ ok: true, user: { id: plain.id } });
+    // Any of the verified addresses: a GitHub account's work address need not be its primary one.
+    expect(await checkOAuth(prisma, "github", [`private-${run}@example.com`, ` ${plain.email} `])).toMatchObject({ ok: true, user: { id: plain.id } });
+    expect(await checkOAuth(prisma, "github", [`nobody-${run}@dellboys.example`])).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkOAuth(prisma, "github", [])).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkOAuth(prisma, "github", [""])).toEqual({ ok: false, reason: "invalid" });
     await prisma.user.update({ where: { id: plain.id }, data: { disabled: true } });
-    expect(await checkOAuth(prisma, "github", plain.email, true)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkOAuth(prisma, "github", [plain.email])).toEqual({ ok: false, reason: "invalid" });
     const plainSignIns = await prisma.auditLog.findMany({ where: { entityId: plain.id, action: "user.sign_in" } });
-    expect(plainSignIns.map((a) => a.details)).toEqual([{ method: "google" }]);
+    expect(plainSignIns.map((a) => a.details)).toEqual([{ method: "google" }, { method: "github" }]);
 
     const { actor, secret } = await withTwoStep();
-    const first = await checkOAuth(prisma, "github", actor.email, true);
+    const first = await checkOAuth(prisma, "github", [actor.email]);
     if (first.ok || first.reason !== "second_step") throw new Error(`expected the second step, got ${JSON.stringify(first)}`);
     expect(await checkSecondStep(prisma, ip("github"), first.ticket, "000000")).toMatchObject({ ok: false, reason: "second_step" });
     expect(await checkSecondStep(prisma, ip("github"), first.ticket, await nextCode(secret, actor.id))).toMatchObject({ ok: true, user: { id: actor.id } });

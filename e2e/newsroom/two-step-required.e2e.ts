@@ -102,17 +102,18 @@ test("a role that requires two-step sign-in can only set it up until it is on; o
 });
 
 /** A fresh browser signed in (or not) through "GitHub" as the account with this email. */
-async function viaGitHub(browser: Browser, email: string): Promise<Page> {
+async function viaGitHub(browser: Browser, email: string, { verified = true } = {}): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: BASE })).newPage();
   await page.goto("/signin");
   await page.getByRole("button", { name: "Sign in with GitHub" }).click();
   await page.waitForURL((url) => url.href.startsWith(github!.url));
   await page.getByLabel("GitHub account email").fill(email);
+  await page.getByLabel("Verified").setChecked(verified);
   await page.getByRole("button", { name: "Authorize" }).click();
   return page;
 }
 
-test("GitHub signs staff in; with two-step sign-in on, the code is asked for after it; other accounts are refused", async ({ browser }) => {
+test("GitHub signs staff in by a verified address; with two-step sign-in on, the code is asked for after it; other accounts are refused", async ({ browser }) => {
   expect(editorSecret, "the first test sets up the editor's two-step sign-in").toBeDefined();
   // The editor has it on: GitHub is the first step, the code the second (a wrong one first).
   const editor = await viaGitHub(browser, staff.editor);
@@ -141,4 +142,8 @@ test("GitHub signs staff in; with two-step sign-in on, the code is asked for aft
   await stranger.waitForURL((url) => url.pathname === "/signin");
   await expect(stranger.getByRole("alert").filter({ hasText: "not a staff member's here" })).toBeVisible();
   await expect(stranger.getByLabel("Password")).toBeVisible();
+  // A GitHub account that has the author's address but never confirmed it: refused too.
+  const impostor = await viaGitHub(browser, staff.author, { verified: false });
+  await impostor.waitForURL((url) => url.pathname === "/signin");
+  await expect(impostor.getByRole("alert").filter({ hasText: "not a staff member's here" })).toBeVisible();
 });

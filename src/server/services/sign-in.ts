@@ -103,14 +103,16 @@ export async function checkSecondStep(db: PrismaClient, ip: string, ticket: stri
 }
 
 /**
- * A sign-in with GitHub or Google, which vouched for the email: existing, enabled staff only. A
- * member with two-step sign-in is asked for their code as after a password: the provider's own
- * second step is not ours to rely on.
+ * A sign-in with GitHub or Google, by the addresses it vouches for (verified): existing, enabled
+ * staff only. A member with two-step sign-in is asked for their code as after a password: the
+ * provider's own second step is not ours to rely on.
  */
-export async function checkOAuth(db: PrismaClient, provider: FirstStep, emailInput: string, verified: boolean): Promise<SignInResult> {
-  const email = normalizeEmail(emailInput);
-  const user = email && verified ? await db.user.findUnique({ where: { email } }) : null;
-  if (!user || user.disabled) return { ok: false, reason: "invalid" };
+export async function checkOAuth(db: PrismaClient, provider: FirstStep, verifiedEmails: string[]): Promise<SignInResult> {
+  const emails = [...new Set(verifiedEmails.map(normalizeEmail).filter(Boolean))];
+  const found = emails.length ? await db.user.findMany({ where: { email: { in: emails }, disabled: false }, orderBy: { createdAt: "asc" } }) : [];
+  // The account of the first address given (GitHub's primary), when several are staff's.
+  const user = emails.map((email) => found.find((u) => u.email === email)).find(Boolean);
+  if (!user) return { ok: false, reason: "invalid" };
   if (twoStepEnabled(user)) return { ok: false, reason: "second_step", ticket: secondStepTicket(user, provider) };
   await recordSignIn(db, user.id, provider);
   return signedIn(user);
