@@ -15,7 +15,7 @@ import {
   frontPage,
   type DemoArticle,
 } from "../seed/content.ts";
-import { renderDemoImage } from "../seed/images.ts";
+import { demoImage } from "../seed/images.ts";
 import { markupToBody } from "../seed/markup.ts";
 
 /**
@@ -48,7 +48,7 @@ async function ensureImage(
   if (existing && (await getMedia(key))) {
     return { id: existing.id, src: mediaUrl(key), width: existing.width, height: existing.height };
   }
-  const image = await renderDemoImage(seedText, size);
+  const image = await demoImage(seedText, size);
   await putMedia(key, image.data);
   const media =
     existing ??

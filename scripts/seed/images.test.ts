@@ -1,6 +1,9 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it, expect } from "vitest";
 import sharp from "sharp";
-import { buildDemoSvg, demoPaletteName, DEMO_PALETTES, renderDemoImage } from "./images.ts";
+import { buildDemoSvg, demoImage, demoPaletteName, DEMO_PALETTES, renderDemoImage } from "./images.ts";
 
 describe("renderDemoImage", () => {
   it("renders a 1600×900 progressive JPEG by default", async () => {
@@ -87,5 +90,28 @@ describe("buildDemoSvg", () => {
     for (const name of used) expect(names).toContain(name);
     // Sixty seeds spread over most of the palettes.
     expect(used.size).toBeGreaterThanOrEqual(Math.min(6, names.length));
+  });
+});
+
+describe("demoImage (kept between seeds)", () => {
+  it("draws an image once, then reads it back; another seed or size is drawn anew", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "news-demo-images-"));
+    try {
+      const size = { width: 320, height: 180 };
+      const first = await demoImage("cache", size, dir);
+      expect(first.data.equals((await renderDemoImage("cache", size)).data)).toBe(true);
+      const [file] = readdirSync(dir);
+      expect(readdirSync(dir)).toEqual([file]);
+      // What is read back is the file: a marked copy comes back as it is.
+      writeFileSync(path.join(dir, file!), Buffer.concat([first.data, Buffer.from("marked")]));
+      expect((await demoImage("cache", size, dir)).data.subarray(-6).toString()).toBe("marked");
+      await demoImage("cache", { width: 320, height: 200 }, dir);
+      await demoImage("other", size, dir);
+      expect(readdirSync(dir)).toHaveLength(3);
+      // No cache: drawn each time.
+      expect((await demoImage("cache", size, null)).data.equals(first.data)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 
 /**
@@ -338,4 +341,38 @@ export async function renderDemoImage(seed: string, opts: DemoImageOptions = {})
     .jpeg({ quality: 78, progressive: true })
     .toBuffer();
   return { data, width, height, mimeType: "image/jpeg" };
+}
+
+const cacheRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../node_modules/.cache/demo-images");
+let codeHash: string | undefined;
+
+/**
+ * renderDemoImage, kept on disk between seeds: tests seed many fresh databases (each e2e server,
+ * the launcher's and the seed's tests), and drawing a seed's 49 images was most of its time
+ * (`launcher.ts seed` on PostgreSQL, machine busy: 43.7 and 65.7 s drawing them, 15.1 and 24.5 s
+ * with them kept; 2026-12-07). Named by everything the bytes depend on (this file, sharp's build,
+ * the seed and the size), so a changed drawing is drawn again. `dir` null: no cache.
+ */
+export async function demoImage(seed: string, opts: DemoImageOptions = {}, dir: string | null = cacheRoot): Promise<DemoImage> {
+  if (!dir) return renderDemoImage(seed, opts);
+  codeHash ??= createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).update(JSON.stringify(sharp.versions)).digest("hex");
+  const width = opts.width ?? 1600;
+  const height = opts.height ?? 900;
+  const name = createHash("sha256").update(`${codeHash}\n${width}x${height}\n${seed}`).digest("hex");
+  const file = path.join(dir, `${name}.jpg`);
+  try {
+    return { data: readFileSync(file), width, height, mimeType: "image/jpeg" };
+  } catch {
+    const image = await renderDemoImage(seed, opts);
+    try {
+      mkdirSync(dir, { recursive: true });
+      // Whole or not at all: another seed may be reading it meanwhile.
+      const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+      writeFileSync(partial, image.data);
+      renameSync(partial, file);
+    } catch {
+      // A read-only tree: drawn each time, as without the cache.
+    }
+    return image;
+  }
 }
