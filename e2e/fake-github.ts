@@ -56,9 +56,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return send(200, "application/json", JSON.stringify({ id: id(account.email), login: (account.email ?? "").split("@")[0], name: null, email: null, avatar_url: null }));
     }
     if (url.pathname === "/api/v3/user/emails") {
+      // "a, b": the account's primary address a, and b, verified, besides.
+      const [primary, ...others] = (account.email ?? "").split(",").map((e) => e.trim());
       const emails = [
         { email: `${id(account.email)}@users.noreply.github.invalid`, primary: false, verified: true, visibility: null },
-        { email: account.email, primary: true, verified: account.verified === true, visibility: null },
+        { email: primary, primary: true, verified: account.verified === true, visibility: null },
+        ...others.map((email) => ({ email, primary: false, verified: true, visibility: null })),
       ];
       return send(200, "application/json", JSON.stringify(emails));
     }

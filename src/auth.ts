@@ -5,7 +5,7 @@ import { authLogger } from "@/server/auth-log";
 import { oauthProviders, providerIds, verifiedEmails } from "@/server/auth-providers";
 import { clientIp } from "@/server/client-ip";
 import { prisma } from "@/server/db";
-import { checkOAuth, checkPassword, checkSecondStep, normalizeEmail } from "@/server/services/sign-in";
+import { checkOAuth, checkPassword, checkSecondStep, oauthStaff } from "@/server/services/sign-in";
 
 /**
  * Staff sign-in (Auth.js v5). Sessions are JWTs carrying the user id and session version;
@@ -28,8 +28,13 @@ export class SecondStepSignin extends CredentialsSignin {
 const oauth = oauthProviders(env());
 export const oauthProviderIds = () => providerIds(oauth);
 
+const { AUTH_SECRET, AUTH_SECRET_PREVIOUS } = env();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // The first encrypts sessions; the previous one, while AUTH_SECRET is being changed, still opens
+  // the sessions it made (docs/RELIABILITY.md, "Changing AUTH_SECRET").
+  secret: AUTH_SECRET ? [AUTH_SECRET, ...(AUTH_SECRET_PREVIOUS ? [AUTH_SECRET_PREVIOUS] : [])] : undefined,
   logger: authLogger,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
@@ -76,14 +81,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (result.ok) return true;
       return result.reason === "second_step" ? `/signin?${new URLSearchParams({ ticket: result.ticket })}` : false;
     },
-    async jwt({ token, user, account }) {
+    async jwt({ token, user, account, profile }) {
       if (user) {
         // First sign-in of this session: bind the token to our user row and its current version.
-        const email = normalizeEmail(String(user.email ?? ""));
+        // After OAuth, the member signIn matched, by any verified address (not only the primary).
         const staff =
-          account?.type === "credentials" && user.id
-            ? await prisma.user.findUnique({ where: { id: user.id } })
-            : await prisma.user.findUnique({ where: { email } });
+          account?.type === "credentials"
+            ? user.id
+              ? await prisma.user.findUnique({ where: { id: user.id } })
+              : null
+            : await oauthStaff(prisma, verifiedEmails(account?.provider ?? "", profile));
         if (!staff) return null;
         token.sub = staff.id;
         token.sv = staff.sessionVersion;

@@ -11,6 +11,7 @@ import {
   profileCodeLimit,
   removeTwoStep,
   renewRecoveryCodes,
+  resealTwoStepSecrets,
   RECOVERY_CODE_COUNT,
   secondStepTicket,
   spendSecondStepCode,
@@ -116,6 +117,34 @@ describe("setting up two-step sign-in", () => {
       process.env.AUTH_SECRET = original;
     }
   });
+
+  it("a new AUTH_SECRET with the old one as AUTH_SECRET_PREVIOUS: codes still work, and resealing moves every secret to the new key", async () => {
+    const { actor, secret } = await withTwoStep();
+    const original = process.env.AUTH_SECRET;
+    try {
+      process.env.AUTH_SECRET = "the-next-secret-of-at-least-32-characters!!";
+      process.env.AUTH_SECRET_PREVIOUS = original;
+      // Signed in meanwhile: the password, then a code checked against the old key's secret.
+      expect(await checkSecondStep(prisma, ip("rotate"), await ticketFor(actor.email, "rotate"), await nextCode(secret, actor.id))).toMatchObject({ ok: true });
+      const before = (await row(actor.id)).totpSecret;
+      const counts = await resealTwoStepSecrets(prisma);
+      expect(counts.resealed).toBeGreaterThanOrEqual(1);
+      expect((await row(actor.id)).totpSecret).not.toBe(before);
+      // Again: nothing left to move.
+      expect((await resealTwoStepSecrets(prisma)).resealed).toBe(0);
+      // The old secret dropped: the member's codes still work, with the new key alone (the next
+      // step's code, at its time).
+      delete process.env.AUTH_SECRET_PREVIOUS;
+      const step = (await row(actor.id)).totpLastStep! + 1;
+      expect(await spendSecondStepCode(prisma, await row(actor.id), hotp(secret, step), new Date(step * 30_000))).toBe("app");
+    } finally {
+      // Every secret back under the suite's AUTH_SECRET (only this file sets two-step sign-in up).
+      process.env.AUTH_SECRET_PREVIOUS = process.env.AUTH_SECRET;
+      process.env.AUTH_SECRET = original;
+      await resealTwoStepSecrets(prisma);
+      delete process.env.AUTH_SECRET_PREVIOUS;
+    }
+  });
 });
 
 describe("signing in with two steps", () => {
@@ -176,6 +205,9 @@ describe("signing in with two steps", () => {
     expect(await checkOAuth(prisma, "google", [plain.email.toUpperCase()])).toMatchObject({ ok: true, user: { id: plain.id } });
     // Any of the verified addresses: a GitHub account's work address need not be its primary one.
     expect(await checkOAuth(prisma, "github", [`private-${run}@example.com`, ` ${plain.email} `])).toMatchObject({ ok: true, user: { id: plain.id } });
+    // Two staff members' addresses on one account: the first given (GitHub's primary) names it.
+    const other = await member();
+    expect(await checkOAuth(prisma, "github", [other.email, plain.email])).toMatchObject({ ok: true, user: { id: other.id } });
     expect(await checkOAuth(prisma, "github", [`nobody-${run}@dellboys.example`])).toEqual({ ok: false, reason: "invalid" });
     expect(await checkOAuth(prisma, "github", [])).toEqual({ ok: false, reason: "invalid" });
     expect(await checkOAuth(prisma, "github", [""])).toEqual({ ok: false, reason: "invalid" });

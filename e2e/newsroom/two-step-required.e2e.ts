@@ -132,10 +132,12 @@ test("GitHub signs staff in by a verified address; with two-step sign-in on, the
   await editor.goto("/dashboard/profile");
   await expect(editor.getByRole("region", { name: "Recent sign-ins" }).getByRole("listitem").first()).toContainText("GitHub and app code");
 
-  // The author has it off: GitHub alone signs them in.
-  const author = await viaGitHub(browser, staff.author);
+  // The author has it off: GitHub alone signs them in, by a verified address that is not the
+  // account's primary one.
+  const author = await viaGitHub(browser, `author.at.home@example.com, ${staff.author}`);
   await author.waitForURL((url) => url.pathname === "/dashboard");
   await expect(author.getByRole("heading", { name: "Articles", level: 1 })).toBeVisible();
+  await expect(author.getByText(/ · author$/)).toBeVisible();
 
   // An account that is not a staff member's: refused, with a message.
   const stranger = await viaGitHub(browser, "stranger@example.com");

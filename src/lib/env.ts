@@ -45,6 +45,8 @@ export const envSchema = z.object({
   /** Public URL of the site; seeds the site URL setting and Auth.js URLs. */
   SITE_URL: optional(httpUrl),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  /** While AUTH_SECRET is being changed: the one before, still read (sessions, sealed secrets). */
+  AUTH_SECRET_PREVIOUS: optional(z.string().min(32, "must be at least 32 characters")),
   ADMIN_EMAIL: optional(z.email("must be an email address")).transform(
     (v) => v ?? "admin@dellboys.example",
   ),

@@ -21,8 +21,8 @@ export const providerIds = (providers: NextAuthConfig["providers"]) => providers
 type GitHubEmail = { email: string; primary: boolean; verified: boolean };
 
 /**
- * GitHub's profile with the addresses GitHub has verified (`verified_emails`), its email the
- * primary one when verified. Auth.js's own request takes the public email, else the primary one
+ * GitHub's profile with the addresses GitHub has verified (`verified_emails`, the primary one
+ * first), its email the first of them. Auth.js's own request takes the public email, else the primary one
  * verified or not: an account opened with a staff member's address and never confirmed would
  * have signed in as them.
  */
@@ -34,9 +34,9 @@ async function verifiedGitHubProfile({ tokens, provider }: { tokens: { access_to
     return response.json();
   };
   const [profile, emails] = (await Promise.all([read(url), read(`${url}/emails`)])) as [Record<string, unknown>, GitHubEmail[]];
-  const verified = emails.filter((entry) => entry.verified);
-  const primary = verified.find((entry) => entry.primary) ?? verified[0];
-  return { ...profile, email: primary?.email ?? null, verified_emails: verified.map((entry) => entry.email) };
+  // The primary address first: it names the account when several of them are staff's.
+  const verified = emails.filter((entry) => entry.verified).sort((a, b) => Number(b.primary) - Number(a.primary));
+  return { ...profile, email: verified[0]?.email ?? null, verified_emails: verified.map((entry) => entry.email) };
 }
 
 /** The addresses an OAuth provider vouches for: GitHub's verified ones, Google's email when verified. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seal, sign, unseal, verifySigned } from "./sealed";
+import { resealed, seal, sign, unseal, verifySigned } from "./sealed";
 
 beforeAll(() => {
   process.env.AUTH_SECRET ??= "sealed-test-secret-of-at-least-32-characters";
@@ -32,5 +32,39 @@ describe("sealed values", () => {
     // A comma in a field cannot shift the fields.
     expect(verifySigned(sign(["a,b", "c"], "ticket", 60_000, now), "ticket", now)).toEqual(["a,b", "c"]);
     expect(verifySigned("no-separator", "ticket", now)).toBeNull();
+  });
+
+  it("while AUTH_SECRET changes, values of the previous one are read, and sealed again with the new one", () => {
+    const original = { current: process.env.AUTH_SECRET, previous: process.env.AUTH_SECRET_PREVIOUS };
+    const now = 1_800_000_000_000;
+    try {
+      process.env.AUTH_SECRET = "the-old-secret-of-at-least-32-characters!";
+      delete process.env.AUTH_SECRET_PREVIOUS;
+      const secret = Buffer.from("twenty bytes secret!");
+      const old = seal(secret, "totp-secret");
+      const ticket = sign(["user.1"], "ticket", 60_000, now);
+      expect(resealed(old, "totp-secret")).toBeNull(); // already current
+
+      process.env.AUTH_SECRET = "the-new-secret-of-at-least-32-characters!";
+      expect(unseal(old, "totp-secret")).toBeNull();
+      expect(verifySigned(ticket, "ticket", now)).toBeNull();
+
+      process.env.AUTH_SECRET_PREVIOUS = "the-old-secret-of-at-least-32-characters!";
+      expect(unseal(old, "totp-secret")).toEqual(secret);
+      expect(verifySigned(ticket, "ticket", now)).toEqual(["user.1"]);
+      const moved = resealed(old, "totp-secret")!;
+      expect(unseal(moved, "totp-secret")).toEqual(secret);
+      expect(resealed(moved, "totp-secret")).toBeNull();
+      expect(resealed("v1.junk.junk.junk", "totp-secret")).toBeNull();
+
+      // The previous secret dropped: what was sealed again is read; the old value no longer.
+      delete process.env.AUTH_SECRET_PREVIOUS;
+      expect(unseal(moved, "totp-secret")).toEqual(secret);
+      expect(unseal(old, "totp-secret")).toBeNull();
+    } finally {
+      process.env.AUTH_SECRET = original.current;
+      if (original.previous === undefined) delete process.env.AUTH_SECRET_PREVIOUS;
+      else process.env.AUTH_SECRET_PREVIOUS = original.previous;
+    }
   });
 });

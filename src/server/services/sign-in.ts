@@ -108,14 +108,19 @@ export async function checkSecondStep(db: PrismaClient, ip: string, ticket: stri
  * provider's own second step is not ours to rely on.
  */
 export async function checkOAuth(db: PrismaClient, provider: FirstStep, verifiedEmails: string[]): Promise<SignInResult> {
-  const emails = [...new Set(verifiedEmails.map(normalizeEmail).filter(Boolean))];
-  const found = emails.length ? await db.user.findMany({ where: { email: { in: emails }, disabled: false }, orderBy: { createdAt: "asc" } }) : [];
-  // The account of the first address given (GitHub's primary), when several are staff's.
-  const user = emails.map((email) => found.find((u) => u.email === email)).find(Boolean);
+  const user = await oauthStaff(db, verifiedEmails);
   if (!user) return { ok: false, reason: "invalid" };
   if (twoStepEnabled(user)) return { ok: false, reason: "second_step", ticket: secondStepTicket(user, provider) };
   await recordSignIn(db, user.id, provider);
   return signedIn(user);
+}
+
+/** The enabled member with one of these verified addresses: the first address's, when several are staff's (GitHub's primary comes first). */
+export async function oauthStaff(db: PrismaClient, verifiedEmails: string[]): Promise<User | null> {
+  const emails = [...new Set(verifiedEmails.map(normalizeEmail).filter(Boolean))];
+  if (!emails.length) return null;
+  const found = await db.user.findMany({ where: { email: { in: emails }, disabled: false } });
+  return emails.map((email) => found.find((u) => u.email === email)).find((u) => u !== undefined) ?? null;
 }
 
 /** A staff member's sign-in, in the audit log, by them: how (password, or the OAuth provider), and from where when known. */

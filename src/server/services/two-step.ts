@@ -3,7 +3,7 @@ import { createHash, randomInt } from "node:crypto";
 import type { PrismaClient, User } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { env } from "@/lib/env";
-import { seal, sign, unseal, verifySigned } from "@/server/sealed";
+import { resealed, seal, sign, unseal, verifySigned } from "@/server/sealed";
 import { audit } from "@/server/services/audit";
 import { ServiceError } from "@/server/services/errors";
 import { can, ensure, type Actor } from "@/server/services/permissions";
@@ -169,6 +169,25 @@ export async function removeTwoStep(db: Db, actor: Actor, userId: string): Promi
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] } });
     await audit(tx, actor, "user.two_step_removed", "User", user.id, { name: user.name });
   });
+}
+
+/**
+ * After AUTH_SECRET changed, with the old one kept as AUTH_SECRET_PREVIOUS (sealed.ts): every
+ * stored two-step secret sealed with the old key is sealed again with the new one, so that the
+ * old secret can then be dropped. `npm run secrets:reseal` runs it.
+ */
+export async function resealTwoStepSecrets(db: Db): Promise<{ resealed: number; current: number; unreadable: number }> {
+  const members = await db.user.findMany({ where: { totpSecret: { not: null } }, select: { id: true, totpSecret: true } });
+  const counts = { resealed: 0, current: 0, unreadable: 0 };
+  for (const { id, totpSecret } of members) {
+    const next = resealed(totpSecret!, SECRET_PURPOSE);
+    if (next) {
+      // Only where it is still the value read: a set-up started meanwhile keeps its new secret.
+      counts.resealed += (await db.user.updateMany({ where: { id, totpSecret }, data: { totpSecret: next } })).count;
+    } else if (unseal(totpSecret!, SECRET_PURPOSE)) counts.current++;
+    else counts.unreadable++;
+  }
+  return counts;
 }
 
 /** How the first step was taken: a password, or an OAuth provider's id (recorded with the code). */
