@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { base32Decode, hotp, timeStep, totpAt } from "../../src/server/totp";
 import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
 import { startFakeGitHub, type FakeGitHub } from "../fake-github";
+import { expectAccessible } from "../helpers";
 import { startLauncher, type Launched } from "../launcher";
 import { PASSWORD, staff } from "./staff";
 
@@ -121,6 +122,7 @@ test("GitHub signs staff in by a verified address; with two-step sign-in on, the
   await expect(editor.getByRole("status").filter({ hasText: "One more step: your account has two-step sign-in." })).toBeVisible();
   const code = editor.getByLabel("Code");
   await expect(code).toBeFocused();
+  await expect(editor.getByRole("button", { name: "Sign in with GitHub" }), "no other way in at the code step").toHaveCount(0);
   // The ticket leaves the address bar (and the history) once the page is up.
   await expect(editor).toHaveURL(`${BASE}/signin`);
   await code.fill("000000");
@@ -144,6 +146,7 @@ test("GitHub signs staff in by a verified address; with two-step sign-in on, the
   await stranger.waitForURL((url) => url.pathname === "/signin");
   await expect(stranger.getByRole("alert").filter({ hasText: "not a staff member's here" })).toBeVisible();
   await expect(stranger.getByLabel("Password")).toBeVisible();
+  await expectAccessible(stranger);
   // A GitHub account that has the author's address but never confirmed it: refused too.
   const impostor = await viaGitHub(browser, staff.author, { verified: false });
   await impostor.waitForURL((url) => url.pathname === "/signin");

@@ -3,8 +3,6 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { SignInForm } from "@/components/dashboard/signin-form.client";
 import { oauthProviderIds } from "@/auth";
-import { secondaryButtonClass } from "@/components/dashboard/form-bits";
-import { signInWithProvider } from "@/server/actions/auth";
 import { getSiteSettings } from "@/server/data/articles";
 
 export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false, follow: false } };
@@ -28,21 +26,7 @@ async function SignInArea({ searchParams }: { searchParams: Promise<Record<strin
         </p>
       ) : null}
       {ticket ? <p role="status" className="mb-4 text-sm">One more step: your account has two-step sign-in.</p> : null}
-      <SignInForm next={next} ticket={ticket} />
-      {providers.length ? (
-        <div className="mt-6 space-y-2 border-t border-rule pt-4">
-          <p className="text-sm text-muted">Or sign in with an account your email is verified on:</p>
-          {providers.map((id) => (
-            <form key={id} action={signInWithProvider}>
-              <input type="hidden" name="provider" value={id} />
-              <input type="hidden" name="next" value={next} />
-              <button type="submit" className={`${secondaryButtonClass} w-full`}>
-                Sign in with {id === "github" ? "GitHub" : "Google"}
-              </button>
-            </form>
-          ))}
-        </div>
-      ) : null}
+      <SignInForm next={next} ticket={ticket} providers={providers} />
     </>
   );
 }
