@@ -85,20 +85,20 @@ export async function checkPassword(db: PrismaClient, ip: string, emailInput: st
  */
 export async function checkSecondStep(db: PrismaClient, ip: string, ticket: string, code: string): Promise<SignInResult> {
   const holder = await ticketHolder(db, ticket);
-  const user = holder?.user;
-  const blocked = await signInBlocked(db, ip, user?.email ?? "");
+  const blocked = await signInBlocked(db, ip, holder?.user.email ?? "");
   if (blocked) return { ok: false, reason: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
-  if (!holder || !user) {
+  if (!holder) {
     await hit(db, ipKey(ip), signInLimits.perIp);
     return { ok: false, reason: "invalid" };
   }
+  const { user, via } = holder;
   const used = await spendSecondStepCode(db, user, code);
   if (!used) {
     await countFailure(db, ip, user.email, user);
     return { ok: false, reason: "second_step", ticket };
   }
   await clear(db, accountKey(user.email));
-  await recordSignIn(db, user.id, `${holder.via}+${used === "app" ? "app code" : "recovery code"}`, ip);
+  await recordSignIn(db, user.id, `${via}+${used === "app" ? "app code" : "recovery code"}`, ip);
   return signedIn(user);
 }
 

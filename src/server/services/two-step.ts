@@ -191,8 +191,8 @@ export async function resealTwoStepSecrets(db: Db): Promise<{ resealed: number; 
 }
 
 /** How the first step was taken: a password, or an OAuth provider's id (recorded with the code). */
-export type FirstStep = "password" | "github" | "google";
-const FIRST_STEPS: readonly string[] = ["password", "github", "google"] satisfies FirstStep[];
+const FIRST_STEPS = ["password", "github", "google"] as const;
+export type FirstStep = (typeof FIRST_STEPS)[number];
 
 /**
  * After the first step (a right password, or an OAuth provider's word), what the sign-in form
@@ -205,8 +205,9 @@ export const secondStepTicket = (user: Pick<User, "id" | "sessionVersion">, via:
 /** The member a ticket is for, and how they took the first step, when it is genuine, current, and they may still sign in with two steps. */
 export async function ticketHolder(db: Db, ticket: string, now = Date.now()): Promise<{ user: User; via: FirstStep } | null> {
   const fields = verifySigned(ticket, TICKET_PURPOSE, now);
-  if (!fields || fields.length !== 3 || !FIRST_STEPS.includes(fields[2]!)) return null;
+  const via = FIRST_STEPS.find((step) => step === fields?.[2]);
+  if (!fields || fields.length !== 3 || !via) return null;
   const user = await db.user.findUnique({ where: { id: fields[0] } });
   if (!user || user.disabled || String(user.sessionVersion) !== fields[1] || !twoStepEnabled(user)) return null;
-  return { user, via: fields[2] as FirstStep };
+  return { user, via };
 }
