@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 import { ServiceError } from "@/server/services/errors";
+import { actorFromToken, createApiToken, listApiTokens, revokeApiToken } from "@/server/services/api-tokens";
 import { hashPassword } from "@/server/services/passwords";
 import type { Actor } from "@/server/services/permissions";
 import { checkOAuth, checkPassword, checkSecondStep, signInLimits } from "@/server/services/sign-in";
@@ -34,7 +35,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   const users = await prisma.user.findMany({ where: { email: { contains: run } }, select: { id: true } });
-  await prisma.auditLog.deleteMany({ where: { entityId: { in: users.map((u) => u.id) } } });
+  await prisma.auditLog.deleteMany({ where: { OR: [{ entityId: { in: users.map((u) => u.id) } }, { actorId: { in: users.map((u) => u.id) }, entityType: "ApiToken" }] } });
   await prisma.user.deleteMany({ where: { email: { contains: run } } });
   await prisma.rateLimit.deleteMany({ where: { OR: [{ key: { contains: run } }, { key: { in: users.map((u) => `two-step-profile:${u.id}`) } }] } });
 });
@@ -293,5 +294,41 @@ describe("turning two-step sign-in off", () => {
     const removed = await prisma.auditLog.findFirstOrThrow({ where: { entityId: actor.id, action: "user.two_step_removed" } });
     expect(removed.actorId).toBe(admin.id);
     expect(await checkPassword(prisma, ip("removed"), actor.email, password)).toMatchObject({ ok: true });
+  });
+});
+
+describe("API tokens of a member whose role requires two-step sign-in", () => {
+  it("a token made before the requirement is refused until its owner sets two-step sign-in up; the list says why", async () => {
+    const admin = await member("ADMIN");
+    const { token, id } = await createApiToken(prisma, admin, { name: `Wire feed ${run}`, scope: "WRITE" });
+    const stateOf = async (required: User["role"][]) => (await listApiTokens(prisma, admin, required)).find((t) => t.id === id)?.state;
+
+    // Not required (yet): the token acts as its owner.
+    expect(await actorFromToken(prisma, token, [])).toMatchObject({ actor: { id: admin.id, role: "ADMIN" }, scope: "WRITE", twoStepMissing: false });
+    expect(await stateOf([])).toBe("active");
+    const usedAt = (await prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    expect(usedAt).not.toBeNull();
+
+    // Admins must now sign in with two steps: the token is refused, and a refusal is not a use.
+    await prisma.apiToken.update({ where: { id }, data: { lastUsedAt: null } });
+    expect(await actorFromToken(prisma, token, ["ADMIN"])).toMatchObject({ actor: { id: admin.id }, twoStepMissing: true });
+    expect((await prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeNull();
+    expect(await stateOf(["ADMIN"])).toBe("owner-two-step-missing");
+    expect(await stateOf(["EDITOR"])).toBe("active");
+
+    // Once they set it up, the same token works again.
+    const { secret: text } = await beginTwoStep(prisma, admin, "The Dell Boys");
+    await confirmTwoStep(prisma, admin, totpAt(base32Decode(text)!, new Date()));
+    expect(await actorFromToken(prisma, token, ["ADMIN"])).toMatchObject({ twoStepMissing: false });
+    expect(await stateOf(["ADMIN"])).toBe("active");
+
+    // A disabled owner's token is no token at all; a revoked one neither.
+    await prisma.user.update({ where: { id: admin.id }, data: { disabled: true } });
+    expect(await actorFromToken(prisma, token, [])).toBeNull();
+    expect(await stateOf([])).toBe("owner-disabled");
+    await prisma.user.update({ where: { id: admin.id }, data: { disabled: false } });
+    await revokeApiToken(prisma, admin, id);
+    expect(await actorFromToken(prisma, token, [])).toBeNull();
+    expect(await stateOf(["ADMIN"])).toBe("revoked");
   });
 });

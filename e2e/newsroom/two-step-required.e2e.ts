@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, request, test, type Browser, type Page } from "@playwright/test";
 import { base32Decode, hotp, timeStep, totpAt } from "../../src/server/totp";
-import { createTestDatabase, type TestDatabase } from "../../tests/test-database";
+import { createTestDatabase, withClient, type TestDatabase } from "../../tests/test-database";
 import { startFakeGitHub, type FakeGitHub } from "../fake-github";
 import { expectAccessible } from "../helpers";
 import { startLauncher, type Launched } from "../launcher";
@@ -21,6 +21,7 @@ const PORT = Number(process.env.E2E_TWO_STEP_PORT ?? 3400);
 // Auth.js's own redirects go (Next.js names 127.0.0.1 "localhost").
 const BASE = `http://localhost:${PORT}`;
 const REQUIRED = "Your role requires two-step sign-in: set it up on your profile first.";
+const TOKEN_REFUSED = "This API token's owner has a role that requires two-step sign-in: the token works again once they set it up on their profile.";
 
 let server: Launched | undefined;
 let database: TestDatabase | undefined;
@@ -68,7 +69,36 @@ async function signInAt(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
+/** An API token of the member with this email, made straight in the database (as before a requirement). */
+async function tokenOf(email: string, name: string): Promise<string> {
+  const token = `dbn_${randomBytes(32).toString("base64url")}`;
+  const hash = createHash("sha256").update(token).digest("hex");
+  await withClient(database!.url, (db) =>
+    db.query(`INSERT INTO "ApiToken" (id, name, prefix, "tokenHash", scope, "userId") SELECT $1, $2, $3, $4, 'WRITE', id FROM "User" WHERE email = $5`, [
+      `token-${randomBytes(6).toString("hex")}`,
+      name,
+      token.slice(0, 10),
+      hash,
+      email,
+    ]),
+  );
+  return token;
+}
+
 test("a role that requires two-step sign-in can only set it up until it is on; other roles are not asked", async ({ browser }) => {
+  // The editor's API token, made before editors had to have two-step sign-in: refused until they
+  // set it up, and the admins' list of tokens says why.
+  const token = await tokenOf(staff.editor, "Editor's wire desk script");
+  const script = await request.newContext({ baseURL: BASE, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  const refused = await script.get("/api/v1/users");
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(TOKEN_REFUSED);
+  const admin = await signInAt(browser, staff.admin);
+  await admin.waitForURL((url) => url.pathname === "/dashboard");
+  await admin.goto("/dashboard/tokens");
+  const row = admin.getByRole("row", { name: /Editor's wire desk script/ });
+  await expect(row).toContainText(/Refused until .+ sets up two-step sign-in, which their role requires\./);
+
   const editor = await signInAt(browser, staff.editor);
   await editor.waitForURL((url) => url.pathname === "/dashboard/profile" && url.searchParams.get("twoStep") === "required");
   await expect(editor.getByRole("alert").filter({ hasText: "Set up two-step sign-in to go on." })).toBeVisible();
@@ -95,6 +125,10 @@ test("a role that requires two-step sign-in can only set it up until it is on; o
   await editor.goto("/dashboard/curation");
   await expect(editor).toHaveURL(/\/dashboard\/curation$/);
   expect((await editor.request.get("/api/v1/users")).status()).toBe(200);
+  expect((await script.get("/api/v1/users")).status(), "the token works again").toBe(200);
+  await admin.reload();
+  await expect(row).not.toContainText("Refused");
+  await script.dispose();
 
   // An author signs in with the password alone, as before.
   const author = await signInAt(browser, staff.author);

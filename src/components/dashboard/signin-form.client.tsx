@@ -3,6 +3,7 @@ import { useActionState, useEffect } from "react";
 import { signInWithPassword, signInWithProvider } from "@/server/actions/auth";
 import { FieldError, FormMessage, buttonClass, inputClass, oneTimeCodeInput, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { TextField } from "@/components/dashboard/text-field";
+import { firstStepName } from "@/lib/sign-in-methods";
 
 /**
  * Email and password; then, for members with two-step sign-in, the code from their app. After
@@ -70,7 +71,7 @@ export function SignInForm({ next, ticket: givenTicket = "", providers = [] }: {
               <input type="hidden" name="provider" value={id} />
               <input type="hidden" name="next" value={next} />
               <button type="submit" className={`${secondaryButtonClass} w-full`}>
-                Sign in with {id === "github" ? "GitHub" : "Google"}
+                Sign in with {firstStepName(id)}
               </button>
             </form>
           ))}

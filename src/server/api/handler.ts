@@ -10,7 +10,7 @@ import { actorFromToken } from "@/server/services/api-tokens";
 import { logEvent } from "@/server/log";
 import { ServiceError, assertStorableText, fieldErrors, savedMeanwhile } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
-import { signedInMember, TWO_STEP_REQUIRED_MESSAGE } from "@/server/services/session";
+import { signedInMember, TOKEN_OWNER_TWO_STEP_MESSAGE, TWO_STEP_REQUIRED_MESSAGE } from "@/server/services/session";
 import { apiError } from "@/server/api/respond";
 
 /**
@@ -43,6 +43,7 @@ async function resolveActor(request: Request, access: Access): Promise<Actor | n
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const found = match ? await actorFromToken(prisma, match[1]!) : null;
     if (!found) throw new ServiceError("unauthenticated", "The API token is invalid or revoked.");
+    if (found.twoStepMissing) throw new ServiceError("forbidden", TOKEN_OWNER_TWO_STEP_MESSAGE);
     if (access === "staff-write" && found.scope !== "WRITE") throw new ServiceError("forbidden", "This API token is read-only.");
     return found.actor;
   }

@@ -1,11 +1,18 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiTokenScope, PrismaClient } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
 import { ensure, can, type Actor } from "@/server/services/permissions";
 import { ServiceError } from "@/server/services/errors";
 import { audit } from "@/server/services/audit";
+import { twoStepMissing } from "@/server/services/two-step";
 
-/** Bearer tokens for the JSON API: shown once, stored as SHA-256, scoped, revocable. */
+/**
+ * Bearer tokens for the JSON API: shown once, stored as SHA-256, scoped, revocable. A token acts
+ * as its owner as they are now: not at all while they are disabled, or while their role requires
+ * two-step sign-in that they have not set up (TWO_STEP_REQUIRED_ROLES, which may be set after the
+ * token was made).
+ */
 
 const PREFIX = "dbn_";
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -29,22 +36,52 @@ export async function revokeApiToken(db: PrismaClient, actor: Actor, id: string)
   await audit(db, actor, "api_token.revoke", "ApiToken", id);
 }
 
-export async function listApiTokens(db: PrismaClient, actor: Actor) {
+/** Why a token does not work now, if it does not: revoked, or its owner's state. */
+export type ApiTokenState = "active" | "revoked" | "owner-disabled" | "owner-two-step-missing";
+
+export async function listApiTokens(db: PrismaClient, actor: Actor, required?: readonly Role[]) {
   ensure(can.manageApiTokens(actor));
-  return db.apiToken.findMany({
+  const rows = await db.apiToken.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scope: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { name: true, role: true, disabled: true, totpEnabledAt: true } },
+    },
+  });
+  return rows.map(({ user, ...token }) => {
+    const state: ApiTokenState = token.revokedAt
+      ? "revoked"
+      : user.disabled
+        ? "owner-disabled"
+        : twoStepMissing(user, required)
+          ? "owner-two-step-missing"
+          : "active";
+    return { ...token, user: { name: user.name }, state };
   });
 }
 
-/** The actor a bearer token stands for (its owner, as they are now), or null. */
-export async function actorFromToken(db: PrismaClient, token: string): Promise<{ actor: Actor; scope: ApiTokenScope } | null> {
+export type TokenHolder = { actor: Actor; scope: ApiTokenScope; twoStepMissing: boolean };
+
+/**
+ * The actor a bearer token stands for (its owner, as they are now), or null for no valid token.
+ * `twoStepMissing`: the owner must set up two-step sign-in first, and the token may do nothing.
+ */
+export async function actorFromToken(db: PrismaClient, token: string, required?: readonly Role[]): Promise<TokenHolder | null> {
   if (!token.startsWith(PREFIX)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!row || row.revokedAt || row.user.disabled) return null;
+  const actor = { id: row.user.id, role: row.user.role, name: row.user.name };
+  // A refused request is not a use.
+  if (twoStepMissing(row.user, required)) return { actor, scope: row.scope, twoStepMissing: true };
   // lastUsedAt to the minute: no write on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return { actor: { id: row.user.id, role: row.user.role, name: row.user.name }, scope: row.scope };
+  return { actor, scope: row.scope, twoStepMissing: false };
 }

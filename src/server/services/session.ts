@@ -3,7 +3,7 @@ import { auth } from "@/auth";
 import { prisma } from "@/server/db";
 import { ServiceError } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
-import { twoStepRequired } from "@/server/services/two-step";
+import { twoStepMissing } from "@/server/services/two-step";
 
 /** A member signed in: who they are, and whether their role requires a second step they have not set up. */
 export type SignedInMember = { actor: Actor; twoStepMissing: boolean };
@@ -23,7 +23,7 @@ export async function signedInMember(): Promise<SignedInMember | null> {
     select: { id: true, role: true, name: true, disabled: true, sessionVersion: true, totpEnabledAt: true },
   });
   if (!user || user.disabled || user.sessionVersion !== version) return null;
-  return { actor: { id: user.id, role: user.role, name: user.name }, twoStepMissing: twoStepRequired(user.role) && !user.totpEnabledAt };
+  return { actor: { id: user.id, role: user.role, name: user.name }, twoStepMissing: twoStepMissing(user) };
 }
 
 /**
@@ -36,6 +36,8 @@ export async function currentActor(): Promise<Actor | null> {
 }
 
 export const TWO_STEP_REQUIRED_MESSAGE = "Your role requires two-step sign-in: set it up on your profile first.";
+export const TOKEN_OWNER_TWO_STEP_MESSAGE =
+  "This API token's owner has a role that requires two-step sign-in: the token works again once they set it up on their profile.";
 
 /**
  * For server actions and API routes: 401 when nobody (valid) is signed in; 403 for a member who

@@ -3,7 +3,8 @@ import type { PrismaClient, User } from "@/generated/prisma/client";
 import { audit } from "@/server/services/audit";
 import { hashPassword, verifyPassword } from "@/server/services/passwords";
 import { clear, hit, peek, type Limit, type LimitState } from "@/server/services/rate-limit";
-import { secondStepTicket, ticketHolder, twoStepEnabled, spendSecondStepCode, type FirstStep } from "@/server/services/two-step";
+import type { FirstStep } from "@/lib/sign-in-methods";
+import { secondStepTicket, ticketHolder, twoStepEnabled, spendSecondStepCode } from "@/server/services/two-step";
 
 /**
  * Password sign-in with brute-force limits. Failures count per client address and per account

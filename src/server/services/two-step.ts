@@ -3,6 +3,7 @@ import { createHash, randomInt } from "node:crypto";
 import type { PrismaClient, User } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { env } from "@/lib/env";
+import { FIRST_STEPS, type FirstStep } from "@/lib/sign-in-methods";
 import { resealed, seal, sign, unseal, verifySigned } from "@/server/sealed";
 import { audit } from "@/server/services/audit";
 import { ServiceError } from "@/server/services/errors";
@@ -42,6 +43,13 @@ export const twoStepEnabled = (user: Pick<User, "totpEnabledAt" | "totpSecret">)
 
 /** Whether this role must sign in with two steps (TWO_STEP_REQUIRED_ROLES). */
 export const twoStepRequired = (role: Role, required: readonly Role[] = env().TWO_STEP_REQUIRED_ROLES) => required.includes(role);
+
+/**
+ * Whether this member's role requires two-step sign-in and they have not set it up: then they
+ * may do nothing but set it up, with their session or with an API token made for them.
+ */
+export const twoStepMissing = (user: Pick<User, "role" | "totpEnabledAt">, required?: readonly Role[]) =>
+  twoStepRequired(user.role, required) && !user.totpEnabledAt;
 
 export async function twoStepStatus(db: Db, actor: Actor) {
   const user = await findUser(db, actor.id);
@@ -189,10 +197,6 @@ export async function resealTwoStepSecrets(db: Db): Promise<{ resealed: number; 
   }
   return counts;
 }
-
-/** How the first step was taken: a password, or an OAuth provider's id (recorded with the code). */
-const FIRST_STEPS = ["password", "github", "google"] as const;
-export type FirstStep = (typeof FIRST_STEPS)[number];
 
 /**
  * After the first step (a right password, or an OAuth provider's word), what the sign-in form

@@ -3,6 +3,7 @@ import { DateTime } from "@/components/dashboard/date-time.client";
 import { PasswordForm, ProfileForm } from "@/components/dashboard/profile-forms.client";
 import { TwoStepOn, TwoStepSetup } from "@/components/dashboard/two-step.client";
 import { roleLabels } from "@/lib/schemas/user";
+import { firstStepName } from "@/lib/sign-in-methods";
 import { prisma } from "@/server/db";
 import { listMedia } from "@/server/services/media-library";
 import { staffOrSignIn } from "@/server/services/staff-page";
@@ -13,11 +14,10 @@ import { getProfile } from "@/server/services/users";
 export const metadata: Metadata = { title: "Your profile" };
 
 // How a sign-in was made (sign-in.ts): the first step, and "+" the second where there was one.
-const firstSteps: Record<string, string> = { password: "Password", github: "GitHub", google: "Google" };
 const secondSteps: Record<string, string> = { "app code": "app code", "recovery code": "a recovery code" };
 const methodText = (method: string) => {
   const [first, second] = method.split("+");
-  const firstText = firstSteps[first!] ?? first;
+  const firstText = firstStepName(first!);
   return second ? `${firstText} and ${secondSteps[second] ?? second}` : firstText;
 };
 

@@ -2,11 +2,22 @@ import type { Metadata } from "next";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/dashboard/api-token-forms.client";
 import { DateTime } from "@/components/dashboard/date-time.client";
 import { prisma } from "@/server/db";
-import { listApiTokens } from "@/server/services/api-tokens";
+import { listApiTokens, type ApiTokenState } from "@/server/services/api-tokens";
 import { can } from "@/server/services/permissions";
 import { staffOrSignIn } from "@/server/services/staff-page";
 
 export const metadata: Metadata = { title: "API tokens" };
+
+/** Why a token that is not revoked is refused: its owner's state. Nothing for a token that works. */
+function OwnerRefusal({ state, owner }: { state: ApiTokenState; owner: string }) {
+  const why =
+    state === "owner-disabled"
+      ? `Refused: ${owner}'s account is disabled.`
+      : state === "owner-two-step-missing"
+        ? `Refused until ${owner} sets up two-step sign-in, which their role requires.`
+        : null;
+  return why && <span className="mt-1 block max-w-60 text-xs font-semibold text-accent-ink">{why}</span>;
+}
 
 export default async function ApiTokensPage() {
   const actor = await staffOrSignIn("/dashboard/tokens");
@@ -59,6 +70,7 @@ export default async function ApiTokensPage() {
                     <th scope="row" className="py-2 pr-3 text-left font-semibold">
                       {t.name}
                       <span className="block text-xs font-normal text-muted">by {t.user.name}</span>
+                      <OwnerRefusal state={t.state} owner={t.user.name} />
                     </th>
                     <td className="py-2 pr-3 font-mono">{t.prefix}…</td>
                     <td className="py-2 pr-3">{t.scope === "WRITE" ? "Read and write" : "Read only"}</td>
