@@ -94,7 +94,7 @@ test.describe("API permissions", () => {
     await api.dispose();
   });
 
-  test("bearer tokens: created by an admin, scoped, revocable; editors cannot create them", async ({ playwright, baseURL }) => {
+  test("bearer tokens: created by an admin, scoped, revocable; editors cannot create them, nor can a token", async ({ playwright, baseURL }) => {
     const editor = await session(playwright, baseURL!, "editor");
     expect((await apiJson(editor, "POST", "/api/v1/tokens", baseURL!, { name: "nope", scope: "WRITE" })).status).toBe(403);
     const admin = await session(playwright, baseURL!, "admin");
@@ -107,6 +107,16 @@ test.describe("API permissions", () => {
     expect((await anon.post("/api/v1/articles", { data: { headline: "Read token" }, headers: auth(read.body!.data!.token) })).status()).toBe(403);
     const made = await anon.post("/api/v1/articles", { data: { headline: "Written by a token" }, headers: auth(write.body!.data!.token) });
     expect(made.status()).toBe(201);
+    // An admin's token cannot manage tokens: one that leaked could otherwise make others, which
+    // revoking it would not revoke. Nothing is made or revoked.
+    const tokensBefore = (await apiJson<unknown[]>(admin, "GET", "/api/v1/tokens", baseURL!)).body!.data!;
+    for (const [method, path] of [["POST", "/api/v1/tokens"], ["GET", "/api/v1/tokens"], ["DELETE", `/api/v1/tokens/${read.body!.data!.id}`]] as const) {
+      const byToken = await anon.fetch(path, { method, data: method === "POST" ? { name: "minted by a token", scope: "WRITE" } : undefined, headers: auth(write.body!.data!.token) });
+      expect(byToken.status(), `${method} ${path} with a token`).toBe(403);
+      expect(((await byToken.json()) as { error: { message: string } }).error.message).toMatch(/managed by an admin signed in/);
+    }
+    expect((await apiJson<unknown[]>(admin, "GET", "/api/v1/tokens", baseURL!)).body!.data).toEqual(tokensBefore);
+    expect((await anon.get("/api/v1/media", { headers: auth(read.body!.data!.token) })).status(), "the read token still works").toBe(200);
     expect((await apiJson(admin, "DELETE", `/api/v1/tokens/${write.body!.data!.id}`, baseURL!)).status).toBe(204);
     expect((await anon.post("/api/v1/articles", { data: { headline: "Revoked" }, headers: auth(write.body!.data!.token) })).status()).toBe(401);
     expect((await anon.get("/api/v1/media", { headers: auth("dbn_not-a-token") })).status()).toBe(401);

@@ -21,6 +21,14 @@ import { apiError } from "@/server/api/respond";
 type Access = "public" | "staff-read" | "staff-write";
 export type ApiContext<P> = { request: Request; params: P; actor: Actor | null };
 type Handler<P> = (ctx: ApiContext<P>) => Promise<Response>;
+type RouteOptions = {
+  /**
+   * Whether a bearer token may call the route (the default). Not for managing tokens: a token
+   * that leaked could otherwise make new ones, which revoking it would not revoke.
+   */
+  tokens?: boolean;
+};
+export const TOKENS_NEED_SESSION_MESSAGE = "API tokens are managed by an admin signed in to the newsroom, not with an API token.";
 
 const MAX_JSON_BYTES = 1_000_000;
 const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -37,9 +45,10 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-async function resolveActor(request: Request, access: Access): Promise<Actor | null> {
+async function resolveActor(request: Request, access: Access, { tokens = true }: RouteOptions): Promise<Actor | null> {
   const header = request.headers.get("authorization");
   if (header) {
+    if (!tokens) throw new ServiceError("forbidden", TOKENS_NEED_SESSION_MESSAGE);
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const found = match ? await actorFromToken(prisma, match[1]!) : null;
     if (!found) throw new ServiceError("unauthenticated", "The API token is invalid or revoked.");
@@ -76,10 +85,10 @@ export function errorResponse(error: unknown): Response {
   return apiError(500, "internal", "Something went wrong on our side. Nothing was changed.");
 }
 
-export function apiRoute<P = Record<string, never>>(access: Access, handler: Handler<P>) {
+export function apiRoute<P = Record<string, never>>(access: Access, handler: Handler<P>, options: RouteOptions = {}) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const actor = await resolveActor(request, access);
+      const actor = await resolveActor(request, access, options);
       if (access !== "public" && !actor) throw new ServiceError("unauthenticated", "Sign in or send a bearer API token.");
       // Query values reach the database as text too ("?q=%00" was a 500).
       assertStorableText(Object.fromEntries(new URL(request.url).searchParams));

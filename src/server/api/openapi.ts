@@ -46,7 +46,7 @@ const errors = (...codes: number[]) =>
 const errorText: Record<number, string> = {
   400: "Malformed request (not JSON)",
   401: "Not signed in / bad token",
-  403: "Not allowed for this role, read-only token, token whose owner must set up two-step sign-in first, or cross-site request",
+  403: "Not allowed for this role, read-only token, token whose owner must set up two-step sign-in first, token used to manage tokens, or cross-site request",
   404: "Not found",
   409: "Conflict: the version is stale, or the state does not allow it",
   413: "Body too large",
@@ -148,11 +148,11 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "Is a slug valid and free", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "slug", in: "query", required: true, schema: { type: "string" } }, { name: "id", in: "query", required: false, schema: { type: "string" } }], responses: { 200: ok("{ ok, message, suggestion? }: suggestion is the first free slug after a taken or reserved one"), ...errors(401) } },
       },
       "/tokens": {
-        get: { summary: "API tokens (admins; prefixes only), each with its state: active, revoked, owner-disabled or owner-two-step-missing", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Tokens", { type: "array" }), ...errors(401, 403) } },
-        post: { summary: "Create an API token (shown once)", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], requestBody: body(apiTokenCreateSchema), responses: { 201: ok("The token"), ...errors(401, 403, 422) } },
+        get: { summary: "API tokens (admins; prefixes only), each with its state: active, revoked, owner-disabled or owner-two-step-missing", tags: ["admin"], security: [{ session: [] }], responses: { 200: ok("Tokens", { type: "array" }), ...errors(401, 403) } },
+        post: { summary: "Create an API token (shown once)", tags: ["admin"], security: [{ session: [] }], requestBody: body(apiTokenCreateSchema), responses: { 201: ok("The token"), ...errors(401, 403, 422) } },
       },
       "/tokens/{id}": {
-        delete: { summary: "Revoke an API token", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 204: { description: "Revoked" }, ...errors(401, 403, 404) } },
+        delete: { summary: "Revoke an API token", tags: ["admin"], security: [{ session: [] }], parameters: [idParam], responses: { 204: { description: "Revoked" }, ...errors(401, 403, 404) } },
       },
       "/users": {
         get: { summary: "Staff accounts (editors and admins)", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Users", { type: "array" }), ...errors(401, 403) } },
