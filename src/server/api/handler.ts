@@ -10,7 +10,7 @@ import { actorFromToken } from "@/server/services/api-tokens";
 import { logEvent } from "@/server/log";
 import { ServiceError, assertStorableText, fieldErrors, savedMeanwhile } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
-import { signedInMember, TOKEN_OWNER_TWO_STEP_MESSAGE, TWO_STEP_REQUIRED_MESSAGE } from "@/server/services/session";
+import { signedInMember, TWO_STEP_REQUIRED_MESSAGE } from "@/server/services/session";
 import { apiError } from "@/server/api/respond";
 
 /**
@@ -28,7 +28,9 @@ type RouteOptions = {
    */
   tokens?: boolean;
 };
-export const TOKENS_NEED_SESSION_MESSAGE = "API tokens are managed by an admin signed in to the newsroom, not with an API token.";
+const TOKENS_NEED_SESSION_MESSAGE = "API tokens are managed by an admin signed in to the newsroom, not with an API token.";
+const TOKEN_OWNER_TWO_STEP_MESSAGE =
+  "This API token's owner has a role that requires two-step sign-in: the token works again once they set it up on their profile.";
 
 const MAX_JSON_BYTES = 1_000_000;
 const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);

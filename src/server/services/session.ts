@@ -36,8 +36,6 @@ export async function currentActor(): Promise<Actor | null> {
 }
 
 export const TWO_STEP_REQUIRED_MESSAGE = "Your role requires two-step sign-in: set it up on your profile first.";
-export const TOKEN_OWNER_TWO_STEP_MESSAGE =
-  "This API token's owner has a role that requires two-step sign-in: the token works again once they set it up on their profile.";
 
 /**
  * For server actions and API routes: 401 when nobody (valid) is signed in; 403 for a member who
