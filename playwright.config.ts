@@ -26,15 +26,11 @@ const scope = process.env.E2E_SCOPE ?? "all";
 if (!["all", "database"].includes(scope)) throw new Error(`E2E_SCOPE must be "all" or "database" (got ${JSON.stringify(scope)})`);
 const markupOnly = scope === "database" ? ["**/reader.e2e.ts", "**/seo.e2e.ts"] : [];
 
-// In CI, two browsers at a time on the machine's two cores (each project below keeps to two),
-// and a third worker for the cluster spec alone, which mostly waits, on servers of its own.
-const browsers = 2;
-
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.e2e.ts",
   fullyParallel: true,
-  workers: process.env.CI ? browsers + 1 : undefined,
+  workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   // Each test's first visits render pages and images on a two-core machine that also runs the
@@ -54,14 +50,10 @@ export default defineConfig({
       name: "desktop",
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
       testIgnore: ["**/newsroom/**", "**/cluster/**", "**/security/**", ...markupOnly],
-      workers: browsers,
     },
     {
       name: "mobile",
       use: { ...devices["Pixel 7"], viewport: { width: 375, height: 740 } },
-      // After desktop rather than beside it: the two together would take three workers.
-      dependencies: ["desktop"],
-      workers: browsers,
       // Machine-facing responses are the same for every viewport: checked once, on desktop.
       // The failed-page spec starts a server of its own: once (it looks at 375 px inside).
       testIgnore:
@@ -76,18 +68,18 @@ export default defineConfig({
       testMatch: "newsroom/**/*.e2e.ts",
       testIgnore: ["**/permission-matrix.e2e.ts", "**/related-rails.e2e.ts", "**/prefetch-race.e2e.ts"],
       dependencies: ["desktop", "mobile"],
-      workers: browsers,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },
     {
       // Starts `npm run cluster` (two instances, Redis, a load balancer) on its own database and
       // its own copy of the build, so nothing it does shows on the site under test, and the
       // reverse. Its tests run one at a time and mostly wait (for a page to go stale, for a
-      // scheduled time): from the start, on the third worker, beside everything else, rather
-      // than after it (that tail was 3-4 min of each run).
+      // scheduled time): beside the two specs that run alone on one worker (security, then the
+      // quiet ones), the second worker's turn, rather than after them. Not beside the reader and
+      // newsroom specs, which keep both workers and the two cores busy.
       name: "cluster",
       testMatch: "cluster/**/*.e2e.ts",
-      workers: 1,
+      dependencies: ["permission-matrix"],
     },
     {
       // Publishes and deletes a hundred articles: after everything that looks at the front page.
