@@ -20,8 +20,9 @@ const executablePath =
 // E2E_SCOPE=database: the specs whose outcome the database can change, for a second pass on
 // another database (.ci/run's, on PostgreSQL, after the whole suite on the embedded one). Left
 // out: the phone viewport, and on desktop the specs that check only pages' layout, accessibility
-// and markup (reader.e2e.ts, seo.e2e.ts), which read with the same queries as the listings,
-// search, sitemaps and feeds specs kept. Unset: everything.
+// and markup (reader.e2e.ts, seo.e2e.ts, and the tests tagged @markup elsewhere: the dashboard's
+// and search's accessibility, the staff pages' script policy), which read with the same queries
+// as the specs kept. Unset: everything.
 const scope = process.env.E2E_SCOPE ?? "all";
 if (!["all", "database"].includes(scope)) throw new Error(`E2E_SCOPE must be "all" or "database" (got ${JSON.stringify(scope)})`);
 const markupOnly = scope === "database" ? ["**/reader.e2e.ts", "**/seo.e2e.ts"] : [];
@@ -31,6 +32,7 @@ export default defineConfig({
   testMatch: "**/*.e2e.ts",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
+  grepInvert: scope === "database" ? /@markup/ : undefined,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   // Each test's first visits render pages and images on a two-core machine that also runs the

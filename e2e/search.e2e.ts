@@ -121,7 +121,7 @@ test.describe("search", () => {
     expect(problems).toEqual([]);
   });
 
-  test("the results page has no accessibility violations in light and dark themes", async ({ page }) => {
+  test("the results page has no accessibility violations in light and dark themes", { tag: "@markup" }, async ({ page }) => {
     await page.goto(`/search?q=${WORD}`);
     await expect(resultItems(page).first().locator("mark").first()).toBeVisible();
     await expectAccessibleInBothThemes(page);

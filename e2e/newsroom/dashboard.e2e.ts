@@ -9,7 +9,7 @@ const pages = ["/dashboard", "/dashboard/media", "/dashboard/curation", "/dashbo
 
 test.describe("dashboard pages", () => {
   for (const width of [1280, 375]) {
-    test(`are accessible with no horizontal scrolling at ${width} px`, async ({ page }, testInfo) => {
+    test(`are accessible with no horizontal scrolling at ${width} px`, { tag: "@markup" }, async ({ page }, testInfo) => {
       // Nine pages, each scanned by axe (5-8 s apiece on CI's busy two cores): it ran out of 90 s.
       test.setTimeout(180_000);
       await page.setViewportSize({ width, height: 900 });

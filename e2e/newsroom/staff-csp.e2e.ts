@@ -78,7 +78,7 @@ test("sign-in and invitation pages: a new nonce each time, every inline script c
   expect(problems).toEqual([]);
 });
 
-test("every dashboard page loads and runs under the nonce policy; an injected script without the nonce is refused", async ({ page, baseURL }) => {
+test("every dashboard page loads and runs under the nonce policy; an injected script without the nonce is refused", { tag: "@markup" }, async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   const problems = await watchViolations(page);
   await signIn(page, "admin");
