@@ -101,6 +101,10 @@ test.describe("API permissions", () => {
     const read = await apiJson<{ token: string; id: string }>(admin, "POST", "/api/v1/tokens", baseURL!, { name: "read bot", scope: "READ" });
     const write = await apiJson<{ token: string; id: string }>(admin, "POST", "/api/v1/tokens", baseURL!, { name: "write bot", scope: "WRITE" });
     expect(read.status).toBe(201);
+    expect(read.body!.data).toMatchObject({ expiresAt: null });
+    const badLifetime = await apiJson(admin, "POST", "/api/v1/tokens", baseURL!, { name: "bad lifetime", scope: "READ", expiresInDays: 0 });
+    expect(badLifetime.status).toBe(422);
+    expect(badLifetime.body!.error!.fields).toHaveProperty("expiresInDays");
     const anon = await playwright.request.newContext({ baseURL });
     const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
     expect((await anon.get("/api/v1/media", { headers: auth(read.body!.data!.token) })).status()).toBe(200);

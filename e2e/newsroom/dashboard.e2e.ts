@@ -216,3 +216,35 @@ test("the article list's search finds a story by a word of its text and by its w
   await expect(rows.filter({ hasText: "Library opening hours" })).toContainText("Jonah Petrakis, Arlo Benedetti");
   await expect(rows.filter({ hasText: "Dell Valley Marathon caps entries" })).toHaveCount(0);
 });
+
+test("an admin makes an API token in the newsroom: shown once, expiring when chosen, working at once; revoking it stops it", async ({ page, request }) => {
+  await signIn(page, "admin", "/dashboard/tokens");
+  const name = uniqueHeadline("Wire importer");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Access").selectOption("WRITE");
+  const expires = page.getByLabel("Expires");
+  await expect(expires, "a lifetime is chosen unless the admin says otherwise").toHaveValue("90");
+  await expires.selectOption({ label: "In 30 days" });
+  const madeAt = Date.now();
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText(`Token "${name}" created.`)).toBeVisible();
+  const token = await page.getByLabel("API token").inputValue();
+  expect(token).toMatch(/^dbn_/);
+
+  // Listed with its expiry (the API says when, to the second); the token works.
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText("Read and write");
+  const listed = ((await (await page.request.get("/api/v1/tokens")).json()) as { data: { name: string; expiresAt: string; state: string }[] }).data.find((t) => t.name === name)!;
+  expect(listed.state).toBe("active");
+  expect(Math.abs(Date.parse(listed.expiresAt) - (madeAt + 30 * 86_400_000))).toBeLessThan(60_000);
+  // The "Expires" column (after name, prefix, access and creation) shows that time.
+  await expect(row.getByRole("cell").nth(3).locator("time")).toHaveAttribute("datetime", listed.expiresAt);
+  const bearer = { Authorization: `Bearer ${token}` };
+  expect((await request.get("/api/v1/users", { headers: bearer })).status()).toBe(200);
+
+  // Revoked from the list (after a confirmation): refused at once.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(row).toContainText("Revoked");
+  expect((await request.get("/api/v1/users", { headers: bearer })).status()).toBe(401);
+});

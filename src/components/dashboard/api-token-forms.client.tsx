@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass } from "@/components/dashboard/form-bits";
 import { OneTimeSecret } from "@/components/dashboard/one-time-secret.client";
 import { TextField } from "@/components/dashboard/text-field";
+import { TOKEN_LIFETIMES } from "@/lib/schemas/api-token";
 import type { ActionState } from "@/server/actions/action-state";
 import { createApiTokenAction, revokeApiTokenAction } from "@/server/actions/api-tokens";
 
@@ -13,6 +14,7 @@ export function CreateApiTokenForm() {
   const [state, action, pending] = useActionState(createApiTokenAction, initial);
   const [name, setName] = useState("");
   const [scope, setScope] = useState("READ");
+  const [lifetime, setLifetime] = useState("90");
   const [seen, setSeen] = useState(state);
   if (state !== seen) {
     setSeen(state);
@@ -21,7 +23,7 @@ export function CreateApiTokenForm() {
   const token = state.ok && typeof state.data?.token === "string" ? state.data.token : null;
   return (
     <form action={action} className="space-y-3" noValidate>
-      <div className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+      <div className="grid gap-3 sm:grid-cols-[1fr_10rem_10rem_auto] sm:items-end">
         <TextField id="token-name" name="name" label="Name" hint="What uses it, e.g. “Newsletter importer”." required maxLength={100}
           value={name} onChange={(e) => setName(e.target.value)} error={state.fields?.name} />
         <div>
@@ -34,6 +36,21 @@ export function CreateApiTokenForm() {
             <option value="WRITE">Read and write</option>
           </select>
           <FieldError id="token-scope-error" message={state.fields?.scope} />
+        </div>
+        <div>
+          <label htmlFor="token-expiry" className="block text-sm font-semibold">
+            Expires
+          </label>
+          <select id="token-expiry" name="expiresInDays" value={lifetime} onChange={(e) => setLifetime(e.target.value)} className={inputClass}
+            aria-invalid={!!state.fields?.expiresInDays} aria-describedby={state.fields?.expiresInDays ? "token-expiry-error" : undefined}>
+            {TOKEN_LIFETIMES.map((days) => (
+              <option key={days} value={String(days)}>
+                {days === 365 ? "In a year" : `In ${days} days`}
+              </option>
+            ))}
+            <option value="never">Never</option>
+          </select>
+          <FieldError id="token-expiry-error" message={state.fields?.expiresInDays} />
         </div>
         <button type="submit" className={buttonClass} disabled={pending}>
           {pending ? "Creating…" : "Create token"}

@@ -53,7 +53,7 @@ async function resolveActor(request: Request, access: Access, { tokens = true }:
     if (!tokens) throw new ServiceError("forbidden", TOKENS_NEED_SESSION_MESSAGE);
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const found = match ? await actorFromToken(prisma, match[1]!) : null;
-    if (!found) throw new ServiceError("unauthenticated", "The API token is invalid or revoked.");
+    if (!found) throw new ServiceError("unauthenticated", "The API token is invalid, expired or revoked.");
     if (found.twoStepMissing) throw new ServiceError("forbidden", TOKEN_OWNER_TWO_STEP_MESSAGE);
     if (access === "staff-write" && found.scope !== "WRITE") throw new ServiceError("forbidden", "This API token is read-only.");
     return found.actor;

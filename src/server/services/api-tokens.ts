@@ -4,11 +4,13 @@ import type { ApiTokenScope, PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { ensure, can, type Actor } from "@/server/services/permissions";
 import { ServiceError } from "@/server/services/errors";
+import { MAX_TOKEN_DAYS } from "@/lib/schemas/api-token";
 import { audit } from "@/server/services/audit";
 import { twoStepMissing } from "@/server/services/two-step";
 
 /**
- * Bearer tokens for the JSON API: shown once, stored as SHA-256, scoped, revocable. A token acts
+ * Bearer tokens for the JSON API: shown once, stored as SHA-256, scoped, revocable, expiring
+ * when their maker chose (or never). A token acts
  * as its owner as they are now: not at all while they are disabled, or while their role requires
  * two-step sign-in that they have not set up (TWO_STEP_REQUIRED_ROLES, which may be set after the
  * token was made).
@@ -17,17 +19,27 @@ import { twoStepMissing } from "@/server/services/two-step";
 const PREFIX = "dbn_";
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createApiToken(db: PrismaClient, actor: Actor, input: { name: string; scope: ApiTokenScope }) {
+const DAY_MS = 86_400_000;
+
+/** `expiresInDays`: null or absent, never. */
+export async function createApiToken(db: PrismaClient, actor: Actor, input: { name: string; scope: ApiTokenScope; expiresInDays?: number | null }, now = new Date()) {
   ensure(can.manageApiTokens(actor), "Only admins create API tokens.");
   const name = input.name.trim();
   if (!name || name.length > 100) throw new ServiceError("invalid", "Give the token a name (up to 100 characters).", { name: "Required, up to 100 characters." });
+  const days = input.expiresInDays ?? null;
+  if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= MAX_TOKEN_DAYS)) {
+    throw new ServiceError("invalid", "Choose when the token expires.", { expiresInDays: `A whole number of days from 1 to ${MAX_TOKEN_DAYS}, or none.` });
+  }
+  const expiresAt = days === null ? null : new Date(now.getTime() + days * DAY_MS);
   const token = PREFIX + randomBytes(32).toString("base64url");
   const row = await db.apiToken.create({
-    data: { name, scope: input.scope, prefix: token.slice(0, PREFIX.length + 6), tokenHash: hashToken(token), userId: actor.id },
+    data: { name, scope: input.scope, prefix: token.slice(0, PREFIX.length + 6), tokenHash: hashToken(token), userId: actor.id, expiresAt },
   });
-  await audit(db, actor, "api_token.create", "ApiToken", row.id, { name, scope: input.scope });
-  return { token, id: row.id, name: row.name, scope: row.scope, prefix: row.prefix, createdAt: row.createdAt };
+  await audit(db, actor, "api_token.create", "ApiToken", row.id, { name, scope: input.scope, expiresAt: expiresAt?.toISOString() ?? null });
+  return { token, id: row.id, name: row.name, scope: row.scope, prefix: row.prefix, createdAt: row.createdAt, expiresAt: row.expiresAt };
 }
+
+const expired = (token: { expiresAt: Date | null }, now: Date) => !!token.expiresAt && token.expiresAt <= now;
 
 export async function revokeApiToken(db: PrismaClient, actor: Actor, id: string) {
   ensure(can.manageApiTokens(actor), "Only admins revoke API tokens.");
@@ -36,10 +48,10 @@ export async function revokeApiToken(db: PrismaClient, actor: Actor, id: string)
   await audit(db, actor, "api_token.revoke", "ApiToken", id);
 }
 
-/** Why a token does not work now, if it does not: revoked, or its owner's state. */
-export type ApiTokenState = "active" | "revoked" | "owner-disabled" | "owner-two-step-missing";
+/** Why a token does not work now, if it does not: revoked, expired, or its owner's state. */
+export type ApiTokenState = "active" | "revoked" | "expired" | "owner-disabled" | "owner-two-step-missing";
 
-export async function listApiTokens(db: PrismaClient, actor: Actor, required?: readonly Role[]) {
+export async function listApiTokens(db: PrismaClient, actor: Actor, required?: readonly Role[], now = new Date()) {
   ensure(can.manageApiTokens(actor));
   const rows = await db.apiToken.findMany({
     orderBy: { createdAt: "desc" },
@@ -51,19 +63,24 @@ export async function listApiTokens(db: PrismaClient, actor: Actor, required?: r
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      expiresAt: true,
       user: { select: { name: true, role: true, disabled: true, totpEnabledAt: true } },
     },
   });
-  return rows.map(({ user, ...token }) => {
-    const state: ApiTokenState = token.revokedAt
-      ? "revoked"
-      : user.disabled
-        ? "owner-disabled"
-        : twoStepMissing(user, required)
-          ? "owner-two-step-missing"
-          : "active";
-    return { ...token, user: { name: user.name }, state };
-  });
+  return rows.map(({ user, ...token }) => ({ ...token, user: { name: user.name }, state: tokenState(token, user, required, now) }));
+}
+
+function tokenState(
+  token: { revokedAt: Date | null; expiresAt: Date | null },
+  owner: { role: Role; disabled: boolean; totpEnabledAt: Date | null },
+  required: readonly Role[] | undefined,
+  now: Date,
+): ApiTokenState {
+  if (token.revokedAt) return "revoked";
+  if (expired(token, now)) return "expired";
+  if (owner.disabled) return "owner-disabled";
+  if (twoStepMissing(owner, required)) return "owner-two-step-missing";
+  return "active";
 }
 
 export type TokenHolder = { actor: Actor; scope: ApiTokenScope; twoStepMissing: boolean };
@@ -72,10 +89,10 @@ export type TokenHolder = { actor: Actor; scope: ApiTokenScope; twoStepMissing: 
  * The actor a bearer token stands for (its owner, as they are now), or null for no valid token.
  * `twoStepMissing`: the owner must set up two-step sign-in first, and the token may do nothing.
  */
-export async function actorFromToken(db: PrismaClient, token: string, required?: readonly Role[]): Promise<TokenHolder | null> {
+export async function actorFromToken(db: PrismaClient, token: string, required?: readonly Role[], now = new Date()): Promise<TokenHolder | null> {
   if (!token.startsWith(PREFIX)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  if (!row || row.revokedAt || row.user.disabled) return null;
+  if (!row || row.revokedAt || expired(row, now) || row.user.disabled) return null;
   const actor = { id: row.user.id, role: row.user.role, name: row.user.name };
   // A refused request is not a use.
   if (twoStepMissing(row.user, required)) return { actor, scope: row.scope, twoStepMissing: true };

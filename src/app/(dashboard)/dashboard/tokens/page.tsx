@@ -8,15 +8,14 @@ import { staffOrSignIn } from "@/server/services/staff-page";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-/** Why a token that is not revoked is refused: its owner's state. Nothing for a token that works. */
-function OwnerRefusal({ state, owner }: { state: ApiTokenState; owner: string }) {
-  const why =
-    state === "owner-disabled"
-      ? `Refused: ${owner}'s account is disabled.`
-      : state === "owner-two-step-missing"
-        ? `Refused until ${owner} sets up two-step sign-in, which their role requires.`
-        : null;
-  return why && <span className="mt-1 block max-w-60 text-xs font-semibold text-accent-ink">{why}</span>;
+/** Why a token that is not revoked is refused (expired, or its owner's state), beside its name. */
+function Refusal({ state, owner }: { state: ApiTokenState; owner: string }) {
+  const why: Partial<Record<ApiTokenState, string>> = {
+    expired: "Expired: make a new one if it is still needed.",
+    "owner-disabled": `Refused: ${owner}'s account is disabled.`,
+    "owner-two-step-missing": `Refused until ${owner} sets up two-step sign-in, which their role requires.`,
+  };
+  return why[state] ? <span className="mt-1 block max-w-60 text-xs font-semibold text-accent-ink">{why[state]}</span> : null;
 }
 
 export default async function ApiTokensPage() {
@@ -39,7 +38,8 @@ export default async function ApiTokensPage() {
           New token
         </h2>
         <p className="mb-3 text-sm text-muted">
-          For programs that use the JSON API at /api/v1. Only a fingerprint is stored: a lost token cannot be shown again, only revoked and replaced.
+          For programs that use the JSON API at /api/v1. Only a fingerprint is stored: a lost token cannot be shown again, only revoked and replaced. A
+          token that expires limits the harm of one that leaks.
         </p>
         <CreateApiTokenForm />
       </section>
@@ -52,7 +52,7 @@ export default async function ApiTokensPage() {
           <p className="text-sm text-muted">No tokens yet.</p>
         ) : (
           <div className="relative overflow-x-auto">
-            <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
+            <table className="w-full min-w-[46rem] border-collapse text-left text-sm">
               <caption className="sr-only">API tokens</caption>
               <thead>
                 <tr className="border-b border-rule">
@@ -60,6 +60,7 @@ export default async function ApiTokensPage() {
                   <th scope="col" className="py-2 pr-3">Starts with</th>
                   <th scope="col" className="py-2 pr-3">Access</th>
                   <th scope="col" className="py-2 pr-3">Created</th>
+                  <th scope="col" className="py-2 pr-3">Expires</th>
                   <th scope="col" className="py-2 pr-3">Last used</th>
                   <th scope="col" className="py-2">Status</th>
                 </tr>
@@ -70,12 +71,22 @@ export default async function ApiTokensPage() {
                     <th scope="row" className="py-2 pr-3 text-left font-semibold">
                       {t.name}
                       <span className="block text-xs font-normal text-muted">by {t.user.name}</span>
-                      <OwnerRefusal state={t.state} owner={t.user.name} />
+                      <Refusal state={t.state} owner={t.user.name} />
                     </th>
                     <td className="py-2 pr-3 font-mono">{t.prefix}…</td>
                     <td className="py-2 pr-3">{t.scope === "WRITE" ? "Read and write" : "Read only"}</td>
                     <td className="py-2 pr-3">
                       <DateTime iso={t.createdAt.toISOString()} />
+                    </td>
+                    <td className="py-2 pr-3">
+                      {t.expiresAt ? (
+                        <>
+                          {t.state === "expired" ? "Expired " : null}
+                          <DateTime iso={t.expiresAt.toISOString()} />
+                        </>
+                      ) : (
+                        "Never"
+                      )}
                     </td>
                     <td className="py-2 pr-3">{t.lastUsedAt ? <DateTime iso={t.lastUsedAt.toISOString()} /> : "Never"}</td>
                     <td className="py-2">

@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { apiTokenCreateSchema } from "@/lib/schemas/api-token";
+import { prisma } from "@/server/db";
+import { actorFromToken, createApiToken, listApiTokens } from "@/server/services/api-tokens";
+import { ServiceError } from "@/server/services/errors";
+import type { Actor } from "@/server/services/permissions";
+
+// API tokens that expire, against the real database: the chosen lifetime, refusal from the
+// expiry on, the list's state, and lifetimes that are refused without saving anything.
+
+const run = Math.random().toString(36).slice(2, 8);
+const DAY = 86_400_000;
+
+afterAll(async () => {
+  const users = await prisma.user.findMany({ where: { email: { contains: run } }, select: { id: true } });
+  await prisma.auditLog.deleteMany({ where: { actorId: { in: users.map((u) => u.id) } } });
+  await prisma.user.deleteMany({ where: { email: { contains: run } } });
+});
+
+async function admin(): Promise<Actor> {
+  const user = await prisma.user.create({ data: { email: `tokens-${run}@dellboys.example`, name: `Token Admin ${run}`, slug: `token-admin-${run}`, role: "ADMIN" } });
+  return { id: user.id, role: user.role, name: user.name };
+}
+
+describe("API tokens that expire", () => {
+  it("a token made to last 30 days works until then and is refused from then on; the list says it expired", async () => {
+    const actor = await admin();
+    const now = new Date("2026-12-07T12:00:00Z");
+    const made = await createApiToken(prisma, actor, { name: `Importer ${run}`, scope: "WRITE", expiresInDays: 30 }, now);
+    expect(made.expiresAt?.toISOString()).toBe("2027-01-06T12:00:00.000Z");
+    const lasting = await createApiToken(prisma, actor, { name: `Archive bot ${run}`, scope: "READ", expiresInDays: null }, now);
+    expect(lasting.expiresAt).toBeNull();
+
+    const justBefore = new Date(made.expiresAt!.getTime() - 1000);
+    expect(await actorFromToken(prisma, made.token, [], justBefore)).toMatchObject({ actor: { id: actor.id }, scope: "WRITE" });
+    expect(await actorFromToken(prisma, made.token, [], made.expiresAt!)).toBeNull();
+    const stateAt = async (at: Date) => Object.fromEntries((await listApiTokens(prisma, actor, [], at)).filter((t) => t.name.endsWith(run)).map((t) => [t.name, t.state]));
+    expect(await stateAt(justBefore)).toEqual({ [`Importer ${run}`]: "active", [`Archive bot ${run}`]: "active" });
+    expect(await stateAt(made.expiresAt!)).toEqual({ [`Importer ${run}`]: "expired", [`Archive bot ${run}`]: "active" });
+
+    // One without an expiry works years later.
+    expect(await actorFromToken(prisma, lasting.token, [], new Date(now.getTime() + 20 * 365 * DAY))).toMatchObject({ scope: "READ" });
+    const entry = await prisma.auditLog.findFirstOrThrow({ where: { entityId: made.id, action: "api_token.create" } });
+    expect(entry.details).toMatchObject({ expiresAt: "2027-01-06T12:00:00.000Z" });
+  });
+
+  it("the form's and the API's lifetimes: a number of days, or none; anything else is named at the field, and nothing is made", async () => {
+    const parse = (expiresInDays: unknown) => apiTokenCreateSchema.safeParse({ name: "x", ...(expiresInDays === undefined ? {} : { expiresInDays }) });
+    expect(parse(undefined).data?.expiresInDays).toBeNull();
+    expect(parse("never").data?.expiresInDays).toBeNull();
+    expect(parse(null).data?.expiresInDays).toBeNull();
+    expect(parse("90").data?.expiresInDays).toBe(90);
+    expect(parse(365).data?.expiresInDays).toBe(365);
+    for (const bad of [0, -1, 1.5, 3651, "soon", "9e2", true]) {
+      const result = parse(bad);
+      expect(result.success, JSON.stringify(bad)).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(["expiresInDays"]);
+    }
+
+    const actor = (await prisma.user.findFirstOrThrow({ where: { email: `tokens-${run}@dellboys.example` } })) as Actor;
+    const before = await prisma.apiToken.count();
+    for (const bad of [0, 1.5, 3651]) {
+      const error = await createApiToken(prisma, actor, { name: `Bad ${run}`, scope: "READ", expiresInDays: bad }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ServiceError);
+      expect((error as ServiceError).fields).toHaveProperty("expiresInDays");
+    }
+    expect(await prisma.apiToken.count()).toBe(before);
+  });
+});
