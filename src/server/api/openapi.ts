@@ -148,7 +148,7 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "Is a slug valid and free", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "slug", in: "query", required: true, schema: { type: "string" } }, { name: "id", in: "query", required: false, schema: { type: "string" } }], responses: { 200: ok("{ ok, message, suggestion? }: suggestion is the first free slug after a taken or reserved one"), ...errors(401) } },
       },
       "/tokens": {
-        get: { summary: "API tokens (admins; prefixes only), each with its state: active, revoked, owner-disabled or owner-two-step-missing", tags: ["admin"], security: [{ session: [] }], responses: { 200: ok("Tokens", { type: "array" }), ...errors(401, 403) } },
+        get: { summary: "API tokens (admins; prefixes only), each with its state: active, revoked, expired, owner-disabled or owner-two-step-missing", tags: ["admin"], security: [{ session: [] }], responses: { 200: ok("Tokens", { type: "array" }), ...errors(401, 403) } },
         post: { summary: "Create an API token (shown once)", tags: ["admin"], security: [{ session: [] }], requestBody: body(apiTokenCreateSchema), responses: { 201: ok("The token"), ...errors(401, 403, 422) } },
       },
       "/tokens/{id}": {
