@@ -9,11 +9,10 @@ import { audit } from "@/server/services/audit";
 import { twoStepMissing } from "@/server/services/two-step";
 
 /**
- * Bearer tokens for the JSON API: shown once, stored as SHA-256, scoped, revocable, expiring
- * when their maker chose (or never). A token acts
- * as its owner as they are now: not at all while they are disabled, or while their role requires
- * two-step sign-in that they have not set up (TWO_STEP_REQUIRED_ROLES, which may be set after the
- * token was made).
+ * Bearer tokens for the JSON API: shown once, stored as SHA-256, scoped, revocable, expiring when
+ * their maker chose (or never). A token acts as its owner as they are now: not at all while they
+ * are disabled, or while their role requires two-step sign-in that they have not set up
+ * (TWO_STEP_REQUIRED_ROLES, which may be set after the token was made).
  */
 
 const PREFIX = "dbn_";
@@ -92,10 +91,12 @@ export type TokenHolder = { actor: Actor; scope: ApiTokenScope; twoStepMissing: 
 export async function actorFromToken(db: PrismaClient, token: string, required?: readonly Role[], now = new Date()): Promise<TokenHolder | null> {
   if (!token.startsWith(PREFIX)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  if (!row || row.revokedAt || expired(row, now) || row.user.disabled) return null;
+  if (!row) return null;
+  const state = tokenState(row, row.user, required, now);
+  if (state !== "active" && state !== "owner-two-step-missing") return null;
   const actor = { id: row.user.id, role: row.user.role, name: row.user.name };
   // A refused request is not a use.
-  if (twoStepMissing(row.user, required)) return { actor, scope: row.scope, twoStepMissing: true };
+  if (state === "owner-two-step-missing") return { actor, scope: row.scope, twoStepMissing: true };
   // lastUsedAt to the minute: no write on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
