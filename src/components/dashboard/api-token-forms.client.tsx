@@ -1,7 +1,8 @@
 "use client";
 import { useActionState, useState } from "react";
-import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass } from "@/components/dashboard/form-bits";
+import { FormMessage, buttonClass, dangerButtonClass } from "@/components/dashboard/form-bits";
 import { OneTimeSecret } from "@/components/dashboard/one-time-secret.client";
+import { SelectField } from "@/components/dashboard/select-field";
 import { TextField } from "@/components/dashboard/text-field";
 import { TOKEN_LIFETIMES } from "@/lib/schemas/api-token";
 import type { ActionState } from "@/server/actions/action-state";
@@ -26,32 +27,19 @@ export function CreateApiTokenForm() {
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem_10rem_auto] sm:items-end">
         <TextField id="token-name" name="name" label="Name" hint="What uses it, e.g. “Newsletter importer”." required maxLength={100}
           value={name} onChange={(e) => setName(e.target.value)} error={state.fields?.name} />
-        <div>
-          <label htmlFor="token-scope" className="block text-sm font-semibold">
-            Access
-          </label>
-          <select id="token-scope" name="scope" value={scope} onChange={(e) => setScope(e.target.value)} className={inputClass}
-            aria-invalid={!!state.fields?.scope} aria-describedby={state.fields?.scope ? "token-scope-error" : undefined}>
-            <option value="READ">Read only</option>
-            <option value="WRITE">Read and write</option>
-          </select>
-          <FieldError id="token-scope-error" message={state.fields?.scope} />
-        </div>
-        <div>
-          <label htmlFor="token-expiry" className="block text-sm font-semibold">
-            Expires
-          </label>
-          <select id="token-expiry" name="expiresInDays" value={lifetime} onChange={(e) => setLifetime(e.target.value)} className={inputClass}
-            aria-invalid={!!state.fields?.expiresInDays} aria-describedby={state.fields?.expiresInDays ? "token-expiry-error" : undefined}>
-            {TOKEN_LIFETIMES.map((days) => (
-              <option key={days} value={String(days)}>
-                {days === 365 ? "In a year" : `In ${days} days`}
-              </option>
-            ))}
-            <option value="never">Never</option>
-          </select>
-          <FieldError id="token-expiry-error" message={state.fields?.expiresInDays} />
-        </div>
+        <SelectField id="token-scope" name="scope" label="Access" value={scope} onChange={(e) => setScope(e.target.value)} error={state.fields?.scope}>
+          <option value="READ">Read only</option>
+          <option value="WRITE">Read and write</option>
+        </SelectField>
+        <SelectField id="token-expiry" name="expiresInDays" label="Expires" value={lifetime} onChange={(e) => setLifetime(e.target.value)}
+          error={state.fields?.expiresInDays}>
+          {TOKEN_LIFETIMES.map((days) => (
+            <option key={days} value={String(days)}>
+              {days === 365 ? "In a year" : `In ${days} days`}
+            </option>
+          ))}
+          <option value="never">Never</option>
+        </SelectField>
         <button type="submit" className={buttonClass} disabled={pending}>
           {pending ? "Creating…" : "Create token"}
         </button>

@@ -1,7 +1,8 @@
 "use client";
 import { useActionState, useState } from "react";
-import { FormMessage, buttonClass, inputClass, secondaryButtonClass, dangerButtonClass, FieldError } from "@/components/dashboard/form-bits";
+import { FormMessage, buttonClass, secondaryButtonClass, dangerButtonClass } from "@/components/dashboard/form-bits";
 import { OneTimeSecret } from "@/components/dashboard/one-time-secret.client";
+import { SelectField } from "@/components/dashboard/select-field";
 import { TextField } from "@/components/dashboard/text-field";
 import { roleLabels, type RoleName } from "@/lib/schemas/user";
 import type { ActionState } from "@/server/actions/action-state";
@@ -28,20 +29,13 @@ export function InviteForm({ roles }: { roles: RoleName[] }) {
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
         <TextField id="invite-email" name="email" type="email" label="Email" autoComplete="off" required value={email}
           onChange={(e) => setEmail(e.target.value)} error={state.fields?.email} />
-        <div>
-          <label htmlFor="invite-role" className="block text-sm font-semibold">
-            Role
-          </label>
-          <select id="invite-role" name="role" value={role} onChange={(e) => setRole(e.target.value as RoleName)} className={inputClass}
-            aria-invalid={!!state.fields?.role} aria-describedby={state.fields?.role ? "invite-role-error" : undefined}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {roleLabels[r]}
-              </option>
-            ))}
-          </select>
-          <FieldError id="invite-role-error" message={state.fields?.role} />
-        </div>
+        <SelectField id="invite-role" name="role" label="Role" value={role} onChange={(e) => setRole(e.target.value as RoleName)} error={state.fields?.role}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {roleLabels[r]}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className={buttonClass} disabled={pending}>
           {pending ? "Creating…" : "Create invitation"}
         </button>

@@ -38,8 +38,6 @@ export async function createApiToken(db: PrismaClient, actor: Actor, input: { na
   return { token, id: row.id, name: row.name, scope: row.scope, prefix: row.prefix, createdAt: row.createdAt, expiresAt: row.expiresAt };
 }
 
-const expired = (token: { expiresAt: Date | null }, now: Date) => !!token.expiresAt && token.expiresAt <= now;
-
 export async function revokeApiToken(db: PrismaClient, actor: Actor, id: string) {
   ensure(can.manageApiTokens(actor), "Only admins revoke API tokens.");
   const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -68,6 +66,8 @@ export async function listApiTokens(db: PrismaClient, actor: Actor, required?: r
   });
   return rows.map(({ user, ...token }) => ({ ...token, user: { name: user.name }, state: tokenState(token, user, required, now) }));
 }
+
+const expired = (token: { expiresAt: Date | null }, now: Date) => !!token.expiresAt && token.expiresAt <= now;
 
 function tokenState(
   token: { revokedAt: Date | null; expiresAt: Date | null },
