@@ -51,7 +51,9 @@ export default async function ApiTokensPage() {
         {tokens.length === 0 ? (
           <p className="text-sm text-muted">No tokens yet.</p>
         ) : (
-          <div className="relative overflow-x-auto">
+          // Focusable, so that the keyboard can scroll it on a phone even when no row has a
+          // control left (every token revoked).
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby="tokens-heading">
             <table className="w-full min-w-[46rem] border-collapse text-left text-sm">
               <caption className="sr-only">API tokens</caption>
               <thead>
