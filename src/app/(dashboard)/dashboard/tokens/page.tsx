@@ -53,9 +53,11 @@ export default async function ApiTokensPage() {
         ) : (
           // Focusable, so that the keyboard can scroll it on a phone even when no row has a
           // control left (every token revoked).
-          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby="tokens-heading">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby="tokens-caption">
             <table className="w-full min-w-[46rem] border-collapse text-left text-sm">
-              <caption className="sr-only">API tokens</caption>
+              <caption id="tokens-caption" className="sr-only">
+                API tokens
+              </caption>
               <thead>
                 <tr className="border-b border-rule">
                   <th scope="col" className="py-2 pr-3">Name</th>
