@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { FormMessage, buttonClass, secondaryButtonClass, dangerButtonClass } from "@/components/dashboard/form-bits";
 import { OneTimeSecret } from "@/components/dashboard/one-time-secret.client";
-import { SelectField } from "@/components/dashboard/select-field";
+import { SelectField } from "@/components/dashboard/select-field.client";
 import { TextField } from "@/components/dashboard/text-field";
 import { roleLabels, type RoleName } from "@/lib/schemas/user";
 import type { ActionState } from "@/server/actions/action-state";
