@@ -256,3 +256,25 @@ test("an admin makes an API token in the newsroom: shown once, expiring when cho
   await expect(row).toContainText("Revoked");
   expect((await request.get("/api/v1/users", { headers: bearer })).status()).toBe(401);
 });
+
+test("a refused profile save keeps the photo chosen, shown and sent; nothing is saved", async ({ page }) => {
+  await signIn(page, "author", "/dashboard/profile");
+  const photo = page.getByLabel("Photo");
+  const before = await photo.inputValue();
+  // A library image other than the one in use (the demo library has several).
+  const other = await photo.locator("option").evaluateAll((options, current) =>
+    options.map((o) => (o as HTMLOptionElement).value).find((v) => v !== current && v !== "keep" && v !== "none"), before);
+  expect(other, "the demo library offers another photo").toBeTruthy();
+  await photo.selectOption(other!);
+  const name = page.getByLabel("Name");
+  const savedName = await name.inputValue();
+  await name.fill("");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(name).toHaveAccessibleDescription(/Enter a name/);
+  // React resets the form after its action; the select keeps the choice, not its first option.
+  await expect(photo).toHaveValue(other!);
+  await expect(page.getByRole("img", { name: "Selected photo" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Name")).toHaveValue(savedName);
+  await expect(page.getByLabel("Photo")).toHaveValue(before);
+});

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { FieldError, FormMessage, buttonClass, inputClass } from "@/components/dashboard/form-bits";
+import { useKeptChoice } from "@/components/dashboard/select-field.client";
 import { TextField } from "@/components/dashboard/text-field";
 import { passwordLimits } from "@/lib/schemas/user";
 import type { ActionState } from "@/server/actions/action-state";
@@ -25,6 +26,7 @@ export function ProfileForm({ profile, photos, currentPhotoId }: {
   const [bio, setBio] = useState(profile.bio);
   const keepable = !!profile.image && !currentPhotoId;
   const [photo, setPhoto] = useState(currentPhotoId ?? (keepable ? "keep" : "none"));
+  const photoSelect = useKeptChoice(photo);
   const previewUrl = photo === "keep" ? profile.image : photos.find((p) => p.id === photo)?.url ?? null;
 
   return (
@@ -50,7 +52,7 @@ export function ProfileForm({ profile, photos, currentPhotoId }: {
           <p id="profile-image-hint" className="text-sm text-muted">
             From the 30 latest images in the media library. Upload a new one under Media first.
           </p>
-          <select id="profile-image" name="image" value={photo} onChange={(e) => setPhoto(e.target.value)} className={inputClass}
+          <select ref={photoSelect} id="profile-image" name="image" value={photo} onChange={(e) => setPhoto(e.target.value)} className={inputClass}
             aria-invalid={!!state.fields?.image} aria-describedby={state.fields?.image ? "profile-image-hint profile-image-error" : "profile-image-hint"}>
             {keepable ? <option value="keep">Keep the current photo</option> : null}
             <option value="none">No photo</option>

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { useKeptChoice } from "@/components/dashboard/select-field.client";
 import { TextField } from "@/components/dashboard/text-field";
 import type { ActionState } from "@/server/actions/action-state";
 import {
@@ -209,6 +210,7 @@ function MergeForm({ tag, others, submit, error, pending }: {
   pending: boolean;
 }) {
   const [target, setTarget] = useState("");
+  const targetSelect = useKeptChoice(target);
   const selectId = `tag-${tag.id}-merge`;
   const into = others.find((o) => o.id === target);
   return (
@@ -219,7 +221,7 @@ function MergeForm({ tag, others, submit, error, pending }: {
       <input type="hidden" name="id" value={tag.id} />
       <div className="min-w-0 grow">
         <label htmlFor={selectId} className="sr-only">Merge “{tag.name}” into</label>
-        <select id={selectId} name="targetId" value={target} onChange={(e) => setTarget(e.target.value)}
+        <select ref={targetSelect} id={selectId} name="targetId" value={target} onChange={(e) => setTarget(e.target.value)}
           className="w-full rounded-md border border-rule bg-paper px-2 py-1 text-sm text-ink"
           aria-invalid={!!error} aria-describedby={error ? `${selectId}-error` : undefined}>
           <option value="">Merge into…</option>
