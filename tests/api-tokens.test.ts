@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { apiTokenCreateSchema } from "@/lib/schemas/api-token";
 import { prisma } from "@/server/db";
-import { actorFromToken, createApiToken, listApiTokens } from "@/server/services/api-tokens";
+import { actorFromToken, countTokensExpiringSoon, createApiToken, listApiTokens, revokeApiToken } from "@/server/services/api-tokens";
 import { ServiceError } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
 
@@ -66,5 +66,33 @@ describe("API tokens that expire", () => {
       expect((error as ServiceError).fields).toHaveProperty("expiresInDays");
     }
     expect(await prisma.apiToken.count({ where: { userId: actor.id } })).toBe(0);
+  });
+
+  it("a working token within 14 days of its expiry is pointed out with the days left, and counted for the admins' notice", async () => {
+    // Far in the future, where no other test's token expires: the count is this test's alone.
+    const actor = await admin();
+    const start = new Date("2090-01-01T00:00:00Z");
+    const make = (name: string, expiresInDays: number | null) => createApiToken(prisma, actor, { name: `${name} ${run}`, scope: "READ", expiresInDays }, start);
+    await make("Monthly", 30);
+    await make("Ten days", 10);
+    await make("Forever", null);
+    const revoked = await make("Revoked", 5);
+    await revokeApiToken(prisma, actor, revoked.id);
+    const gone = await admin();
+    await createApiToken(prisma, gone, { name: `Disabled owner ${run}`, scope: "READ", expiresInDays: 7 }, start);
+    await prisma.user.update({ where: { id: gone.id }, data: { disabled: true } });
+
+    const at = async (at: Date) => ({
+      days: Object.fromEntries((await listApiTokens(prisma, actor, [], at)).filter((t) => [actor.name, gone.name].includes(t.user.name)).map((t) => [t.name.replace(` ${run}`, ""), t.expiringInDays])),
+      count: await countTokensExpiringSoon(prisma, actor, at),
+    });
+    expect(await at(start)).toEqual({ days: { Monthly: null, "Ten days": 10, Forever: null, Revoked: null, "Disabled owner": null }, count: 1 });
+    // 17 days on: the monthly one has 13 days left; the ten-day one has expired (the list says so).
+    expect(await at(new Date(start.getTime() + 17 * DAY))).toEqual({ days: { Monthly: 13, "Ten days": null, Forever: null, Revoked: null, "Disabled owner": null }, count: 1 });
+    // Hours before the expiry count as a day; from the expiry on, nothing is left to point out.
+    expect((await at(new Date(start.getTime() + 29.5 * DAY))).days.Monthly).toBe(1);
+    expect(await at(new Date(start.getTime() + 30 * DAY))).toMatchObject({ days: { Monthly: null }, count: 0 });
+    // Anyone but an admin is told nothing.
+    expect(await countTokensExpiringSoon(prisma, { ...actor, role: "EDITOR" }, start)).toBe(0);
   });
 });

@@ -257,6 +257,27 @@ test("an admin makes an API token in the newsroom: shown once, expiring when cho
   expect((await request.get("/api/v1/users", { headers: bearer })).status()).toBe(401);
 });
 
+test("admins are told in time about a token that expires within 14 days: on the newsroom's front page and beside the token", async ({ page }) => {
+  await signIn(page, "admin", "/dashboard");
+  const notice = page.getByText(/API tokens? expires? within 14 days/);
+  const name = uniqueHeadline("Weekly export");
+  const made = await page.request.post("/api/v1/tokens", { data: { name, scope: "READ", expiresInDays: 7 }, headers: { Origin: new URL(page.url()).origin } });
+  expect(made.status()).toBe(201);
+  await page.reload();
+  await expect(notice).toBeVisible();
+  await notice.getByRole("link", { name: "See API tokens" }).click();
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await expect(row.getByRole("rowheader")).toContainText("Expires in 7 days: make a new token and move its program to it before then.");
+  // Revoked, it is nothing to act on any more: the note and the notice go.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(row).toContainText("Revoked");
+  await expect(row.getByRole("rowheader")).not.toContainText("Expires in");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1, name: "Articles" })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});
+
 test("a refused profile save keeps the photo chosen, shown and sent; nothing is saved", async ({ page }) => {
   await signIn(page, "author", "/dashboard/profile");
   const photo = page.getByLabel("Photo");

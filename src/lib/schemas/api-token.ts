@@ -3,6 +3,8 @@ import { writtenText, z } from "@/lib/zod";
 /** The lifetimes the dashboard offers, in days (the API takes any from 1 to 3,650). */
 export const TOKEN_LIFETIMES = [30, 90, 365] as const;
 export const MAX_TOKEN_DAYS = 3650;
+/** A working token this close to its expiry is pointed out to admins, to be replaced in time. */
+export const TOKEN_WARNING_DAYS = 14;
 
 /** Creating a bearer token for the JSON API (dashboard form and POST /api/v1/tokens). */
 export const apiTokenCreateSchema = z

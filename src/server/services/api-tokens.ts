@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { ApiTokenScope, PrismaClient } from "@/generated/prisma/client";
+import type { ApiTokenScope, Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { ensure, can, type Actor } from "@/server/services/permissions";
 import { ServiceError } from "@/server/services/errors";
-import { MAX_TOKEN_DAYS } from "@/lib/schemas/api-token";
+import { MAX_TOKEN_DAYS, TOKEN_WARNING_DAYS } from "@/lib/schemas/api-token";
 import { audit } from "@/server/services/audit";
 import { twoStepMissing } from "@/server/services/two-step";
 
@@ -50,7 +50,22 @@ export type ApiTokenState = "active" | "revoked" | "expired" | "owner-disabled" 
 
 export async function listApiTokens(db: PrismaClient, actor: Actor, required?: readonly Role[], now = new Date()) {
   ensure(can.manageApiTokens(actor));
+  return tokensWithState(db, {}, required, now);
+}
+
+/**
+ * How many working tokens the list marks as expiring within TOKEN_WARNING_DAYS, for the admins'
+ * notice on the newsroom's front page; 0 for anyone else.
+ */
+export async function countTokensExpiringSoon(db: PrismaClient, actor: Actor, now = new Date()): Promise<number> {
+  if (!can.manageApiTokens(actor)) return 0;
+  const soon = { revokedAt: null, expiresAt: { gt: now, lte: new Date(now.getTime() + TOKEN_WARNING_DAYS * DAY_MS) } };
+  return (await tokensWithState(db, soon, undefined, now)).filter((t) => t.expiringInDays !== null).length;
+}
+
+async function tokensWithState(db: PrismaClient, where: Prisma.ApiTokenWhereInput, required: readonly Role[] | undefined, now: Date) {
   const rows = await db.apiToken.findMany({
+    where,
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -64,7 +79,17 @@ export async function listApiTokens(db: PrismaClient, actor: Actor, required?: r
       user: { select: { name: true, role: true, disabled: true, totpEnabledAt: true } },
     },
   });
-  return rows.map(({ user, ...token }) => ({ ...token, user: { name: user.name }, state: tokenState(token, user, required, now) }));
+  return rows.map(({ user, ...token }) => {
+    const state = tokenState(token, user, required, now);
+    return { ...token, user: { name: user.name }, state, expiringInDays: state === "active" ? daysToExpiry(token, now) : null };
+  });
+}
+
+/** Days (rounded up) until a token expires, when that is within TOKEN_WARNING_DAYS; else null. */
+function daysToExpiry(token: { expiresAt: Date | null }, now: Date): number | null {
+  if (!token.expiresAt) return null;
+  const days = Math.ceil((token.expiresAt.getTime() - now.getTime()) / DAY_MS);
+  return days >= 1 && days <= TOKEN_WARNING_DAYS ? days : null;
 }
 
 const expired = (token: { expiresAt: Date | null }, now: Date) => !!token.expiresAt && token.expiresAt <= now;

@@ -8,14 +8,20 @@ import { staffOrSignIn } from "@/server/services/staff-page";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-/** Why a token that is not revoked is refused (expired, or its owner's state), beside its name. */
-function Refusal({ state, owner }: { state: ApiTokenState; owner: string }) {
+/**
+ * Beside a token's name: why it is refused when it is not revoked (expired, or its owner's
+ * state), or that it soon expires, so that its program is moved to a new token in time.
+ */
+function TokenNote({ token }: { token: { state: ApiTokenState; expiringInDays: number | null; user: { name: string } } }) {
+  const owner = token.user.name;
   const why: Partial<Record<ApiTokenState, string>> = {
     expired: "Expired: make a new one if it is still needed.",
     "owner-disabled": `Refused: ${owner}'s account is disabled.`,
     "owner-two-step-missing": `Refused until ${owner} sets up two-step sign-in, which their role requires.`,
   };
-  return why[state] ? <span className="mt-1 block max-w-60 text-xs font-semibold text-accent-ink">{why[state]}</span> : null;
+  const days = token.expiringInDays;
+  const note = why[token.state] ?? (days ? `Expires in ${days === 1 ? "a day" : `${days} days`}: make a new token and move its program to it before then.` : null);
+  return note ? <span className="mt-1 block max-w-60 text-xs font-semibold text-accent-ink">{note}</span> : null;
 }
 
 export default async function ApiTokensPage() {
@@ -75,7 +81,7 @@ export default async function ApiTokensPage() {
                     <th scope="row" className="py-2 pr-3 text-left font-semibold">
                       {t.name}
                       <span className="block text-xs font-normal text-muted">by {t.user.name}</span>
-                      <Refusal state={t.state} owner={t.user.name} />
+                      <TokenNote token={t} />
                     </th>
                     <td className="py-2 pr-3 font-mono">{t.prefix}…</td>
                     <td className="py-2 pr-3">{t.scope === "WRITE" ? "Read and write" : "Read only"}</td>
