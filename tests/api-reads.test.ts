@@ -8,7 +8,7 @@ import { createNewsroom, insertArticle, type Newsroom } from "./newsroom-fixture
 
 // The API's reads: what the public is given, and what staff are given, for the same rows.
 
-const NEWSROOM_FIELDS = ["status", "version", "updatedAt", "lastEditedBy"];
+const NEWSROOM_FIELDS = ["status", "version", "updatedAt", "lastEditedBy", "returned"];
 
 let room: Newsroom;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ describe("API article reads", () => {
     expect(staff.view).toBe("staff");
     expect(staff.rows.map((r) => r.id).sort()).toEqual([live.id, draft.id, future.id].sort());
     const own = apiArticleSummary(staff.rows.find((r) => r.id === live.id)!, staff.view);
-    expect(own).toMatchObject({ status: "PUBLISHED", version: live.version, lastEditedBy: { name: room.actors.author.name } });
+    expect(own).toMatchObject({ status: "PUBLISHED", version: live.version, lastEditedBy: { name: room.actors.author.name }, returned: null });
     expect(own).toHaveProperty("updatedAt");
   });
 

@@ -15,11 +15,15 @@ import {
   deleteArticle,
   publishArticle,
   restoreRevision,
+  returnToWriter,
   scheduleArticle,
   slugAvailability,
+  submitForReview,
   unpublishArticle,
   updateArticle,
+  withdrawFromReview,
 } from "@/server/services/articles";
+import { countReturnedToWriter } from "@/server/data/dashboard";
 import { ServiceError } from "@/server/services/errors";
 import { releaseDueArticles } from "@/server/services/scheduler";
 import type { Actor } from "@/server/services/permissions";
@@ -305,6 +309,67 @@ describe("publishing, scheduling, unpublishing", () => {
     expect(await auditRows(a.id, "article.unpublish")).toHaveLength(1);
     expect(await prisma.curatedSlot.count({ where: { articleId: a.id } })).toBe(0);
     expect(await prisma.article.count({ where: { id: a.id, ...publicArticleWhere() } })).toBe(0);
+  });
+});
+
+describe("review: returned to the writer with a note, or withdrawn by them", () => {
+  const note = "The second paragraph needs a source for the figures.\nAnd a quote from the council.";
+
+  it("an editor's note stays on the draft through the writer's saves and goes when it is submitted again", async () => {
+    const a = await draft(contributor, "Bins collected fortnightly");
+    const inReview = await submitForReview(prisma, contributor, a.id, { version: a.version });
+    const returned = await returnToWriter(prisma, editor, a.id, { version: inReview.version, note });
+    expect(returned).toMatchObject({ status: "DRAFT", returnNote: note, returnedById: editor.id, returnedBy: { name: editor.name } });
+    expect(returned.returnedAt).toBeInstanceOf(Date);
+    expect((await auditRows(a.id, "article.return"))[0]?.details).toMatchObject({ from: "IN_REVIEW", to: "DRAFT", note });
+    expect(await countReturnedToWriter(prisma, contributor)).toBe(1);
+    // Not the editor's own article: nothing returned to them.
+    expect(await countReturnedToWriter(prisma, editor)).toBe(0);
+
+    // The writer works on it: the note is still there to work from.
+    const saved = await updateArticle(prisma, contributor, a.id, { version: returned.version, standfirst: "Figures from the council's own report." });
+    expect(saved.returnNote).toBe(note);
+    // Submitted again, it goes; the audit log keeps it.
+    const again = await submitForReview(prisma, contributor, a.id, { version: saved.version });
+    expect(again).toMatchObject({ status: "IN_REVIEW", returnNote: null, returnedAt: null, returnedById: null });
+    expect(await countReturnedToWriter(prisma, contributor)).toBe(0);
+    expect(await auditRows(a.id, "article.return")).toHaveLength(1);
+  });
+
+  it("any other step clears the note too: an author who publishes the returned story leaves no note behind", async () => {
+    const a = await draft(author, "Harbour wall repairs");
+    const inReview = await submitForReview(prisma, author, a.id, { version: a.version });
+    const returned = await returnToWriter(prisma, editor, a.id, { version: inReview.version, note });
+    const live = await publishArticle(prisma, author, a.id, { version: returned.version });
+    expect(live).toMatchObject({ status: "PUBLISHED", returnNote: null, returnedById: null });
+  });
+
+  it("a note is required, only articles in review go back, and a stale version is refused: nothing changes", async () => {
+    const a = await draft(contributor, "Parking charges review");
+    const inReview = await submitForReview(prisma, contributor, a.id, { version: a.version });
+    const before = await row(a.id);
+    for (const bad of [{ version: inReview.version }, { version: inReview.version, note: "  no " }, { version: inReview.version, note: "x".repeat(2001) }]) {
+      const error = await rejectionOf(returnToWriter(prisma, editor, a.id, bad));
+      expect(error).toBeInstanceOf(ZodError);
+      expect((error as ZodError).issues[0]?.path).toEqual(["note"]);
+    }
+    expect((await serviceError(returnToWriter(prisma, editor, a.id, { version: inReview.version - 1, note }))).status).toBe(409);
+    expect(await row(a.id)).toEqual(before);
+
+    const stillDraft = await draft(contributor, "Never submitted");
+    const refused = await serviceError(returnToWriter(prisma, editor, stillDraft.id, { version: stillDraft.version, note }));
+    expect(refused).toMatchObject({ status: 409, message: "Only articles in review can be returned to their writers." });
+  });
+
+  it("the writer may withdraw it from review to go on working; nobody else may, and a draft is not in review", async () => {
+    const a = await draft(contributor, "Library opening hours");
+    const inReview = await submitForReview(prisma, contributor, a.id, { version: a.version });
+    // The editor sends it back instead (with a note); withdrawing is the writer's.
+    expect((await serviceError(withdrawFromReview(prisma, editor, a.id, { version: inReview.version }))).status).toBe(403);
+    const back = await withdrawFromReview(prisma, contributor, a.id, { version: inReview.version });
+    expect(back).toMatchObject({ status: "DRAFT", returnNote: null });
+    expect(await auditRows(a.id, "article.withdraw")).toHaveLength(1);
+    expect((await serviceError(withdrawFromReview(prisma, contributor, a.id, { version: back.version }))).status).toBe(409);
   });
 });
 

@@ -13,10 +13,12 @@ import {
   deleteArticle,
   publishArticle,
   restoreRevision,
+  returnToWriter,
   scheduleArticle,
   submitForReview,
   unpublishArticle,
   updateArticle,
+  withdrawFromReview,
 } from "@/server/services/articles";
 import { ServiceError } from "@/server/services/errors";
 import { editMedia } from "@/server/services/media-library";
@@ -60,6 +62,10 @@ const expected: Record<string, (c: Case) => Outcome> = {
   deleteArticle: (c) => allowedIf(mayWrite(c.role, c.own, c.status)),
   // Corrections are editorial work, like curating; only for articles readers have seen.
   addCorrection: (c) => allowedIf(table[c.role].curate, c.status === "PUBLISHED"),
+  // Review is editorial work on someone's draft: whoever may write others' drafts sends one back;
+  // its writer may take their own back. Both only from review.
+  returnToWriter: (c) => allowedIf(table[c.role].othersDrafts, c.status === "IN_REVIEW"),
+  withdrawFromReview: (c) => allowedIf(c.own && table[c.role].ownDrafts, c.status === "IN_REVIEW"),
 };
 
 type Fixture = Awaited<ReturnType<typeof insertArticle>>;
@@ -113,7 +119,19 @@ const operations: Record<string, { run: Run; check: Check }> = {
     run: (actor, a) => addCorrection(prisma, actor, a.id, { text: "An earlier version misspelt a name." }),
     check: async (a) => expect(await prisma.correction.count({ where: { articleId: a.id } })).toBe(1),
   },
+  returnToWriter: {
+    run: (actor, a) => returnToWriter(prisma, actor, a.id, { version: 1, note: "Needs a second source." }),
+    check: async (a, actor) => expect(await current(a)).toMatchObject({ status: "DRAFT", version: 2, returnNote: "Needs a second source.", returnedById: actor.id }),
+  },
+  withdrawFromReview: {
+    run: (actor, a) => withdrawFromReview(prisma, actor, a.id, { version: 1 }),
+    check: async (a) => expect(await current(a)).toMatchObject({ status: "DRAFT", version: 2, returnNote: null }),
+  },
 };
+
+/** The review steps are tried on articles in review too (and every other write on drafts and published ones). */
+const reviewOps = ["returnToWriter", "withdrawFromReview"];
+const statusesFor = (op: string): ArticleStatus[] => (reviewOps.includes(op) ? ["IN_REVIEW", "DRAFT", "PUBLISHED"] : ["DRAFT", "PUBLISHED"]);
 
 let room: Newsroom;
 const roles: Role[] = ["CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"];
@@ -162,7 +180,7 @@ async function expectRefused(promise: Promise<unknown>, status: 403 | 409, befor
 const articleCases: (Case & { op: string; outcome: Outcome })[] = Object.keys(operations).flatMap((op) =>
   roles.flatMap((role) =>
     [true, false].flatMap((own) =>
-      (["DRAFT", "PUBLISHED"] as const).map((status) => ({ op, role, own, status, outcome: expected[op]!({ role, own, status }) })),
+      statusesFor(op).map((status) => ({ op, role, own, status, outcome: expected[op]!({ role, own, status }) })),
     ),
   ),
 );

@@ -20,7 +20,7 @@ test.describe("API permissions", () => {
     const rows = ((await list.json()) as { data: Record<string, unknown>[] }).data;
     expect(rows.length).toBeGreaterThan(0);
     // What readers see: no workflow status, version or editor.
-    for (const field of ["status", "version", "updatedAt", "lastEditedBy"]) expect(rows.filter((r) => field in r), field).toEqual([]);
+    for (const field of ["status", "version", "updatedAt", "lastEditedBy", "returned"]) expect(rows.filter((r) => field in r), field).toEqual([]);
     const create = await request.post("/api/v1/articles", { data: { headline: "Anonymous" } });
     expect(create.status()).toBe(401);
     expect(await create.json()).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });

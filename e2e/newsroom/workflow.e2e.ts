@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "../helpers";
 import { signIn, staffPage, uniqueHeadline } from "./staff";
 
 // The newsroom's main path, in real browsers: a contributor writes and submits a draft, an
@@ -63,6 +64,63 @@ test("contributor drafts and submits; editor publishes; it is live everywhere; u
   for (const list of ["/", sectionPage]) {
     await expect.poll(async () => (await editor.request.get(list)).text(), { message: list, timeout: 4_000, intervals: [250] }).not.toContain(headline);
   }
+});
+
+test("an editor returns a story in review with a note; its writer sees it, revises, submits again, and may withdraw it", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const contributor = await staffPage(browser, "contributor", baseURL!);
+  await contributor.getByRole("button", { name: "New article" }).click();
+  await contributor.waitForURL(/\/dashboard\/articles\/[^/]+$/);
+  const editorUrl = contributor.url();
+  const headline = uniqueHeadline("Allotment waiting list doubles");
+  await contributor.getByLabel("Headline", { exact: true }).fill(headline);
+  await contributor.getByRole("textbox", { name: "Body" }).click();
+  await contributor.keyboard.type("More than 400 people are waiting for a plot.");
+  await expect(contributor.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  await contributor.getByRole("button", { name: "Submit for review" }).click();
+  await expect(contributor.getByText("Submitted for review.")).toBeVisible();
+
+  // The editor sends it back. Without a note: refused at the field, still in review.
+  const editor = await staffPage(browser, "editor", baseURL!);
+  await editor.goto(editorUrl);
+  await editor.getByRole("button", { name: "Return to writer…" }).click();
+  const note = editor.getByLabel("What should change?");
+  await expect(note).toBeFocused();
+  await editor.getByRole("button", { name: "Return with this note" }).click();
+  await expect(note).toHaveAccessibleDescription(/Tell the writer what should change/);
+  await expect(editor.getByText("In review", { exact: true }).first()).toBeVisible();
+  const asked = "Which council figures? Add the source, and a word from the allotment society.";
+  await note.fill(asked);
+  await editor.getByRole("button", { name: "Return with this note" }).click();
+  await expect(editor.getByText("Returned to its writers as a draft, with your note.")).toBeVisible();
+  await expect(editor.getByText("Draft", { exact: true }).first()).toBeVisible();
+  await expect(editor.getByRole("region", { name: "Returned from review" })).toContainText(asked);
+
+  // The writer is told on the newsroom's front page; the list marks the story.
+  await contributor.goto("/dashboard");
+  await expect(contributor.getByText(/returned (one|\d+) of your articles with notes/)).toBeVisible();
+  await expect(contributor.getByRole("row", { name: new RegExp(headline) })).toContainText(/Returned by/);
+  await contributor.getByRole("link", { name: headline }).click();
+  await contributor.waitForURL(editorUrl);
+  const returned = contributor.getByRole("region", { name: "Returned from review" });
+  await expect(returned).toContainText(asked);
+  await expectAccessible(contributor);
+
+  // Revised and submitted again: the note has done its work and goes.
+  await contributor.getByRole("textbox", { name: "Body" }).click();
+  await contributor.keyboard.press("End");
+  await contributor.keyboard.type(" The council's own allotment report gives the figure.");
+  await contributor.getByRole("button", { name: "Submit for review" }).click();
+  await expect(contributor.getByText("Submitted for review.")).toBeVisible();
+  await expect(returned).toHaveCount(0);
+
+  // The writer may take it back to go on working; it is a draft again, to be submitted later.
+  await contributor.getByRole("button", { name: "Withdraw from review" }).click();
+  await expect(contributor.getByText("Withdrawn from review: it is a draft again.")).toBeVisible();
+  await expect(contributor.getByRole("button", { name: "Submit for review" })).toBeVisible();
+  await expect(returned).toHaveCount(0);
+  await contributor.goto("/dashboard");
+  await expect(contributor.getByRole("row", { name: new RegExp(headline) })).not.toContainText("Returned");
 });
 
 test("the dashboard needs a signed-in staff member", async ({ page }) => {

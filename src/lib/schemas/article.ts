@@ -144,6 +144,10 @@ export const scheduleSchema = z
   })
   .strict();
 export const correctionSchema = z.object({ text: writtenText().trim().min(5, "Describe the correction.").max(1000) }).strict();
+/** An editor sending an article in review back to its writers says what should change. */
+export const returnSchema = z
+  .object({ version, note: writtenText().trim().min(5, "Tell the writer what should change (at least 5 characters).").max(2000, "At most 2000 characters.") })
+  .strict();
 
 export const articleStatusSchema = z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]);
 /** A filter's text: PostgreSQL cannot compare a NUL, so one is refused here rather than failing there. */

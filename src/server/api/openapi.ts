@@ -5,6 +5,7 @@ import {
   articleListQuerySchema,
   articleUpdateSchema,
   correctionSchema,
+  returnSchema,
   scheduleSchema,
   versionSchema,
 } from "@/lib/schemas/article";
@@ -89,6 +90,8 @@ export function openApiDocument(serverUrl: string) {
         delete: { summary: "Delete an article", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam, { name: "version", in: "query", required: true, schema: { type: "integer" } }], responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 409) } },
       },
       "/articles/{id}/submit": transition("Submit a draft for review", versionSchema),
+      "/articles/{id}/withdraw": transition("Take an article in review back to a draft (its writers)", versionSchema),
+      "/articles/{id}/return": transition("Send an article in review back to its writers as a draft, with a note they see on it (editors)", returnSchema),
       "/articles/{id}/publish": transition("Publish now", versionSchema),
       "/articles/{id}/schedule": transition("Schedule for a time (ISO 8601 with offset; stored in UTC)", scheduleSchema),
       "/articles/{id}/unpublish": transition("Unpublish (the public URL answers 410)", versionSchema),

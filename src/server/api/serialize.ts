@@ -11,12 +11,17 @@ import { mediaUrl } from "@/lib/media";
 export type ArticleView = "staff" | "public";
 
 /** The newsroom's fields, left out of public reads (the OpenAPI document names them too). */
-export const NEWSROOM_FIELDS = ["status", "version", "updatedAt", "lastEditedBy"] as const;
+export const NEWSROOM_FIELDS = ["status", "version", "updatedAt", "lastEditedBy", "returned"] as const;
 type NewsroomField = (typeof NEWSROOM_FIELDS)[number];
 
 function forView<T extends Record<NewsroomField, unknown>>(row: T, view: ArticleView): T | Omit<T, NewsroomField> {
   if (view === "staff") return row;
   return Object.fromEntries(Object.entries(row).filter(([field]) => !(NEWSROOM_FIELDS as readonly string[]).includes(field))) as Omit<T, NewsroomField>;
+}
+
+/** An editor's note from sending it back from review, while it stands; else null. */
+function returnedOf(a: { returnNote: string | null; returnedAt: Date | null; returnedBy: { name: string } | null }) {
+  return a.returnNote ? { note: a.returnNote, at: a.returnedAt, by: a.returnedBy } : null;
 }
 
 /** What the API returns for an article. */
@@ -44,6 +49,7 @@ export function apiArticle(a: EditorArticle, view: ArticleView = "staff") {
     contentUpdatedAt: a.contentUpdatedAt,
     updatedAt: a.updatedAt,
     lastEditedBy: a.lastEditedBy,
+    returned: returnedOf(a),
   };
   return forView(article, view);
 }
@@ -62,6 +68,7 @@ export function apiArticleSummary(a: StaffArticleRow, view: ArticleView = "staff
     publishedAt: a.publishedAt,
     updatedAt: a.updatedAt,
     lastEditedBy: a.lastEditedBy,
+    returned: returnedOf(a),
   };
   return forView(summary, view);
 }

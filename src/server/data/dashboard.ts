@@ -13,9 +13,17 @@ import { atLeast, type Actor } from "@/server/services/permissions";
  * `textMatches`: the ids whose words match `query.q` (staffSearchArticleIds); beside them, `q`
  * finds headlines, slugs, bylines and tags that contain it as typed.
  */
+/** Articles this member started or has a byline on. */
+const ownArticles = (actor: Actor): Prisma.ArticleWhereInput => ({ OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] });
+
+/** How many of this member's own articles an editor sent back to them from review, still drafts. */
+export function countReturnedToWriter(db: PrismaClient, actor: Actor): Promise<number> {
+  return db.article.count({ where: { AND: [ownArticles(actor), { status: "DRAFT", returnNote: { not: null } }] } });
+}
+
 export function staffArticleWhere(actor: Actor, query: Partial<ArticleListQuery>, textMatches: string[] = []): Prisma.ArticleWhereInput {
   const and: Prisma.ArticleWhereInput[] = [];
-  if (!atLeast(actor, "EDITOR")) and.push({ OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] });
+  if (!atLeast(actor, "EDITOR")) and.push(ownArticles(actor));
   if (query.status) and.push({ status: query.status });
   if (query.section) and.push({ section: { slug: query.section } });
   if (query.author) and.push({ authors: { some: { user: { slug: query.author } } } });
@@ -50,6 +58,9 @@ export const staffListSelect = {
   section: { select: { slug: true, name: true } },
   authors: { orderBy: { position: "asc" }, select: { user: { select: { id: true, name: true, slug: true } } } },
   lastEditedBy: { select: { name: true } },
+  returnNote: true,
+  returnedAt: true,
+  returnedBy: { select: { name: true } },
 } satisfies Prisma.ArticleSelect;
 
 export type StaffArticleRow = Prisma.ArticleGetPayload<{ select: typeof staffListSelect }>;

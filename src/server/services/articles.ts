@@ -8,6 +8,7 @@ import {
   type ArticleCreate,
   articleUpdateSchema,
   correctionSchema,
+  returnSchema,
   scheduleSchema,
   slugify,
   slugSchema,
@@ -37,6 +38,7 @@ const editorInclude = {
   tags: { orderBy: { position: "asc" }, select: { tag: { select: { id: true, name: true, slug: true } } } },
   heroImage: { select: { id: true, storageKey: true, alt: true, width: true, height: true } },
   lastEditedBy: { select: { id: true, name: true } },
+  returnedBy: { select: { id: true, name: true } },
   corrections: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true } },
 } satisfies Prisma.ArticleInclude;
 
@@ -317,7 +319,8 @@ async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes:
   return after;
 }
 
-type Transition = { status: ArticleStatus; publishedAt?: Date | null; firstPublishedAt?: Date; action: string; details?: Prisma.InputJsonObject };
+/** `returnNote`: the editor's note when returning it to its writers; any other step clears the last one. */
+type Transition = { status: ArticleStatus; publishedAt?: Date | null; firstPublishedAt?: Date; action: string; details?: Prisma.InputJsonObject; returnNote?: string };
 
 async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transition): Promise<EditorArticle> {
   await db.$transaction(async (tx) => {
@@ -329,6 +332,9 @@ async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transi
         firstPublishedAt: t.firstPublishedAt ?? firstPublishedOf(before),
         version: { increment: 1 },
         lastEditedById: actor.id,
+        returnNote: t.returnNote ?? null,
+        returnedAt: t.returnNote ? new Date() : null,
+        returnedById: t.returnNote ? actor.id : null,
       },
     });
     if (count === 0) throw conflict(await load(tx, before.id));
@@ -383,6 +389,23 @@ export async function scheduleArticle(db: Db, actor: Actor, id: string, input: u
   if (at.getTime() <= Date.now() + 30_000) throw new ServiceError("invalid", "Choose a time in the future.", { publishAt: "Must be in the future." });
   if (isPublic(before)) throw new ServiceError("conflict", "This article is already published; unpublish it first.");
   return transition(db, actor, before, { status: "SCHEDULED", publishedAt: at, action: "article.schedule", details: { publishAt: at.toISOString() } });
+}
+
+/** From review back to its writers as a draft, with the editor's note, which they see on it. */
+export async function returnToWriter(db: Db, actor: Actor, id: string, input: unknown) {
+  const { note, version } = returnSchema.parse(input);
+  const before = await loadForTransition(db, actor, id, { version });
+  ensure(can.returnToWriter(actor), "Only editors return articles to their writers.");
+  if (before.status !== "IN_REVIEW") throw new ServiceError("conflict", "Only articles in review can be returned to their writers.");
+  return transition(db, actor, before, { status: "DRAFT", action: "article.return", returnNote: note, details: { note } });
+}
+
+/** Its writer takes it back from review, to go on working on it as a draft. */
+export async function withdrawFromReview(db: Db, actor: Actor, id: string, input: unknown) {
+  const before = await loadForTransition(db, actor, id, input);
+  ensure(can.withdrawFromReview(actor, refOf(before)), "Only its writers can withdraw an article from review.");
+  if (before.status !== "IN_REVIEW") throw new ServiceError("conflict", "This article is not in review.");
+  return transition(db, actor, before, { status: "DRAFT", action: "article.withdraw" });
 }
 
 /** Back to draft. If it was public, its URL answers 410 from now on. */

@@ -35,6 +35,10 @@ export const can = {
     (actor.role === "CONTRIBUTOR" && isOwn(actor, article) && unpublishedStates.includes(article.status)),
   /** Only drafts go to review (one already in review has nowhere to go), as the service enforces. */
   submitForReview: (actor: Actor, article: ArticleRef) => can.editArticle(actor, article) && article.status === "DRAFT",
+  /** Editors send an article in review back to its writers, with a note (service: only from review). */
+  returnToWriter: (actor: Actor) => atLeast(actor, "EDITOR"),
+  /** Its writers take an article back from review to go on working on it (service: only from review). */
+  withdrawFromReview: (actor: Actor, article: ArticleRef) => isOwn(actor, article),
   publish: (actor: Actor, article: ArticleRef) =>
     atLeast(actor, "EDITOR") || (actor.role === "AUTHOR" && isOwn(actor, article)),
   deleteArticle: (actor: Actor, article: ArticleRef) =>

@@ -6,7 +6,7 @@ import { statusLabels } from "@/lib/status-labels";
 import { inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { DateTime } from "@/components/dashboard/date-time.client";
 import { NewArticleButton } from "@/components/dashboard/new-article-button.client";
-import { listStaffArticles, staffOptions } from "@/server/data/dashboard";
+import { countReturnedToWriter, listStaffArticles, staffOptions } from "@/server/data/dashboard";
 import { prisma } from "@/server/db";
 import { countTokensExpiringSoon } from "@/server/services/api-tokens";
 import { staffOrSignIn } from "@/server/services/staff-page";
@@ -21,7 +21,12 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
   const { deleted: _deleted, ...filters } = raw;
   const parsed = articleListQuerySchema.safeParse(filters);
   const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
-  const [list, options, expiringTokens] = await Promise.all([listStaffArticles(prisma, actor, query), staffOptions(prisma), countTokensExpiringSoon(prisma, actor)]);
+  const [list, options, returned, expiringTokens] = await Promise.all([
+    listStaffArticles(prisma, actor, query),
+    staffOptions(prisma),
+    countReturnedToWriter(prisma, actor),
+    countTokensExpiringSoon(prisma, actor),
+  ]);
   const pageHref = (page: number) => `/dashboard?${new URLSearchParams({ ...raw, page: String(page) })}`;
 
   return (
@@ -30,6 +35,12 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
         <h1 className="text-2xl font-bold">Articles</h1>
         <NewArticleButton />
       </div>
+      {returned ? (
+        <p className="mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm">
+          {returned === 1 ? "An editor returned one of your articles" : `Editors returned ${returned} of your articles`} with notes on what should change:
+          look for “Returned” below.
+        </p>
+      ) : null}
       {expiringTokens ? (
         <p className="mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm">
           {expiringTokens === 1 ? "An API token expires" : `${expiringTokens} API tokens expire`} within {TOKEN_WARNING_DAYS} days: programs that use{" "}
@@ -106,6 +117,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
                   </td>
                   <td className="py-2 pr-3">
                     <span className="rounded bg-surface px-2 py-0.5 text-xs font-semibold">{statusLabels[a.status]}</span>
+                    {a.status === "DRAFT" && a.returnNote ? <span className="block text-xs font-semibold text-accent-ink">Returned{a.returnedBy ? ` by ${a.returnedBy.name}` : ""}</span> : null}
                     {a.status === "SCHEDULED" && a.publishedAt ? <span className="block text-xs text-muted"><DateTime iso={a.publishedAt.toISOString()} /></span> : null}
                   </td>
                   <td className="py-2 pr-3">{a.section.name}</td>

@@ -39,8 +39,10 @@ export type EditorProps = {
   fields: EditorFields;
   hero: MediaChoice | null;
   corrections: { id: string; text: string; createdAt: string }[];
+  /** An editor's note from sending it back from review, while it stands. */
+  returned: { note: string; at: string; by: string | null } | null;
   options: { sections: { id: string; name: string }[]; authors: { id: string; name: string }[]; tags: string[] };
-  allowed: { publish: boolean; submit: boolean; remove: boolean; correct: boolean; setAuthors: boolean };
+  allowed: { publish: boolean; submit: boolean; withdraw: boolean; returnToWriter: boolean; remove: boolean; correct: boolean; setAuthors: boolean };
 };
 
 const counter = (length: number, ideal: number) => `${length} of about ${ideal} characters${length > ideal ? " — may be cut off in search results" : ""}`;
@@ -73,6 +75,13 @@ export function ArticleEditor(props: EditorProps) {
   const [scheduleAt, setScheduleAt] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [correction, setCorrection] = useState("");
+  const [returning, setReturning] = useState(false);
+  const [returnNote, setReturnNote] = useState("");
+  const [returnError, setReturnError] = useState("");
+  const returnNoteField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (returning) returnNoteField.current?.focus();
+  }, [returning]);
   const [corrections, setCorrections] = useState(props.corrections);
   const [busy, setBusy] = useState(false);
   const picker = useMediaPicker();
@@ -155,24 +164,46 @@ export function ArticleEditor(props: EditorProps) {
     if (!fields.heroCredit && m.credit) change("heroCredit", m.credit);
   }
 
-  /** Save first (so the version is current), then run a workflow step. */
-  async function step(action: string, body: Record<string, unknown> = {}, done?: string) {
+  /**
+   * Save first (so the version is current), then run a workflow step. True when it was taken.
+   * `onFields`: the step's own fields' errors go there, to be shown at those fields.
+   */
+  async function step(action: string, body: Record<string, unknown> = {}, done?: string, onFields?: (fields: Record<string, string>) => void) {
     setBusy(true);
     setMessage({ ok: true, text: "" });
     try {
-      if (!(await saver.saveNow())) return setMessage({ ok: false, text: "Save the article first: it has unsaved changes that could not be saved." });
+      if (!(await saver.saveNow())) {
+        setMessage({ ok: false, text: "Save the article first: it has unsaved changes that could not be saved." });
+        return false;
+      }
       const result = await callApi<{ status: StatusKey; version: number; path: string }>("POST", `/api/v1/articles/${props.id}/${action}`, { version: saver.version.current, ...body });
       if (!result.ok) {
-        const fieldText = result.error.fields ? ` ${Object.values(result.error.fields).join(" ")}` : "";
-        return setMessage({ ok: false, text: result.error.message + fieldText });
+        if (onFields && result.error.fields) {
+          onFields(result.error.fields);
+          setMessage({ ok: false, text: result.error.message });
+        } else {
+          const fieldText = result.error.fields ? ` ${Object.values(result.error.fields).join(" ")}` : "";
+          setMessage({ ok: false, text: result.error.message + fieldText });
+        }
+        return false;
       }
       saver.setVersion(result.data.version);
       setStatus(result.data.status);
       setPath(result.data.path);
       setMessage({ ok: true, text: done ?? "Done." });
       router.refresh();
+      return true;
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function returnToWriter() {
+    setReturnError("");
+    const taken = await step("return", { note: returnNote }, "Returned to its writers as a draft, with your note.", (fields) => setReturnError(fields.note ?? ""));
+    if (taken) {
+      setReturning(false);
+      setReturnNote("");
     }
   }
 
@@ -207,6 +238,15 @@ export function ArticleEditor(props: EditorProps) {
           </p>
           <SaveIndicator state={saver.state} />
         </div>
+        {props.returned && status === "DRAFT" ? (
+          <section aria-labelledby="returned-heading" className="rounded-md border-2 border-accent p-3">
+            <h2 id="returned-heading" className="font-bold">Returned from review</h2>
+            <p className="text-sm text-muted">
+              {props.returned.by ? `By ${props.returned.by}, ` : ""}<DateTime iso={props.returned.at} />. Make the changes, then submit it for review again.
+            </p>
+            <blockquote className="mt-2 whitespace-pre-line border-l-4 border-rule pl-3">{props.returned.note}</blockquote>
+          </section>
+        ) : null}
         {others.length ? (
           <p role="status" className="rounded-md border border-rule bg-surface px-3 py-2 text-sm">
             Also editing now: {others.map((o) => o.name).join(", ")}
@@ -306,6 +346,26 @@ export function ArticleEditor(props: EditorProps) {
           </button>
           {props.allowed.submit && status === "DRAFT" ? (
             <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => void step("submit", {}, "Submitted for review.")}>Submit for review</button>
+          ) : null}
+          {props.allowed.withdraw && status === "IN_REVIEW" ? (
+            <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => void step("withdraw", {}, "Withdrawn from review: it is a draft again.")}>Withdraw from review</button>
+          ) : null}
+          {props.allowed.returnToWriter && status === "IN_REVIEW" ? (
+            returning ? (
+              <div className="space-y-1">
+                <label htmlFor="return-note" className="text-sm font-semibold">What should change?</label>
+                <p id="return-note-hint" className="text-xs text-muted">Its writers see this on the draft.</p>
+                <textarea ref={returnNoteField} id="return-note" value={returnNote} onChange={(e) => setReturnNote(e.target.value)} rows={4} maxLength={2000} className={inputClass}
+                  aria-invalid={!!returnError} aria-describedby={returnError ? "return-note-hint return-note-error" : "return-note-hint"} />
+                <FieldError id="return-note-error" message={returnError} />
+                <div className="flex gap-2">
+                  <button type="button" className={secondaryButtonClass} disabled={busy} onClick={() => void returnToWriter()}>Return with this note</button>
+                  <button type="button" className={secondaryButtonClass} onClick={() => { setReturning(false); setReturnError(""); }}>Cancel</button>
+                </div>
+              </div>
+            ) : (
+              <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => setReturning(true)}>Return to writer…</button>
+            )
           ) : null}
           {props.allowed.publish && status !== "PUBLISHED" ? (
             <button type="button" className={`${buttonClass} w-full`} disabled={busy} onClick={() => void step("publish", {}, "Published.")}>Publish now</button>

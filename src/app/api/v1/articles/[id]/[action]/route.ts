@@ -1,10 +1,10 @@
-// POST /api/v1/articles/:id/{submit|publish|schedule|unpublish|archive|corrections|presence}
+// POST /api/v1/articles/:id/{submit|withdraw|return|publish|schedule|unpublish|archive|corrections|presence}
 // GET  /api/v1/articles/:id/{revisions|presence}
 import { z } from "zod";
 import { apiRoute, readJson } from "@/server/api/handler";
 import { apiJson } from "@/server/api/respond";
 import { apiArticle } from "@/server/api/serialize";
-import { correctionSchema, scheduleSchema, versionSchema } from "@/lib/schemas/article";
+import { correctionSchema, returnSchema, scheduleSchema, versionSchema } from "@/lib/schemas/article";
 import { prisma } from "@/server/db";
 import { presentEditors, touchPresence } from "@/server/data/dashboard";
 import * as articles from "@/server/services/articles";
@@ -14,6 +14,8 @@ type Params = { id: string; action: string };
 
 const transitions = {
   submit: [versionSchema, articles.submitForReview],
+  withdraw: [versionSchema, articles.withdrawFromReview],
+  return: [returnSchema, articles.returnToWriter],
   publish: [versionSchema, articles.publishArticle],
   schedule: [scheduleSchema, articles.scheduleArticle],
   unpublish: [versionSchema, articles.unpublishArticle],
