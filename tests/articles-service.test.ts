@@ -23,7 +23,7 @@ import {
   updateArticle,
   withdrawFromReview,
 } from "@/server/services/articles";
-import { countReturnedToWriter } from "@/server/data/dashboard";
+import { countReturnedToWriter, newsroomNotices } from "@/server/data/dashboard";
 import { ServiceError } from "@/server/services/errors";
 import { releaseDueArticles } from "@/server/services/scheduler";
 import type { Actor } from "@/server/services/permissions";
@@ -318,11 +318,14 @@ describe("review: returned to the writer with a note, or withdrawn by them", () 
   it("an editor's note stays on the draft through the writer's saves and goes when it is submitted again", async () => {
     const a = await draft(contributor, "Bins collected fortnightly");
     const inReview = await submitForReview(prisma, contributor, a.id, { version: a.version });
+    // Editors are told that something waits for review; writers are not (other files' articles count too).
+    expect((await newsroomNotices(prisma, editor)).awaitingReview).toBeGreaterThanOrEqual(1);
+    expect((await newsroomNotices(prisma, author)).awaitingReview).toBe(0);
     const returned = await returnToWriter(prisma, editor, a.id, { version: inReview.version, note });
     expect(returned).toMatchObject({ status: "DRAFT", returnNote: note, returnedById: editor.id, returnedBy: { name: editor.name } });
     expect(returned.returnedAt).toBeInstanceOf(Date);
     expect((await auditRows(a.id, "article.return"))[0]?.details).toMatchObject({ from: "IN_REVIEW", to: "DRAFT", note });
-    expect(await countReturnedToWriter(prisma, contributor)).toBe(1);
+    expect(await newsroomNotices(prisma, contributor)).toEqual({ returned: 1, awaitingReview: 0, expiringTokens: 0 });
     // Not the editor's own article: nothing returned to them.
     expect(await countReturnedToWriter(prisma, editor)).toBe(0);
 

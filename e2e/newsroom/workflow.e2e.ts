@@ -81,8 +81,14 @@ test("an editor returns a story in review with a note; its writer sees it, revis
   await expect(contributor.getByText("Submitted for review.")).toBeVisible();
 
   // The editor sends it back. Without a note: refused at the field, still in review.
+  // Editors are told on the newsroom's front page that stories wait for review (the demo has one).
   const editor = await staffPage(browser, "editor", baseURL!);
-  await editor.goto(editorUrl);
+  await expect(editor.getByText(/(An article is|\d+ articles are) waiting for review/)).toBeVisible();
+  await editor.getByRole("link", { name: /^Show (it|them)$/ }).click();
+  await expect(editor).toHaveURL(/status=IN_REVIEW/);
+  await expect(editor.getByText(/waiting for review/)).toHaveCount(0);
+  await editor.getByRole("link", { name: headline }).click();
+  await editor.waitForURL(editorUrl);
   await editor.getByRole("button", { name: "Return to writer…" }).click();
   const note = editor.getByLabel("What should change?");
   await expect(note).toBeFocused();

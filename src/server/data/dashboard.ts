@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { ArticleListQuery } from "@/lib/schemas/article";
 import { staffSearchArticleIds } from "@/server/data/search-queries";
+import { countTokensExpiringSoon } from "@/server/services/api-tokens";
 import { atLeast, type Actor } from "@/server/services/permissions";
 
 /**
@@ -19,6 +20,20 @@ const ownArticles = (actor: Actor): Prisma.ArticleWhereInput => ({ OR: [{ create
 /** How many of this member's own articles an editor sent back to them from review, still drafts. */
 export function countReturnedToWriter(db: PrismaClient, actor: Actor): Promise<number> {
   return db.article.count({ where: { AND: [ownArticles(actor), { status: "DRAFT", returnNote: { not: null } }] } });
+}
+
+/**
+ * What the newsroom's front page points out to this member, as counts (0: nothing to say): their
+ * articles sent back from review; for editors, articles waiting for review; for admins, API
+ * tokens about to expire.
+ */
+export async function newsroomNotices(db: PrismaClient, actor: Actor) {
+  const [returned, awaitingReview, expiringTokens] = await Promise.all([
+    countReturnedToWriter(db, actor),
+    atLeast(actor, "EDITOR") ? db.article.count({ where: { status: "IN_REVIEW" } }) : 0,
+    countTokensExpiringSoon(db, actor),
+  ]);
+  return { returned, awaitingReview, expiringTokens };
 }
 
 export function staffArticleWhere(actor: Actor, query: Partial<ArticleListQuery>, textMatches: string[] = []): Prisma.ArticleWhereInput {

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { articleListQuerySchema } from "@/lib/schemas/article";
-import { TOKEN_WARNING_DAYS } from "@/lib/schemas/api-token";
 import { statusLabels } from "@/lib/status-labels";
 import { inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { DateTime } from "@/components/dashboard/date-time.client";
 import { NewArticleButton } from "@/components/dashboard/new-article-button.client";
-import { countReturnedToWriter, listStaffArticles, staffOptions } from "@/server/data/dashboard";
+import { NewsroomNotices } from "@/components/dashboard/newsroom-notices";
+import { listStaffArticles, newsroomNotices, staffOptions } from "@/server/data/dashboard";
 import { prisma } from "@/server/db";
-import { countTokensExpiringSoon } from "@/server/services/api-tokens";
 import { staffOrSignIn } from "@/server/services/staff-page";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -21,12 +20,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
   const { deleted: _deleted, ...filters } = raw;
   const parsed = articleListQuerySchema.safeParse(filters);
   const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
-  const [list, options, returned, expiringTokens] = await Promise.all([
-    listStaffArticles(prisma, actor, query),
-    staffOptions(prisma),
-    countReturnedToWriter(prisma, actor),
-    countTokensExpiringSoon(prisma, actor),
-  ]);
+  const [list, options, notices] = await Promise.all([listStaffArticles(prisma, actor, query), staffOptions(prisma), newsroomNotices(prisma, actor)]);
   const pageHref = (page: number) => `/dashboard?${new URLSearchParams({ ...raw, page: String(page) })}`;
 
   return (
@@ -35,18 +29,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
         <h1 className="text-2xl font-bold">Articles</h1>
         <NewArticleButton />
       </div>
-      {returned ? (
-        <p className="mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm">
-          {returned === 1 ? "An editor returned one of your articles" : `Editors returned ${returned} of your articles`} with notes on what should change:
-          look for “Returned” below.
-        </p>
-      ) : null}
-      {expiringTokens ? (
-        <p className="mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm">
-          {expiringTokens === 1 ? "An API token expires" : `${expiringTokens} API tokens expire`} within {TOKEN_WARNING_DAYS} days: programs that use{" "}
-          {expiringTokens === 1 ? "it" : "them"} will need new ones. <Link href="/dashboard/tokens" className="underline">See API tokens</Link>
-        </p>
-      ) : null}
+      {/* Not "waiting for review, show them" on the list of them. */}
+      <NewsroomNotices {...notices} awaitingReview={query.status === "IN_REVIEW" ? 0 : notices.awaitingReview} />
       {raw.deleted ? <p role="status" className="mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm">The article was deleted.</p> : null}
       {!parsed.success ? <p role="alert" className="mb-3 text-sm text-accent-ink">Some filters were not valid and were ignored.</p> : null}
       <form method="get" className="mb-4 grid gap-3 rounded-md border border-rule p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter articles">

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { TOKEN_WARNING_DAYS } from "@/lib/schemas/api-token";
+
+const noticeClass = "mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm";
+
+/** What needs this member's attention, above the newsroom's article list (newsroomNotices). */
+export function NewsroomNotices({ returned, awaitingReview, expiringTokens }: { returned: number; awaitingReview: number; expiringTokens: number }) {
+  return (
+    <>
+      {returned ? (
+        <p className={noticeClass}>
+          {returned === 1 ? "An editor returned one of your articles" : `Editors returned ${returned} of your articles`} with notes on what should change:
+          look for “Returned” below.
+        </p>
+      ) : null}
+      {awaitingReview ? (
+        <p className={noticeClass}>
+          {awaitingReview === 1 ? "An article is" : `${awaitingReview} articles are`} waiting for review.{" "}
+          <Link href="/dashboard?status=IN_REVIEW" className="underline">Show {awaitingReview === 1 ? "it" : "them"}</Link>
+        </p>
+      ) : null}
+      {expiringTokens ? (
+        <p className={noticeClass}>
+          {expiringTokens === 1 ? "An API token expires" : `${expiringTokens} API tokens expire`} within {TOKEN_WARNING_DAYS} days: programs that use{" "}
+          {expiringTokens === 1 ? "it" : "them"} will need new ones. <Link href="/dashboard/tokens" className="underline">See API tokens</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
