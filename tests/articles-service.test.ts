@@ -23,7 +23,7 @@ import {
   updateArticle,
   withdrawFromReview,
 } from "@/server/services/articles";
-import { countReturnedToWriter, newsroomNotices } from "@/server/data/dashboard";
+import { newsroomNotices, returnedToWriter } from "@/server/data/dashboard";
 import { ServiceError } from "@/server/services/errors";
 import { releaseDueArticles } from "@/server/services/scheduler";
 import type { Actor } from "@/server/services/permissions";
@@ -325,9 +325,9 @@ describe("review: returned to the writer with a note, or withdrawn by them", () 
     expect(returned).toMatchObject({ status: "DRAFT", returnNote: note, returnedById: editor.id, returnedBy: { name: editor.name } });
     expect(returned.returnedAt).toBeInstanceOf(Date);
     expect((await auditRows(a.id, "article.return"))[0]?.details).toMatchObject({ from: "IN_REVIEW", to: "DRAFT", note });
-    expect(await newsroomNotices(prisma, contributor)).toEqual({ returned: 1, awaitingReview: 0, expiringTokens: 0 });
+    expect(await newsroomNotices(prisma, contributor)).toEqual({ returned: { latest: [{ id: a.id, headline: a.headline }], count: 1 }, awaitingReview: 0, expiringTokens: 0 });
     // Not the editor's own article: nothing returned to them.
-    expect(await countReturnedToWriter(prisma, editor)).toBe(0);
+    expect((await returnedToWriter(prisma, editor)).count).toBe(0);
 
     // The writer works on it: the note is still there to work from.
     const saved = await updateArticle(prisma, contributor, a.id, { version: returned.version, standfirst: "Figures from the council's own report." });
@@ -335,7 +335,7 @@ describe("review: returned to the writer with a note, or withdrawn by them", () 
     // Submitted again, it goes; the audit log keeps it.
     const again = await submitForReview(prisma, contributor, a.id, { version: saved.version });
     expect(again).toMatchObject({ status: "IN_REVIEW", returnNote: null, returnedAt: null, returnedById: null });
-    expect(await countReturnedToWriter(prisma, contributor)).toBe(0);
+    expect(await returnedToWriter(prisma, contributor)).toEqual({ latest: [], count: 0 });
     expect(await auditRows(a.id, "article.return")).toHaveLength(1);
   });
 

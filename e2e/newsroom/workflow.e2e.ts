@@ -106,7 +106,9 @@ test("an editor returns a story in review with a note; its writer sees it, revis
   await contributor.goto("/dashboard");
   await expect(contributor.getByText(/returned (one|\d+) of your articles with notes/)).toBeVisible();
   await expect(contributor.getByRole("row", { name: new RegExp(headline) })).toContainText(/Returned by/);
-  await contributor.getByRole("link", { name: headline }).click();
+  // The notice links to it (as does its row).
+  await expect(contributor.getByRole("link", { name: headline })).toHaveCount(2);
+  await contributor.getByRole("listitem").getByRole("link", { name: headline }).click();
   await contributor.waitForURL(editorUrl);
   const returned = contributor.getByRole("region", { name: "Returned from review" });
   await expect(returned).toContainText(asked);

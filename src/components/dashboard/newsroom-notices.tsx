@@ -4,14 +4,25 @@ import { TOKEN_WARNING_DAYS } from "@/lib/schemas/api-token";
 const noticeClass = "mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm";
 
 /** What needs this member's attention, above the newsroom's article list (newsroomNotices). */
-export function NewsroomNotices({ returned, awaitingReview, expiringTokens }: { returned: number; awaitingReview: number; expiringTokens: number }) {
+type Notices = { returned: { latest: { id: string; headline: string }[]; count: number }; awaitingReview: number; expiringTokens: number };
+
+export function NewsroomNotices({ returned, awaitingReview, expiringTokens }: Notices) {
   return (
     <>
-      {returned ? (
-        <p className={noticeClass}>
-          {returned === 1 ? "An editor returned one of your articles" : `Editors returned ${returned} of your articles`} with notes on what should change:
-          look for “Returned” below.
-        </p>
+      {returned.count ? (
+        <div className={noticeClass}>
+          <p>
+            {returned.count === 1 ? "An editor returned one of your articles" : `Editors returned ${returned.count} of your articles`} with notes on what should
+            change{returned.count > returned.latest.length ? ` (the latest ${returned.latest.length} here; all are marked “Returned” below)` : ""}:
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {returned.latest.map((a) => (
+              <li key={a.id}>
+                <Link href={`/dashboard/articles/${a.id}`} className="underline">{a.headline || "Untitled"}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {awaitingReview ? (
         <p className={noticeClass}>

@@ -17,9 +17,14 @@ import { atLeast, type Actor } from "@/server/services/permissions";
 /** Articles this member started or has a byline on. */
 const ownArticles = (actor: Actor): Prisma.ArticleWhereInput => ({ OR: [{ createdById: actor.id }, { authors: { some: { userId: actor.id } } }] });
 
-/** How many of this member's own articles an editor sent back to them from review, still drafts. */
-export function countReturnedToWriter(db: PrismaClient, actor: Actor): Promise<number> {
-  return db.article.count({ where: { AND: [ownArticles(actor), { status: "DRAFT", returnNote: { not: null } }] } });
+/** This member's own articles an editor sent back to them from review, still drafts: the latest few, and how many. */
+export async function returnedToWriter(db: PrismaClient, actor: Actor, take = 5) {
+  const where: Prisma.ArticleWhereInput = { AND: [ownArticles(actor), { status: "DRAFT", returnNote: { not: null } }] };
+  const [latest, count] = await Promise.all([
+    db.article.findMany({ where, orderBy: [{ returnedAt: "desc" }, { id: "asc" }], take, select: { id: true, headline: true } }),
+    db.article.count({ where }),
+  ]);
+  return { latest, count };
 }
 
 /**
@@ -29,7 +34,7 @@ export function countReturnedToWriter(db: PrismaClient, actor: Actor): Promise<n
  */
 export async function newsroomNotices(db: PrismaClient, actor: Actor) {
   const [returned, awaitingReview, expiringTokens] = await Promise.all([
-    countReturnedToWriter(db, actor),
+    returnedToWriter(db, actor),
     atLeast(actor, "EDITOR") ? db.article.count({ where: { status: "IN_REVIEW" } }) : 0,
     countTokensExpiringSoon(db, actor),
   ]);
