@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { articleIdExists } from "@/server/data/dashboard";
 import { searchPageExists } from "@/server/data/search-queries";
 import { prisma } from "@/server/db";
+import { openPreviewLink } from "@/server/services/preview-links";
 import { logEvent } from "@/server/log";
 import { pathStatus } from "@/server/path-status";
 
@@ -20,6 +21,14 @@ export async function proxy(request: NextRequest) {
   if (staffArticle) {
     if (hasSession(request) && !(await articleIdExists(prisma, staffArticle[1]!).catch(lookupFailed))) return errorPage(request, 404, "no-store");
     return NextResponse.next();
+  }
+
+  // A preview link: the page streams in after its status, so a link that opens nothing (forged,
+  // expired or stopped) is answered 404 here.
+  const previewLink = PREVIEW_LINK.exec(pathname);
+  if (previewLink) {
+    const opens = await openPreviewLink(prisma, decodeURIComponent(previewLink[1]!)).catch(lookupFailed);
+    return opens ? NextResponse.next() : errorPage(request, 404, "no-store");
   }
 
   // Our URLs are lower case: "/Politics/Some-Story" → "/politics/some-story". Percent-escapes stay
@@ -51,6 +60,7 @@ export async function proxy(request: NextRequest) {
 }
 
 const STAFF_ARTICLE = /^\/dashboard\/articles\/([^/]+)(?:\/preview)?$/;
+const PREVIEW_LINK = /^\/preview\/share\/([^/]+)$/;
 
 /** Whether the request carries an Auth.js session cookie (checked by the page, not here). */
 const hasSession = (request: NextRequest) => request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
@@ -92,5 +102,7 @@ export const config = {
     // An article's editor and preview (unknown ids: 404).
     "/dashboard/articles/:id",
     "/dashboard/articles/:id/preview",
+    // Preview links (links that open nothing: 404).
+    "/preview/share/:token",
   ],
 };

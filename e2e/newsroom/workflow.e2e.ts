@@ -141,3 +141,38 @@ test("the dashboard needs a signed-in staff member", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("a preview link lets someone without an account read a draft, unindexed and uncached, until sharing stops", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const editor = await staffPage(browser, "editor", baseURL!);
+  await editor.getByRole("button", { name: "New article" }).click();
+  await editor.waitForURL(/\/dashboard\/articles\/[^/]+$/);
+  const headline = uniqueHeadline("Council settles depot land dispute");
+  await editor.getByLabel("Headline", { exact: true }).fill(headline);
+  await editor.getByRole("textbox", { name: "Body" }).click();
+  await editor.keyboard.type("The settlement is confidential, the council says.");
+  await expect(editor.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  await editor.getByRole("button", { name: "Make a preview link" }).click();
+  const link = await editor.getByLabel("Link to send").inputValue();
+  expect(link).toMatch(/\/preview\/share\/[^/]+$/);
+
+  // Someone with no account and no cookies.
+  const outsider = await (await browser.newContext()).newPage();
+  const errors: string[] = [];
+  outsider.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+  const answer = await outsider.goto(link);
+  expect(answer?.status()).toBe(200);
+  expect(answer?.headers()["cache-control"]).toMatch(/no-store/);
+  await expect(outsider.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+  await expect(outsider.getByRole("note")).toContainText("Preview — not public");
+  await expect(outsider.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  // No share buttons: the article's own address is not public yet.
+  await expect(outsider.getByRole("button", { name: "Share or copy link" })).toHaveCount(0);
+  expect(errors).toEqual([]);
+  // The link opens this article only: altered, it finds nothing.
+  expect((await outsider.request.get(link.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).status()).toBe(404);
+
+  await editor.getByRole("button", { name: "Stop sharing" }).click();
+  await expect(editor.getByText("Sharing stopped: every link given out no longer works.")).toBeVisible();
+  expect((await outsider.request.get(link)).status()).toBe(404);
+});

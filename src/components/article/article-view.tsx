@@ -20,7 +20,7 @@ export function ArticleView({
   canonicalUrl: string;
   related: ArticleCard[];
   editorsPicks: ArticleCard[];
-  /** A staff preview: no view counting. */
+  /** A preview (staff, or a preview link): no view counting, no share buttons. */
   preview?: boolean;
 }) {
   return (
@@ -94,9 +94,12 @@ export function ArticleView({
         <div className="mt-8">
           <ArticleBodyView body={article.body} />
         </div>
-        <div className="mt-10">
-          <ShareLinks url={canonicalUrl} title={article.headline} />
-        </div>
+        {/* Not on a preview: its address is not public yet, and a shared preview's reader must not spread it. */}
+        {preview ? null : (
+          <div className="mt-10">
+            <ShareLinks url={canonicalUrl} title={article.headline} />
+          </div>
+        )}
         {article.corrections.length ? (
           <aside
             aria-labelledby="corrections-heading"

@@ -96,6 +96,12 @@ export function openApiDocument(serverUrl: string) {
       "/articles/{id}/schedule": transition("Schedule for a time (ISO 8601 with offset; stored in UTC)", scheduleSchema),
       "/articles/{id}/unpublish": transition("Unpublish (the public URL answers 410)", versionSchema),
       "/articles/{id}/archive": transition("Archive", versionSchema),
+      "/articles/{id}/preview-links": {
+        post: { summary: "A preview link for someone without an account: the article as readers will see it, for 7 days (its authors and editors)", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 201: ok("The link's url and expiresAt"), ...errors(401, 403, 404) } },
+      },
+      "/articles/{id}/stop-preview-links": {
+        post: { summary: "Every preview link given out for the article stops working", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Stopped"), ...errors(401, 403, 404) } },
+      },
       "/articles/{id}/corrections": {
         post: { summary: "Append a correction (editors)", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(correctionSchema), responses: { 201: ok("The correction"), ...errors(401, 403, 404, 409, 422) } },
       },

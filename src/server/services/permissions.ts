@@ -41,6 +41,8 @@ export const can = {
   withdrawFromReview: (actor: Actor, article: ArticleRef) => isOwn(actor, article),
   publish: (actor: Actor, article: ArticleRef) =>
     atLeast(actor, "EDITOR") || (actor.role === "AUTHOR" && isOwn(actor, article)),
+  /** A preview link for someone outside the newsroom: whoever may publish the article. */
+  sharePreview: (actor: Actor, article: ArticleRef) => can.publish(actor, article),
   deleteArticle: (actor: Actor, article: ArticleRef) =>
     atLeast(actor, "EDITOR") ||
     (actor.role === "AUTHOR" && isOwn(actor, article)) ||

@@ -11,6 +11,7 @@ import { BodyEditor } from "@/components/dashboard/editor/body-editor.client";
 import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { useBrowserValue } from "@/components/ui/browser-value";
 import { useMediaPicker, type MediaChoice } from "./media-picker.client";
+import { PreviewLinks } from "./preview-link.client";
 import { RevisionsPanel } from "./revisions-panel.client";
 import { useArticleSaver, type SaveState } from "./use-autosave";
 
@@ -41,8 +42,10 @@ export type EditorProps = {
   corrections: { id: string; text: string; createdAt: string }[];
   /** An editor's note from sending it back from review, while it stands. */
   returned: { note: string; at: string; by: string | null } | null;
+  /** Preview links were given out and not stopped. */
+  previewShared: boolean;
   options: { sections: { id: string; name: string }[]; authors: { id: string; name: string }[]; tags: string[] };
-  allowed: { publish: boolean; submit: boolean; withdraw: boolean; returnToWriter: boolean; remove: boolean; correct: boolean; setAuthors: boolean };
+  allowed: { publish: boolean; submit: boolean; withdraw: boolean; returnToWriter: boolean; share: boolean; remove: boolean; correct: boolean; setAuthors: boolean };
 };
 
 const counter = (length: number, ideal: number) => `${length} of about ${ideal} characters${length > ideal ? " — may be cut off in search results" : ""}`;
@@ -423,6 +426,7 @@ export function ArticleEditor(props: EditorProps) {
           <AuthorsField ids={fields.authorIds} all={props.options.authors} editable={props.allowed.setAuthors} error={fieldErrors.authorIds} onChange={(ids) => change("authorIds", ids)} />
         </div>
 
+        {props.allowed.share && status !== "PUBLISHED" ? <PreviewLinks articleId={props.id} shared={props.previewShared} /> : null}
         {props.allowed.correct && props.everPublished ? (
           <div className="space-y-2 rounded-md border border-rule p-3">
             <h2 className="font-semibold">Corrections</h2>

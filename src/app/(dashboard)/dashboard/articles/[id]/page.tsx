@@ -53,6 +53,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
           }}
           hero={article.heroImage ? { id: article.heroImage.id, url: mediaUrl(article.heroImage.storageKey), alt: article.heroImage.alt, width: article.heroImage.width, height: article.heroImage.height, caption: "", credit: "" } : null}
           returned={article.returnNote ? { note: article.returnNote, at: (article.returnedAt ?? article.updatedAt).toISOString(), by: article.returnedBy?.name ?? null } : null}
+          previewShared={!!article.previewKey}
           corrections={article.corrections.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt.toISOString() }))}
           options={{ sections: options.sections, authors: options.authors, tags: options.tags.map((t) => t.name) }}
           allowed={{
@@ -60,6 +61,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
             submit: can.submitForReview(actor, ref),
             withdraw: can.withdrawFromReview(actor, ref),
             returnToWriter: can.returnToWriter(actor),
+            share: can.sharePreview(actor, ref),
             remove: can.deleteArticle(actor, ref),
             correct: can.addCorrection(actor),
             setAuthors: can.setAnyAuthors(actor),

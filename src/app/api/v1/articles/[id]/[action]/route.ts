@@ -1,4 +1,4 @@
-// POST /api/v1/articles/:id/{submit|withdraw|return|publish|schedule|unpublish|archive|corrections|presence}
+// POST /api/v1/articles/:id/{submit|withdraw|return|publish|schedule|unpublish|archive|corrections|presence|preview-links|stop-preview-links}
 // GET  /api/v1/articles/:id/{revisions|presence}
 import { z } from "zod";
 import { apiRoute, readJson } from "@/server/api/handler";
@@ -9,6 +9,9 @@ import { prisma } from "@/server/db";
 import { presentEditors, touchPresence } from "@/server/data/dashboard";
 import * as articles from "@/server/services/articles";
 import { notFound } from "@/server/services/errors";
+import { createPreviewLink, stopPreviewLinks } from "@/server/services/preview-links";
+import { getSiteSettings } from "@/server/data/articles";
+import { absoluteUrl } from "@/lib/routes";
 
 type Params = { id: string; action: string };
 
@@ -31,6 +34,14 @@ export const POST = apiRoute<Params>("staff-write", async ({ request, params, ac
   if (params.action === "corrections") {
     const correction = await articles.addCorrection(prisma, actor!, params.id, await readJson(request, correctionSchema));
     return apiJson(correction, { status: 201 });
+  }
+  if (params.action === "preview-links") {
+    const { path, expiresAt } = await createPreviewLink(prisma, actor!, params.id);
+    return apiJson({ url: absoluteUrl((await getSiteSettings()).siteUrl, path), path, expiresAt }, { status: 201 });
+  }
+  if (params.action === "stop-preview-links") {
+    await stopPreviewLinks(prisma, actor!, params.id);
+    return apiJson({ stopped: true });
   }
   if (params.action === "presence") {
     await articles.getArticleForStaff(prisma, actor!, params.id);
