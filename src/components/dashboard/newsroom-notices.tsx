@@ -3,9 +3,9 @@ import { TOKEN_WARNING_DAYS } from "@/lib/schemas/api-token";
 
 const noticeClass = "mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm";
 
-/** What needs this member's attention, above the newsroom's article list (newsroomNotices). */
 type Notices = { returned: { latest: { id: string; headline: string }[]; count: number }; awaitingReview: number; expiringTokens: number };
 
+/** What needs this member's attention, above the newsroom's article list (newsroomNotices). */
 export function NewsroomNotices({ returned, awaitingReview, expiringTokens }: Notices) {
   return (
     <>
