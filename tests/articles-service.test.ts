@@ -332,14 +332,17 @@ describe("review: returned to the writer with a note, or withdrawn by them", () 
     // The writer works on it: the note is still there to work from.
     const saved = await updateArticle(prisma, contributor, a.id, { version: returned.version, standfirst: "Figures from the council's own report." });
     expect(saved.returnNote).toBe(note);
-    // Submitted again, it goes; the audit log keeps it.
+    // Submitted again, it stays for the reviewer to check against, and is no longer the writer's to act on.
     const again = await submitForReview(prisma, contributor, a.id, { version: saved.version });
-    expect(again).toMatchObject({ status: "IN_REVIEW", returnNote: null, returnedAt: null, returnedById: null });
+    expect(again).toMatchObject({ status: "IN_REVIEW", returnNote: note, returnedById: editor.id });
     expect(await returnedToWriter(prisma, contributor)).toEqual({ latest: [], count: 0 });
-    expect(await auditRows(a.id, "article.return")).toHaveLength(1);
+    // Returned a second time: the new note replaces it; the audit log keeps both.
+    const second = await returnToWriter(prisma, editor, a.id, { version: again.version, note: "Now trim it to 300 words." });
+    expect(second).toMatchObject({ status: "DRAFT", returnNote: "Now trim it to 300 words." });
+    expect((await auditRows(a.id, "article.return")).map((r) => (r.details as { note: string }).note).sort()).toEqual([note, "Now trim it to 300 words."].sort());
   });
 
-  it("any other step clears the note too: an author who publishes the returned story leaves no note behind", async () => {
+  it("publishing clears the note: an author who publishes the returned story leaves no note behind", async () => {
     const a = await draft(author, "Harbour wall repairs");
     const inReview = await submitForReview(prisma, author, a.id, { version: a.version });
     const returned = await returnToWriter(prisma, editor, a.id, { version: inReview.version, note });
@@ -372,7 +375,14 @@ describe("review: returned to the writer with a note, or withdrawn by them", () 
     const back = await withdrawFromReview(prisma, contributor, a.id, { version: inReview.version });
     expect(back).toMatchObject({ status: "DRAFT", returnNote: null });
     expect(await auditRows(a.id, "article.withdraw")).toHaveLength(1);
-    expect((await serviceError(withdrawFromReview(prisma, contributor, a.id, { version: back.version }))).status).toBe(409);
+    // Withdrawn after a return and a new submission, the note is the writer's again.
+    const resubmitted = await submitForReview(prisma, contributor, a.id, { version: back.version });
+    const returned = await returnToWriter(prisma, editor, a.id, { version: resubmitted.version, note });
+    const again = await submitForReview(prisma, contributor, a.id, { version: returned.version });
+    const withdrawn = await withdrawFromReview(prisma, contributor, a.id, { version: again.version });
+    expect(withdrawn).toMatchObject({ status: "DRAFT", returnNote: note });
+    expect((await returnedToWriter(prisma, contributor)).latest.map((r) => r.id)).toContain(a.id);
+    expect((await serviceError(withdrawFromReview(prisma, contributor, a.id, { version: withdrawn.version }))).status).toBe(409);
   });
 });
 

@@ -66,7 +66,7 @@ test("contributor drafts and submits; editor publishes; it is live everywhere; u
   }
 });
 
-test("an editor returns a story in review with a note; its writer sees it, revises, submits again, and may withdraw it", async ({ browser, baseURL }) => {
+test("an editor returns a story in review with a note; its writer sees it, revises, submits again, may withdraw it; the next step clears it", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const contributor = await staffPage(browser, "contributor", baseURL!);
   await contributor.getByRole("button", { name: "New article" }).click();
@@ -114,21 +114,32 @@ test("an editor returns a story in review with a note; its writer sees it, revis
   await expect(returned).toContainText(asked);
   await expectAccessible(contributor);
 
-  // Revised and submitted again: the note has done its work and goes.
+  // Revised and submitted again: the note is the reviewer's now, to check the changes against.
   await contributor.getByRole("textbox", { name: "Body" }).click();
   await contributor.keyboard.press("End");
   await contributor.keyboard.type(" The council's own allotment report gives the figure.");
   await contributor.getByRole("button", { name: "Submit for review" }).click();
   await expect(contributor.getByText("Submitted for review.")).toBeVisible();
   await expect(returned).toHaveCount(0);
+  await editor.goto("/dashboard?status=IN_REVIEW");
+  await expect(editor.getByRole("row", { name: new RegExp(headline) })).toContainText("Submitted again after a return");
+  await editor.goto(editorUrl);
+  await expect(editor.getByRole("region", { name: "Returned earlier, now submitted again" })).toContainText(asked);
 
-  // The writer may take it back to go on working; it is a draft again, to be submitted later.
+  // The writer may take it back to go on working: a draft again, with the note to work from.
   await contributor.getByRole("button", { name: "Withdraw from review" }).click();
   await expect(contributor.getByText("Withdrawn from review: it is a draft again.")).toBeVisible();
   await expect(contributor.getByRole("button", { name: "Submit for review" })).toBeVisible();
-  await expect(returned).toHaveCount(0);
+  await expect(returned).toContainText(asked);
+
+  // Any other step (here archiving; publishing alike) ends it: gone from the article and the lists.
+  await editor.reload();
+  await editor.getByRole("button", { name: "Archive" }).click();
+  await expect(editor.getByText("Archived.")).toBeVisible();
+  await expect(editor.getByRole("region", { name: /^Returned/ })).toHaveCount(0);
   await contributor.goto("/dashboard");
   await expect(contributor.getByRole("row", { name: new RegExp(headline) })).not.toContainText("Returned");
+  await expect(contributor.getByText(/returned (one|\d+) of your articles/)).toHaveCount(0);
 });
 
 test("the dashboard needs a signed-in staff member", async ({ page }) => {

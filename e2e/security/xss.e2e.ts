@@ -33,7 +33,7 @@ const FIELD = {
   paragraph: 20, heading: 21, emphasis: 22, linkText: 23, bulletItem: 24, orderedItem: 25, blockquote: 26, pullQuote: 27, attribution: 28,
   imageAlt: 29, imageCaption: 30, imageCredit: 31, linkHref: 32, imageSrc: 33,
   sectionName: 40, sectionDescription: 41, inviteName: 42, authorName: 43, bio: 44, mediaAlt: 45, mediaCaption: 46, mediaCredit: 47,
-  bannerText: 48, bannerUrl: 49, tokenName: 50,
+  bannerText: 48, bannerUrl: 49, tokenName: 50, returnNote: 51,
   slug: 60, sectionSlug: 61, tagSlug: 62, refusedHref: 63, refusedImageSrc: 64, refusedBannerUrl: 65, searchQuery: 66, dashboardQuery: 67,
   refusedUpload: 68, schema: 69,
 } as const;
@@ -119,6 +119,10 @@ const state = {
   authors: [] as Author[],
   articles: [] as Article[],
   tokens: [] as { id: string; name: string }[],
+  /** A draft an editor sent back from review with a note of payloads. */
+  returned: null as { id: string; note: string } | null,
+  /** A preview link to the first article. */
+  previewLink: null as string | null,
   /** The first tag of each article, with a description: their pages and feeds are visited. */
   visitedTags: [] as Tag[],
   frontPageBefore: null as string[] | null,
@@ -662,6 +666,19 @@ async function setBanner(admin: Page, api: APIRequestContext, refusals: string[]
   expect(await bannerState(api)).toEqual(state.banner);
 }
 
+/** A draft of plain text, submitted and sent back from review with a note of payloads; a preview link to the first article. */
+async function returnAndShare(api: APIRequestContext): Promise<void> {
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "A plain draft." }] }] };
+  const draft = await call<Article>(api, "POST", "/api/v1/articles", { headline: `Returned draft ${RUN}`, sectionId: state.sections[0]!.id, body });
+  state.returned = { id: draft.id, note: "" };
+  const inReview = await call<Article>(api, "POST", `/api/v1/articles/${draft.id}/submit`, { version: draft.version });
+  const note = new Filler("returnNote", 71).take(2000);
+  const back = await call<Article & { returned: { note: string } | null }>(api, "POST", `/api/v1/articles/${draft.id}/return`, { version: inReview.version, note });
+  expect(back.returned?.note).toBe(note);
+  state.returned.note = note;
+  state.previewLink = (await call<{ path: string }>(api, "POST", `/api/v1/articles/${state.articles[0]!.id}/preview-links`, {})).path;
+}
+
 async function createTokens(api: APIRequestContext): Promise<void> {
   for (let t = 0; t < 2; t++) {
     const name = new Filler("tokenName", 79 + t * 30, (p) => printable(p) && p.length <= 49).take(100);
@@ -850,6 +867,7 @@ test.describe("stored XSS", () => {
       await curateFrontPage(editor);
       await setBanner(adminPage, editor, refusals);
       await createTokens(adminApi);
+      await returnAndShare(editor);
       expect.soft(refusals, "refused values: a 4xx with a message, nothing saved").toEqual([]);
 
       // Every payload went into some field, and every field got many.
@@ -942,7 +960,7 @@ test.describe("stored XSS", () => {
       await scratch.close();
     });
 
-    await test.step("staff pages: article list, editor, preview, taxonomy, media, staff, tokens, curation, audit log", async () => {
+    await test.step("staff pages: article list, editor, preview, returned draft, preview link, taxonomy, media, staff, tokens, curation, audit log", async () => {
       const dashboardQuery = new Filler("dashboardQuery", 151).take(200);
       const everyHeadline = markersIn(...state.articles.map((a) => a.headline));
       const checks: PageCheck[] = [
@@ -985,6 +1003,15 @@ test.describe("stored XSS", () => {
             }
           },
         },
+        {
+          name: "editor of the returned draft",
+          path: `/dashboard/articles/${state.returned!.id}`,
+          expect: markersIn(state.returned!.note),
+          ready: async (page: Page) => {
+            await expect(page.getByRole("region", { name: "Returned from review" })).toBeVisible({ timeout: 20_000 });
+          },
+        },
+        { name: "preview link", path: state.previewLink!, expect: [...articleMarkers(state.articles[0]!, { seo: false })] },
         {
           name: "sections & tags",
           path: "/dashboard/taxonomy",
@@ -1064,7 +1091,7 @@ test.describe("stored XSS", () => {
         }
       });
     }
-    for (const a of state.articles) {
+    for (const a of [...state.articles, ...(state.returned ? [state.returned] : [])]) {
       await attempt(`delete article ${a.id}`, async () => {
         const current = await apiJson<Article>(editor, "GET", `/api/v1/articles/${a.id}`, state.baseURL);
         if (current.status === 404) return;

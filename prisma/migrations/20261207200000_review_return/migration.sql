@@ -1,5 +1,6 @@
 -- An editor may send an article in review back to its writers with a note ("returnNote"), shown
--- to them on the draft until the next workflow step clears it. NULL: not returned.
+-- to them on the draft, and to the reviewer when it is submitted again; publishing, scheduling or
+-- archiving clears it (schema.prisma). NULL: not returned.
 ALTER TABLE "Article" ADD COLUMN "returnNote" TEXT,
     ADD COLUMN "returnedAt" TIMESTAMP(3),
     ADD COLUMN "returnedById" TEXT;

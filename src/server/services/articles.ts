@@ -319,8 +319,20 @@ async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes:
   return after;
 }
 
-/** `returnNote`: the editor's note when returning it to its writers; any other step clears the last one. */
-type Transition = { status: ArticleStatus; publishedAt?: Date | null; firstPublishedAt?: Date; action: string; details?: Prisma.InputJsonObject; returnNote?: string };
+/**
+ * `returnNote`: the editor's note when returning it to its writers. `keepReturnNote`: submitting
+ * it again or withdrawing it keeps the last note (for the reviewer to check against, and the
+ * writer to go on from); any other step clears it.
+ */
+type Transition = {
+  status: ArticleStatus;
+  publishedAt?: Date | null;
+  firstPublishedAt?: Date;
+  action: string;
+  details?: Prisma.InputJsonObject;
+  returnNote?: string;
+  keepReturnNote?: boolean;
+};
 
 async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transition): Promise<EditorArticle> {
   await db.$transaction(async (tx) => {
@@ -332,9 +344,7 @@ async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transi
         firstPublishedAt: t.firstPublishedAt ?? firstPublishedOf(before),
         version: { increment: 1 },
         lastEditedById: actor.id,
-        returnNote: t.returnNote ?? null,
-        returnedAt: t.returnNote ? new Date() : null,
-        returnedById: t.returnNote ? actor.id : null,
+        ...(t.keepReturnNote ? {} : { returnNote: t.returnNote ?? null, returnedAt: t.returnNote ? new Date() : null, returnedById: t.returnNote ? actor.id : null }),
       },
     });
     if (count === 0) throw conflict(await load(tx, before.id));
@@ -367,7 +377,7 @@ export async function submitForReview(db: Db, actor: Actor, id: string, input: u
   // Permission first (403), then state (409): an editor may act on a published article, it just isn't a draft.
   ensure(can.editArticle(actor, refOf(before)), "You cannot edit this article.");
   if (before.status !== "DRAFT") throw new ServiceError("conflict", "Only drafts can be submitted for review.");
-  return transition(db, actor, before, { status: "IN_REVIEW", action: "article.submit" });
+  return transition(db, actor, before, { status: "IN_REVIEW", action: "article.submit", keepReturnNote: true });
 }
 
 export async function publishArticle(db: Db, actor: Actor, id: string, input: unknown) {
@@ -405,7 +415,7 @@ export async function withdrawFromReview(db: Db, actor: Actor, id: string, input
   const before = await loadForTransition(db, actor, id, input);
   ensure(can.withdrawFromReview(actor, refOf(before)), "Only its writers can withdraw an article from review.");
   if (before.status !== "IN_REVIEW") throw new ServiceError("conflict", "This article is not in review.");
-  return transition(db, actor, before, { status: "DRAFT", action: "article.withdraw" });
+  return transition(db, actor, before, { status: "DRAFT", action: "article.withdraw", keepReturnNote: true });
 }
 
 /** Back to draft. If it was public, its URL answers 410 from now on. */

@@ -102,6 +102,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
                   <td className="py-2 pr-3">
                     <span className="rounded bg-surface px-2 py-0.5 text-xs font-semibold">{statusLabels[a.status]}</span>
                     {a.status === "DRAFT" && a.returnNote ? <span className="block text-xs font-semibold text-accent-ink">Returned{a.returnedBy ? ` by ${a.returnedBy.name}` : ""}</span> : null}
+                    {a.status === "IN_REVIEW" && a.returnNote ? <span className="block text-xs text-muted">Submitted again after a return</span> : null}
                     {a.status === "SCHEDULED" && a.publishedAt ? <span className="block text-xs text-muted"><DateTime iso={a.publishedAt.toISOString()} /></span> : null}
                   </td>
                   <td className="py-2 pr-3">{a.section.name}</td>

@@ -241,11 +241,13 @@ export function ArticleEditor(props: EditorProps) {
           </p>
           <SaveIndicator state={saver.state} />
         </div>
-        {props.returned && status === "DRAFT" ? (
-          <section aria-labelledby="returned-heading" className="rounded-md border-2 border-accent p-3">
-            <h2 id="returned-heading" className="font-bold">Returned from review</h2>
+        {props.returned && (status === "DRAFT" || status === "IN_REVIEW") ? (
+          // A draft: the writer's to act on. In review again: for the reviewer to check against.
+          <section aria-labelledby="returned-heading" className={`rounded-md p-3 ${status === "DRAFT" ? "border-2 border-accent" : "border border-rule"}`}>
+            <h2 id="returned-heading" className="font-bold">{status === "DRAFT" ? "Returned from review" : "Returned earlier, now submitted again"}</h2>
             <p className="text-sm text-muted">
-              {props.returned.by ? `By ${props.returned.by}, ` : ""}<DateTime iso={props.returned.at} />. Make the changes, then submit it for review again.
+              {props.returned.by ? `By ${props.returned.by}, ` : ""}<DateTime iso={props.returned.at} />.
+              {status === "DRAFT" ? " Make the changes, then submit it for review again." : " The note it was returned with:"}
             </p>
             <blockquote className="mt-2 whitespace-pre-line border-l-4 border-rule pl-3">{props.returned.note}</blockquote>
           </section>
