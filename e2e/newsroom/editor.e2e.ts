@@ -1,18 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { apiJson, signIn, uniqueHeadline } from "./staff";
+import { apiJson, newDraft, signIn, uniqueHeadline } from "./staff";
 
 // The editor as a writer uses it: formatting shortcuts and the word count, revisions with a
 // diff and restore, scheduling in the writer's own time zone, the unsaved-changes guard, media
 // uploads (type checked from the bytes, alt text required) and deleting with confirmation.
-
-async function newDraft(page: Page, headline: string) {
-  await page.getByRole("button", { name: "New article" }).click();
-  await page.waitForURL(/\/dashboard\/articles\/[^/]+$/);
-  await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
-  return page.url().split("/").pop()!;
-}
 
 test("shortcuts, word count, revisions diff and restore", async ({ page, baseURL }) => {
   test.setTimeout(90_000);

@@ -53,3 +53,19 @@ export async function expectNoStore(headers: Record<string, string>) {
 
 /** A unique headline per test run. */
 export const uniqueHeadline = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/**
+ * A new draft made from the article list, with its headline (and a first paragraph, when given),
+ * once autosave has saved it; the page stays on its editor. Its id.
+ */
+export async function newDraft(page: Page, headline: string, paragraph?: string) {
+  await page.getByRole("button", { name: "New article" }).click();
+  await page.waitForURL(/\/dashboard\/articles\/[^/]+$/);
+  await page.getByLabel("Headline", { exact: true }).fill(headline);
+  if (paragraph) {
+    await page.getByRole("textbox", { name: "Body" }).click();
+    await page.keyboard.type(paragraph);
+  }
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  return page.url().split("/").pop()!;
+}

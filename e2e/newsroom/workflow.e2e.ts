@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers";
-import { signIn, staffPage, uniqueHeadline } from "./staff";
+import { newDraft, signIn, staffPage, uniqueHeadline } from "./staff";
 
 // The newsroom's main path, in real browsers: a contributor writes and submits a draft, an
 // editor reviews and publishes it, readers and crawlers see it at once, and unpublishing makes
@@ -69,14 +69,9 @@ test("contributor drafts and submits; editor publishes; it is live everywhere; u
 test("an editor returns a story in review with a note; its writer sees it, revises, submits again, may withdraw it; the next step clears it", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const contributor = await staffPage(browser, "contributor", baseURL!);
-  await contributor.getByRole("button", { name: "New article" }).click();
-  await contributor.waitForURL(/\/dashboard\/articles\/[^/]+$/);
-  const editorUrl = contributor.url();
   const headline = uniqueHeadline("Allotment waiting list doubles");
-  await contributor.getByLabel("Headline", { exact: true }).fill(headline);
-  await contributor.getByRole("textbox", { name: "Body" }).click();
-  await contributor.keyboard.type("More than 400 people are waiting for a plot.");
-  await expect(contributor.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  await newDraft(contributor, headline, "More than 400 people are waiting for a plot.");
+  const editorUrl = contributor.url();
   await contributor.getByRole("button", { name: "Submit for review" }).click();
   await expect(contributor.getByText("Submitted for review.")).toBeVisible();
 
@@ -156,13 +151,8 @@ test("the dashboard needs a signed-in staff member", async ({ page }) => {
 test("a preview link lets someone without an account read a draft, unindexed and uncached, until sharing stops", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const editor = await staffPage(browser, "editor", baseURL!);
-  await editor.getByRole("button", { name: "New article" }).click();
-  await editor.waitForURL(/\/dashboard\/articles\/[^/]+$/);
   const headline = uniqueHeadline("Council settles depot land dispute");
-  await editor.getByLabel("Headline", { exact: true }).fill(headline);
-  await editor.getByRole("textbox", { name: "Body" }).click();
-  await editor.keyboard.type("The settlement is confidential, the council says.");
-  await expect(editor.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  await newDraft(editor, headline, "The settlement is confidential, the council says.");
   await editor.getByRole("button", { name: "Make a preview link" }).click();
   const link = await editor.getByLabel("Link to send").inputValue();
   expect(link).toMatch(/\/preview\/share\/[^/]+$/);

@@ -7,7 +7,7 @@ import { isPublic, publicArticleWhere } from "@/server/data/visibility";
 import { findArticleById, type EditorArticle } from "@/server/services/articles";
 import type { ArticleView } from "@/server/api/serialize";
 import { forbidden, notFound } from "@/server/services/errors";
-import { can, type Actor } from "@/server/services/permissions";
+import { can, refOf, type Actor } from "@/server/services/permissions";
 
 /** Article reads of the API: staff get what they may see, everyone else public articles only. */
 export async function listArticles(actor: Actor | null, query: ArticleListQuery): Promise<{ view: ArticleView; rows: StaffArticleRow[]; total: number; page: number; perPage: number; pages: number }> {
@@ -32,7 +32,7 @@ export async function readArticle(actor: Actor | null, id: string): Promise<{ ar
   const article = await findArticleById(prisma, id).catch(() => null);
   if (!article) throw notFound("The article");
   // Staff see what they may edit; anyone (staff included) sees a public article.
-  if (actor && can.viewArticle(actor, { status: article.status, createdById: article.createdById, authorIds: article.authors.map((a) => a.userId) })) return { article, view: "staff" };
+  if (actor && can.viewArticle(actor, refOf(article))) return { article, view: "staff" };
   if (isPublic(article)) return { article, view: "public" };
   if (actor) throw forbidden("You can only open your own articles.");
   throw notFound("The article");

@@ -19,7 +19,7 @@ import { isPublic } from "@/server/data/visibility";
 import { violatedUniqueIndex } from "@/server/database-errors";
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
-import { can, ensure, type Actor, type ArticleRef } from "@/server/services/permissions";
+import { can, ensure, refOf, type Actor } from "@/server/services/permissions";
 import { nameSlug } from "@/server/services/name-slug";
 import { expireArticle, reclaimPath, recordDeletedPaths, recordPathChange, type StoryRef } from "@/server/services/publishing";
 
@@ -43,10 +43,6 @@ const editorInclude = {
 } satisfies Prisma.ArticleInclude;
 
 export type EditorArticle = Prisma.ArticleGetPayload<{ include: typeof editorInclude }>;
-
-function refOf(article: { status: ArticleStatus; createdById: string | null; authors: { userId: string }[] }): ArticleRef {
-  return { status: article.status, createdById: article.createdById, authorIds: article.authors.map((a) => a.userId) };
-}
 
 /** What expiring a change to it needs to know (server/services/publishing.ts). */
 function storyOf(article: EditorArticle): StoryRef {

@@ -16,6 +16,11 @@ import { forbidden } from "@/server/services/errors";
 export type Actor = { id: string; role: Role; name: string };
 export type ArticleRef = { status: ArticleStatus; authorIds: string[]; createdById: string | null };
 
+/** What the permission rules need to know of an article row. */
+export function refOf(article: { status: ArticleStatus; createdById: string | null; authors: { userId: string }[] }): ArticleRef {
+  return { status: article.status, createdById: article.createdById, authorIds: article.authors.map((a) => a.userId) };
+}
+
 const rank: Record<Role, number> = { CONTRIBUTOR: 0, AUTHOR: 1, EDITOR: 2, ADMIN: 3 };
 export const atLeast = (actor: Actor, role: Role) => rank[actor.role] >= rank[role];
 

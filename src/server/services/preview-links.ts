@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit } from "@/server/services/audit";
 import { notFound } from "@/server/services/errors";
-import { can, ensure, type Actor } from "@/server/services/permissions";
+import { can, ensure, refOf, type Actor } from "@/server/services/permissions";
 import { sign, verifySigned } from "@/server/sealed";
 
 /**
@@ -21,8 +21,7 @@ const DAY_MS = 86_400_000;
 async function sharable(db: PrismaClient, actor: Actor, id: string) {
   const article = await db.article.findUnique({ where: { id }, select: { id: true, status: true, createdById: true, previewKey: true, authors: { select: { userId: true } } } });
   if (!article) throw notFound("The article");
-  const ref = { status: article.status, createdById: article.createdById, authorIds: article.authors.map((a) => a.userId) };
-  ensure(can.sharePreview(actor, ref), "Only its authors and editors can share a preview of this article.");
+  ensure(can.sharePreview(actor, refOf(article)), "Only its authors and editors can share a preview of this article.");
   return article;
 }
 

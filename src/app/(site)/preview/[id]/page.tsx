@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { ArticleView } from "@/components/article/article-view";
-import { absoluteUrl } from "@/lib/routes";
-import { previewArticle } from "@/server/data/article-queries";
-import { getEditorsPicks, getSiteSettings } from "@/server/data/articles";
+import { ArticlePreview } from "@/components/article/article-preview";
 import { prisma } from "@/server/db";
 import { getArticleForStaff } from "@/server/services/articles";
 import { staffOrSignIn } from "@/server/services/staff-page";
@@ -17,16 +14,7 @@ async function Preview({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await staffOrSignIn(`/dashboard/articles/${id}`);
   await getArticleForStaff(prisma, actor, id).catch(() => notFound());
-  const [article, editorsPicks, settings] = await Promise.all([previewArticle(id), getEditorsPicks(), getSiteSettings()]);
-  if (!article) notFound();
-  return (
-    <>
-      <p role="note" className="mb-4 rounded-md border border-accent px-3 py-2 text-sm font-semibold text-accent-ink">
-        Preview — not public. Readers see this page only once it is published.
-      </p>
-      <ArticleView article={article} canonicalUrl={absoluteUrl(settings.siteUrl, article.url)} related={[]} editorsPicks={editorsPicks} preview />
-    </>
-  );
+  return <ArticlePreview id={id} note="Preview — not public. Readers see this page only once it is published." />;
 }
 
 export default function PreviewPage({ params }: { params: Promise<{ id: string }> }) {

@@ -9,7 +9,7 @@ import { staffOptions } from "@/server/data/dashboard";
 import { prisma } from "@/server/db";
 import { getArticleForStaff } from "@/server/services/articles";
 import { ServiceError } from "@/server/services/errors";
-import { can } from "@/server/services/permissions";
+import { can, refOf } from "@/server/services/permissions";
 import { staffOrSignIn } from "@/server/services/staff-page";
 
 export const metadata: Metadata = { title: "Edit article" };
@@ -22,7 +22,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     throw error;
   });
   if (!article) notFound();
-  const ref = { status: article.status, createdById: article.createdById, authorIds: article.authors.map((a) => a.userId) };
+  const ref = refOf(article);
   const options = await staffOptions(prisma);
   const editable = can.editArticle(actor, ref);
   return (

@@ -2,17 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { ArticleView } from "@/components/article/article-view";
+import { ArticlePreview } from "@/components/article/article-preview";
 import { formatDateTime } from "@/lib/format";
-import { absoluteUrl } from "@/lib/routes";
-import { previewArticle } from "@/server/data/article-queries";
-import { getEditorsPicks, getSiteSettings } from "@/server/data/articles";
 import { prisma } from "@/server/db";
 import { openPreviewLink } from "@/server/services/preview-links";
 
 // An article as readers will see it, for whoever holds a preview link (services/preview-links.ts).
 // Rendered per request (private, no-store: never in a shared cache), kept out of search engines,
-// and a link that is forged, expired or stopped finds nothing.
+// and a link that is forged, expired or stopped finds nothing. The proxy has answered 404 for
+// such a link already (the status); this check is the page's own, as every page checks access.
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
 
 async function SharedPreview({ params }: { params: Promise<{ token: string }> }) {
@@ -20,15 +18,11 @@ async function SharedPreview({ params }: { params: Promise<{ token: string }> })
   await connection();
   const link = await openPreviewLink(prisma, decodeURIComponent(token));
   if (!link) notFound();
-  const [article, editorsPicks, settings] = await Promise.all([previewArticle(link.id), getEditorsPicks(), getSiteSettings()]);
-  if (!article) notFound();
   return (
-    <>
-      <p role="note" className="mb-4 rounded-md border border-accent px-3 py-2 text-sm font-semibold text-accent-ink">
-        Preview — not public. Shared with you by the newsroom; this link works until {formatDateTime(link.expiresAt.toISOString())}. Please do not pass it on.
-      </p>
-      <ArticleView article={article} canonicalUrl={absoluteUrl(settings.siteUrl, article.url)} related={[]} editorsPicks={editorsPicks} preview />
-    </>
+    <ArticlePreview
+      id={link.id}
+      note={`Preview — not public. Shared with you by the newsroom; this link works until ${formatDateTime(link.expiresAt.toISOString())}. Please do not pass it on.`}
+    />
   );
 }
 
