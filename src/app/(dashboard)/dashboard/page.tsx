@@ -33,8 +33,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
       <NewsroomNotices {...notices} awaitingReview={query.status === "IN_REVIEW" ? 0 : notices.awaitingReview} />
       {raw.deleted ? <p role="status" className="mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm">The article was deleted.</p> : null}
       {!parsed.success ? <p role="alert" className="mb-3 text-sm text-accent-ink">Some filters were not valid and were ignored.</p> : null}
-      <form method="get" className="mb-4 grid gap-3 rounded-md border border-rule p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter articles">
-        <div className="sm:col-span-2">
+      <form method="get" className="mb-4 grid grid-cols-2 gap-3 rounded-md border border-rule p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter articles">
+        <div className="col-span-2">
           <label htmlFor="q" className="text-sm font-semibold">Search</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={inputClass} aria-describedby="q-hint" />
           <p id="q-hint" className="mt-1 text-xs text-muted">Words of the headline or story, a byline or a tag.</p>
@@ -68,7 +68,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
             <option value="headline">Headline</option>
           </select>
         </div>
-        <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-6">
+        <div className="col-span-2 flex flex-wrap items-end gap-2 sm:col-span-3 lg:col-span-6">
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="order" value="asc" defaultChecked={query.order === "asc"} /> Oldest / A–Z first
           </label>
@@ -81,10 +81,12 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
       {list.rows.length === 0 ? (
         <p className="rounded-md border border-rule p-6 text-center">No articles match. <Link className="underline" href="/dashboard">Show all</Link></p>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
+        // On a phone each row is a card (headline and status side by side, the rest below) rather
+        // than a table to scroll sideways, where the status notes and dates were out of sight.
+        <div className="relative sm:overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm sm:min-w-[40rem]">
             <caption className="sr-only">Articles</caption>
-            <thead>
+            <thead className="max-sm:sr-only">
               <tr className="border-b border-rule">
                 <th scope="col" className="py-2 pr-3">Headline</th>
                 <th scope="col" className="py-2 pr-3">Status</th>
@@ -95,21 +97,25 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
             </thead>
             <tbody>
               {list.rows.map((a) => (
-                <tr key={a.id} className="border-b border-rule align-top">
-                  <td className="py-2 pr-3">
+                <tr key={a.id} className="border-b border-rule align-top max-sm:grid max-sm:grid-cols-[auto_1fr_auto] max-sm:py-2">
+                  <td className="py-2 pr-3 max-sm:col-span-2 max-sm:p-0">
                     <Link href={`/dashboard/articles/${a.id}`} className="font-semibold underline-offset-4 hover:underline">{a.headline}</Link>
                   </td>
-                  <td className="py-2 pr-3">
+                  <td className="py-2 pr-3 max-sm:row-span-2 max-sm:p-0 max-sm:pl-3 max-sm:text-right">
                     <span className="rounded bg-surface px-2 py-0.5 text-xs font-semibold">{statusLabels[a.status]}</span>
                     {a.status === "DRAFT" && a.returnNote ? <span className="block text-xs font-semibold text-accent-ink">Returned{a.returnedBy ? ` by ${a.returnedBy.name}` : ""}</span> : null}
                     {a.status === "IN_REVIEW" && a.returnNote ? <span className="block text-xs text-muted">Submitted again after a return</span> : null}
                     {a.status === "SCHEDULED" && a.publishedAt ? <span className="block text-xs text-muted"><DateTime iso={a.publishedAt.toISOString()} /></span> : null}
                   </td>
-                  <td className="py-2 pr-3">{a.section.name}</td>
-                  <td className="py-2 pr-3">{a.authors.map((x) => x.user.name).join(", ")}</td>
-                  <td className="py-2">
-                    <DateTime iso={a.updatedAt.toISOString()} />
-                    {a.lastEditedBy ? <span className="block text-xs text-muted">by {a.lastEditedBy.name}</span> : null}
+                  <td className="py-2 pr-3 max-sm:col-start-1 max-sm:p-0 max-sm:text-xs max-sm:text-muted">{a.section.name}</td>
+                  <td className="py-2 pr-3 max-sm:p-0 max-sm:text-xs max-sm:text-muted">
+                    {a.authors.length > 0 ? <span aria-hidden="true" className="sm:hidden">&nbsp;·&nbsp;</span> : null}
+                    {a.authors.map((x) => x.user.name).join(", ")}
+                  </td>
+                  <td className="py-2 max-sm:col-span-3 max-sm:p-0 max-sm:text-xs max-sm:text-muted">
+                    <span className="sm:hidden">Edited </span>
+                    <span className="sm:whitespace-nowrap"><DateTime iso={a.updatedAt.toISOString()} /></span>
+                    {a.lastEditedBy ? <span className="block text-xs text-muted max-sm:inline">{" "}by {a.lastEditedBy.name}</span> : null}
                   </td>
                 </tr>
               ))}
