@@ -13,6 +13,7 @@ import {
   addCorrection,
   createArticle,
   deleteArticle,
+  listHistory,
   publishArticle,
   restoreRevision,
   returnToWriter,
@@ -383,6 +384,50 @@ describe("review: returned to the writer with a note, or withdrawn by them", () 
     expect(withdrawn).toMatchObject({ status: "DRAFT", returnNote: note });
     expect((await returnedToWriter(prisma, contributor)).latest.map((r) => r.id)).toContain(a.id);
     expect((await serviceError(withdrawFromReview(prisma, contributor, a.id, { version: withdrawn.version }))).status).toBe(409);
+  });
+});
+
+describe("an article's history", () => {
+  it("tells its way through the newsroom, newest first: who did what, a return's note, a schedule's time, a correction", async () => {
+    const a = await draft(contributor, "Ferry timetable changes");
+    const inReview = await submitForReview(prisma, contributor, a.id, { version: a.version });
+    const returned = await returnToWriter(prisma, editor, a.id, { version: inReview.version, note: "Which ferries? Name the routes." });
+    const saved = await updateArticle(prisma, contributor, a.id, { version: returned.version, standfirst: "Routes 1 and 4 change on Monday." });
+    const again = await submitForReview(prisma, contributor, a.id, { version: saved.version });
+    const at = publishAt(60 * 60_000);
+    const scheduled = await scheduleArticle(prisma, editor, a.id, { version: again.version, publishAt: at });
+    const live = await publishArticle(prisma, editor, a.id, { version: scheduled.version });
+    await addCorrection(prisma, editor, a.id, { text: "An earlier version gave the wrong day for route 4." });
+
+    // A save is not an event here (the revisions list saves); the start is, by its first writer.
+    const history = await listHistory(prisma, contributor, a.id);
+    expect(history.map((e) => [e.action, e.by])).toEqual([
+      ["correct", editor.name],
+      ["publish", editor.name],
+      ["schedule", editor.name],
+      ["submit", contributor.name],
+      ["return", editor.name],
+      ["submit", contributor.name],
+      ["create", contributor.name],
+    ]);
+    expect(history[0]).toMatchObject({ note: "An earlier version gave the wrong day for route 4.", time: null });
+    expect(history[2]).toMatchObject({ note: null, time: new Date(at).toISOString() });
+    expect(history[4]).toMatchObject({ note: "Which ferries? Name the routes.", time: null });
+    expect(history.at(-1)!.at).toEqual(a.createdAt);
+    expect(live.status).toBe("PUBLISHED");
+  });
+
+  it("goes live by the scheduler with nobody's name, and is read only by those who may open the article", async () => {
+    const a = await draft(author, "Scheduled by the clock");
+    const scheduled = await scheduleArticle(prisma, editor, a.id, { version: a.version, publishAt: publishAt(60_000) });
+    await prisma.article.update({ where: { id: a.id }, data: { publishedAt: new Date(Date.now() - 1000) } });
+    await releaseDueArticles(prisma);
+    const history = await listHistory(prisma, editor, a.id);
+    expect(history.slice(0, 2).map((e) => [e.action, e.by])).toEqual([["live", null], ["schedule", editor.name]]);
+    expect(scheduled.status).toBe("SCHEDULED");
+    // Another writer's article: not theirs to open, so not theirs to read the history of.
+    expect((await serviceError(listHistory(prisma, contributor, a.id))).status).toBe(403);
+    expect((await serviceError(listHistory(prisma, editor, "no-such-article"))).status).toBe(404);
   });
 });
 

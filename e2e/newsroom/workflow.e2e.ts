@@ -135,6 +135,19 @@ test("an editor returns a story in review with a note; its writer sees it, revis
   await contributor.goto("/dashboard");
   await expect(contributor.getByRole("row", { name: new RegExp(headline) })).not.toContainText("Returned");
   await expect(contributor.getByText(/returned (one|\d+) of your articles/)).toHaveCount(0);
+
+  // Its history keeps every step, newest first, with who took it and the note it was returned with.
+  await editor.getByText("History", { exact: true }).click();
+  const history = editor.getByRole("list", { name: "History, newest first" }).getByRole("listitem");
+  // (The demo's editor is Fenella Drummond, its contributor Saoirse Blackwood.)
+  await expect(history).toHaveText([
+    /^Archived.*Fenella Drummond$/,
+    /^Withdrawn from review.*Saoirse Blackwood$/,
+    /^Submitted for review.*Saoirse Blackwood$/,
+    /^Returned to its writer.*Fenella Drummond.*Which council figures\? Add the source/,
+    /^Submitted for review.*Saoirse Blackwood$/,
+    /^Started.*Saoirse Blackwood$/,
+  ]);
 });
 
 test("the dashboard needs a signed-in staff member", async ({ page }) => {

@@ -108,6 +108,9 @@ export function openApiDocument(serverUrl: string) {
       "/articles/{id}/revisions": {
         get: { summary: "Revisions, newest first", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Revisions", { type: "array" }), ...errors(401, 403, 404) } },
       },
+      "/articles/{id}/history": {
+        get: { summary: "What happened to it, newest first: made, submitted, withdrawn, returned (with the note), published, scheduled (time), gone live, unpublished, archived, corrected (text), preview links made (expiry) and stopped", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Events: id, action, at, by, note, time", { type: "array" }), ...errors(401, 403, 404) } },
+      },
       "/articles/{id}/revisions/{revisionId}": {
         post: { summary: "Restore a revision as a new save", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam, { name: "revisionId", in: "path", required: true, schema: { type: "string" } }], requestBody: body(versionSchema), responses: { 200: ok("The article"), ...errors(401, 403, 404, 409) } },
       },

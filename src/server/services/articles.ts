@@ -459,6 +459,56 @@ export async function listRevisions(db: Db, actor: Actor, id: string) {
   });
 }
 
+/** The workflow's actions an article's history shows (the audit log's names, less "article."). */
+export const historyActions = ["submit", "withdraw", "return", "publish", "schedule", "live", "unpublish", "archive", "correct", "preview_link", "preview_links_stopped"] as const;
+
+export type HistoryEvent = {
+  id: string;
+  action: (typeof historyActions)[number] | "create";
+  at: Date;
+  /** Who did it; null for the scheduler, or someone whose account is gone. */
+  by: string | null;
+  /** What they wrote with it: a return's note, a correction's text. */
+  note: string | null;
+  /** The time it names: a schedule's publish time, a preview link's expiry. */
+  time: string | null;
+};
+
+const historyLimit = 200;
+
+/**
+ * What happened to it in the newsroom, newest first: made, submitted, returned (with the note),
+ * published, corrected … from the audit log, for everyone who can open it (the log itself is for
+ * admins). Saves are its revisions, listed beside it.
+ */
+export async function listHistory(db: Db, actor: Actor, id: string): Promise<HistoryEvent[]> {
+  const article = await getArticleForStaff(db, actor, id);
+  const [entries, first] = await Promise.all([
+    db.auditLog.findMany({
+      where: { entityType: "Article", entityId: id, action: { in: historyActions.map((a) => `article.${a}`) } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: historyLimit,
+      select: { id: true, action: true, details: true, createdAt: true, actor: { select: { name: true } } },
+    }),
+    db.revision.findFirst({ where: { articleId: id }, orderBy: { version: "asc" }, select: { author: { select: { name: true } } } }),
+  ]);
+  const text = (details: Prisma.JsonValue, key: string) => {
+    const value = details && typeof details === "object" && !Array.isArray(details) ? details[key] : undefined;
+    return typeof value === "string" ? value : null;
+  };
+  const events: HistoryEvent[] = entries.map((e) => ({
+    id: e.id,
+    action: e.action.slice("article.".length) as HistoryEvent["action"],
+    at: e.createdAt,
+    by: e.actor?.name ?? null,
+    note: text(e.details, "note") ?? text(e.details, "text"),
+    time: text(e.details, "publishAt") ?? text(e.details, "expiresAt"),
+  }));
+  // The start, unless the list was cut short before it.
+  if (entries.length < historyLimit) events.push({ id: `${id}-create`, action: "create", at: article.createdAt, by: first?.author?.name ?? null, note: null, time: null });
+  return events;
+}
+
 /** Restoring a revision is a new save with that revision's content (nothing is rewritten). */
 export async function restoreRevision(db: Db, actor: Actor, id: string, revisionId: string, input: unknown) {
   const { version } = versionSchema.parse(input);

@@ -12,6 +12,7 @@ import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass, se
 import { useBrowserValue } from "@/components/ui/browser-value";
 import { useMediaPicker, type MediaChoice } from "./media-picker.client";
 import { PreviewLinks } from "./preview-link.client";
+import { HistoryPanel } from "./history-panel.client";
 import { RevisionsPanel } from "./revisions-panel.client";
 import { useArticleSaver, type SaveState } from "./use-autosave";
 
@@ -338,6 +339,7 @@ export function ArticleEditor(props: EditorProps) {
 
         <RevisionsPanel articleId={props.id} canRestore={!live || props.allowed.publish}
           onRestored={(v) => { saver.setVersion(v); window.location.reload(); }} currentVersion={() => saver.version.current} />
+        <HistoryPanel articleId={props.id} />
       </div>
 
       <aside aria-label="Publishing" className="space-y-4">

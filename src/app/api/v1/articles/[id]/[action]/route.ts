@@ -1,5 +1,5 @@
 // POST /api/v1/articles/:id/{submit|withdraw|return|publish|schedule|unpublish|archive|corrections|presence|preview-links|stop-preview-links}
-// GET  /api/v1/articles/:id/{revisions|presence}
+// GET  /api/v1/articles/:id/{revisions|history|presence}
 import { z } from "zod";
 import { apiRoute, readJson } from "@/server/api/handler";
 import { apiJson } from "@/server/api/respond";
@@ -53,6 +53,7 @@ export const POST = apiRoute<Params>("staff-write", async ({ request, params, ac
 
 export const GET = apiRoute<Params>("staff-read", async ({ params, actor }) => {
   if (params.action === "revisions") return apiJson(await articles.listRevisions(prisma, actor!, params.id));
+  if (params.action === "history") return apiJson(await articles.listHistory(prisma, actor!, params.id));
   if (params.action === "presence") {
     await articles.getArticleForStaff(prisma, actor!, params.id);
     return apiJson(await presentEditors(prisma, params.id, actor!.id));
