@@ -146,7 +146,7 @@ test("an editor returns a story in review with a note; its writer sees it, revis
     /^Submitted for review.*Saoirse Blackwood$/,
     /^Returned to its writer.*Fenella Drummond.*Which council figures\? Add the source/,
     /^Submitted for review.*Saoirse Blackwood$/,
-    /^Started.*Saoirse Blackwood$/,
+    /^Created.*Saoirse Blackwood$/,
   ]);
 });
 

@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/dashboard/form-bits";
 type HistoryEvent = { id: string; action: string; at: string; by: string | null; note: string | null; time: string | null };
 
 const said: Record<string, string> = {
-  create: "Started",
+  create: "Created",
   submit: "Submitted for review",
   withdraw: "Withdrawn from review",
   return: "Returned to its writer",
