@@ -54,6 +54,13 @@ test("contributor drafts and submits; editor publishes; it is live everywhere; u
   expect(await (await editor.request.get(`/sitemaps/articles-${month}.xml`)).text()).toContain(path!);
   expect(await (await editor.request.get("/feed.xml")).text()).toContain(headline);
 
+  // Its contributor can no longer edit it, but can still see who published it, and when.
+  await contributor.reload();
+  await expect(contributor.getByRole("heading", { level: 1, name: "Article (read only)" })).toBeVisible();
+  await contributor.getByText("History", { exact: true }).click();
+  const history = contributor.getByRole("list", { name: "History, newest first" }).getByRole("listitem");
+  await expect(history).toHaveText([/^Published.*Fenella Drummond$/, /^Submitted for review.*Saoirse Blackwood$/, /^Created.*Saoirse Blackwood$/]);
+
   // Unpublished: the address answers 410 and the lists drop it.
   await editor.getByRole("button", { name: "Unpublish" }).click();
   await expect(editor.getByText("Unpublished: the article is a draft again.")).toBeVisible();

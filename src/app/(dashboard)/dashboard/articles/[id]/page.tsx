@@ -5,6 +5,7 @@ import { articleBodySchema } from "@/lib/article-body";
 import { mediaUrl } from "@/lib/media";
 import { routes } from "@/lib/routes";
 import { ArticleEditor } from "@/components/dashboard/article-editor/article-editor.client";
+import { HistoryPanel } from "@/components/dashboard/article-editor/history-panel.client";
 import { staffOptions } from "@/server/data/dashboard";
 import { prisma } from "@/server/db";
 import { getArticleForStaff } from "@/server/services/articles";
@@ -68,10 +69,13 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
           }}
         />
       ) : (
-        <p>
-          This article is {article.status.toLowerCase().replace("_", " ")}; you cannot edit it.{" "}
-          <Link className="underline" href={`/dashboard/articles/${article.id}/preview`}>Preview it</Link>.
-        </p>
+        <div className="space-y-4">
+          <p>
+            This article is {article.status.toLowerCase().replace("_", " ")}; you cannot edit it.{" "}
+            <Link className="underline" href={`/dashboard/articles/${article.id}/preview`}>Preview it</Link>.
+          </p>
+          <HistoryPanel articleId={article.id} />
+        </div>
       )}
     </>
   );
