@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible } from "../helpers";
-import { newDraft, signIn, staffPage, uniqueHeadline } from "./staff";
+import { expectAccessible, expectNoHorizontalScroll } from "../helpers";
+import { apiJson, apiSession, newDraft, signIn, staffPage, uniqueHeadline } from "./staff";
 
 // The newsroom's main path, in real browsers: a contributor writes and submits a draft, an
 // editor reviews and publishes it, readers and crawlers see it at once, and unpublishing makes
@@ -70,6 +70,33 @@ test("contributor drafts and submits; editor publishes; it is live everywhere; u
   // since: docs/RELIABILITY.md; the cluster e2e demands the next request for exactly that case).
   for (const list of ["/", sectionPage]) {
     await expect.poll(async () => (await editor.request.get(list)).text(), { message: list, timeout: 4_000, intervals: [250] }).not.toContain(headline);
+  }
+});
+
+test("a headline with a very long word wraps inside its card: the phone's lists do not scroll sideways", async ({ playwright, browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const api = await apiSession(playwright, baseURL!, "editor");
+  // A real German compound (42 letters): it widened its card, the list's column and the page to
+  // 460 px at 375, cutting every other card off on the right.
+  const headline = uniqueHeadline("Donaudampfschifffahrtsgesellschaftskapitän retires after forty years");
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Words." }] }] };
+  const created = await apiJson<{ id: string; version: number }>(api, "POST", "/api/v1/articles", baseURL!, { headline, body, tags: ["Longwords"] });
+  expect(created.status).toBe(201);
+  const { id, version } = created.body!.data!;
+  const live = await apiJson<{ version: number; url: string; section: { slug: string }; authors: { slug: string }[] }>(api, "POST", `/api/v1/articles/${id}/publish`, baseURL!, { version });
+  expect(live.status).toBe(200);
+  const { section, authors } = live.body!.data!;
+  try {
+    const reader = await browser.newPage({ baseURL, viewport: { width: 375, height: 740 } });
+    for (const path of ["/", `/${section.slug}`, `/author/${authors[0]!.slug}`, "/tag/longwords"]) {
+      await reader.goto(path);
+      await expect(reader.getByRole("link", { name: headline }).first(), path).toBeVisible();
+      await expectNoHorizontalScroll(reader);
+    }
+    await reader.close();
+  } finally {
+    await apiJson(api, "POST", `/api/v1/articles/${id}/archive`, baseURL!, { version: live.body!.data!.version });
+    await api.dispose();
   }
 });
 

@@ -26,8 +26,10 @@ export function ArticleTeaser({
       : variant === "compact"
         ? "font-serif text-lg font-semibold leading-snug"
         : "font-serif text-xl font-bold leading-snug";
+  // wrap-anywhere: a long word (a German compound, a URL) breaks inside the card instead of
+  // widening it, and with it the grid's column and the whole page on a phone.
   return (
-    <article className="group flex flex-col gap-2">
+    <article className="group flex flex-col gap-2 wrap-anywhere">
       {article.image && variant !== "compact" ? (
         <ResponsiveImage
           src={article.image.src}

@@ -98,7 +98,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
             <tbody>
               {list.rows.map((a) => (
                 <tr key={a.id} className="border-b border-rule align-top max-sm:grid max-sm:grid-cols-[auto_1fr_auto] max-sm:py-2">
-                  <td className="py-2 pr-3 max-sm:col-span-2 max-sm:p-0">
+                  <td className="py-2 pr-3 max-sm:col-span-2 max-sm:p-0 max-sm:wrap-anywhere">
                     <Link href={`/dashboard/articles/${a.id}`} className="font-semibold underline-offset-4 hover:underline">{a.headline}</Link>
                   </td>
                   <td className="py-2 pr-3 max-sm:row-span-2 max-sm:p-0 max-sm:pl-3 max-sm:text-right">
