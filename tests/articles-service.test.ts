@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 vi.mock("next/cache", () => ({ revalidateTag: vi.fn(), cacheTag: vi.fn(), cacheLife: vi.fn() }));
 
 import { revalidateTag } from "next/cache";
-import { slugify } from "@/lib/schemas/article";
+import { slugify, UNTITLED_HEADLINE } from "@/lib/schemas/article";
 import { publicArticleWhere } from "@/server/data/visibility";
 import { prisma } from "@/server/db";
 import { forgetPathStatus, pathStatus } from "@/server/path-status";
@@ -229,6 +229,18 @@ describe("publishing, scheduling, unpublishing", () => {
     const error = await serviceError(publishArticle(prisma, author, a.id, { version: 1 }));
     expect(error.status).toBe(422);
     expect((await row(a.id))!.status).toBe("DRAFT");
+  });
+
+  it("refuses to publish or schedule a new draft under its placeholder headline (\"Untitled draft\"), with the reason at the field", async () => {
+    const a = await createArticle(prisma, author, { headline: UNTITLED_HEADLINE, sectionId: room.section.id, body: paragraphs("Written, but never given a headline.") });
+    for (const step of [publishArticle(prisma, author, a.id, { version: 1 }), scheduleArticle(prisma, author, a.id, { version: 1, publishAt: publishAt(3_600_000) })]) {
+      const error = await serviceError(step);
+      expect(error.status).toBe(422);
+      expect(error.fields).toEqual({ headline: 'Write a headline: "Untitled draft" only holds the place of one.' });
+    }
+    expect(await row(a.id)).toMatchObject({ status: "DRAFT", version: 1, publishedAt: null });
+    const titled = await updateArticle(prisma, author, a.id, { version: 1, headline: `Titled at last ${room.run}` });
+    expect((await publishArticle(prisma, author, a.id, { version: titled.version })).status).toBe("PUBLISHED");
   });
 
   it("schedule needs a future time, and the article is invisible until then", async () => {

@@ -40,6 +40,40 @@ test("shortcuts, word count, revisions diff and restore", async ({ page, baseURL
   expect(history.body!.data!.length).toBeGreaterThanOrEqual(4); // restoring is a new save; nothing was rewritten
 });
 
+test("a new draft does not go out as \"Untitled draft\": publishing under it is refused at the headline, and typing there replaces it", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author");
+  await page.getByRole("button", { name: "New article" }).click();
+  await page.waitForURL(/\/dashboard\/articles\/[^/]+$/);
+  const headline = page.getByLabel("Headline", { exact: true });
+  await expect(headline).toHaveValue("Untitled draft");
+  await page.getByRole("textbox", { name: "Body" }).click();
+  await page.keyboard.type("Written first, the headline left for later.");
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(headline).toHaveAccessibleDescription('Write a headline: "Untitled draft" only holds the place of one.');
+  await expect(headline).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("This article is not ready to publish.")).toBeVisible();
+  await expect(page.getByText("Draft", { exact: true }).first()).toBeVisible();
+  // Clicking into it selects the placeholder: what is typed replaces it, and the reason goes.
+  await headline.click();
+  await page.keyboard.type("Harbour ferry timetable changes");
+  await expect(headline).toHaveValue("Harbour ferry timetable changes");
+  await expect(headline).not.toHaveAttribute("aria-invalid", "true");
+
+  // A later save that is refused does not leave "Draft saved." standing beside it.
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  const other = await apiJson<{ slug: string }>(page.request, "POST", "/api/v1/articles", baseURL!, { headline: uniqueHeadline("Harbour placeholder") });
+  await page.getByLabel("Slug", { exact: true }).fill(other.body!.data!.slug);
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.locator('[data-save-state="error"]')).toContainText("Another article already uses this slug.");
+  await expect(page.getByText("Draft saved.")).toHaveCount(0);
+});
+
 test("a refused tag is named next to the tags field, and the draft saves once it is fixed", async ({ page, baseURL }) => {
   test.setTimeout(60_000);
   await signIn(page, "author");

@@ -90,6 +90,9 @@ export function slugify(text: string, maxLength = 80, fallback = "article"): str
   return slug.slice(0, maxLength).replace(/-+$/, "") || fallback;
 }
 
+/** A new draft's headline until its writer writes one: it cannot be published under it. */
+export const UNTITLED_HEADLINE = "Untitled draft";
+
 export const seoHints = { titleIdeal: 60, titleMax: 70, descriptionIdeal: 155, descriptionMax: 200 } as const;
 
 const id = z.string().trim().min(1).max(64);

@@ -2,6 +2,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { redirect } from "next/navigation";
+import { UNTITLED_HEADLINE } from "@/lib/schemas/article";
 import { runAction, type ActionState } from "@/server/actions/action-state";
 import { prisma } from "@/server/db";
 import { createArticle } from "@/server/services/articles";
@@ -15,7 +16,7 @@ import { requireActor } from "@/server/services/session";
 export async function createDraftAction(_prev: ActionState): Promise<ActionState> {
   return runAction(async () => {
     const actor = await requireActor();
-    const article = await createArticle(prisma, actor, { headline: "Untitled draft", slug: `draft-${randomBytes(5).toString("hex")}` });
+    const article = await createArticle(prisma, actor, { headline: UNTITLED_HEADLINE, slug: `draft-${randomBytes(5).toString("hex")}` });
     redirect(`/dashboard/articles/${article.id}`);
   });
 }

@@ -12,6 +12,7 @@ import {
   scheduleSchema,
   slugify,
   slugSchema,
+  UNTITLED_HEADLINE,
   versionSchema,
   type ArticleFields,
 } from "@/lib/schemas/article";
@@ -364,6 +365,7 @@ async function loadForTransition(db: Db, actor: Actor, id: string, input: unknow
 function assertPublishable(a: EditorArticle): void {
   const fields: Record<string, string> = {};
   if (!a.headline.trim()) fields.headline = "A headline is required to publish.";
+  else if (a.headline.trim() === UNTITLED_HEADLINE) fields.headline = `Write a headline: "${UNTITLED_HEADLINE}" only holds the place of one.`;
   if (!a.bodyText.trim()) fields.body = "The body is empty.";
   if (Object.keys(fields).length) throw new ServiceError("invalid", "This article is not ready to publish.", fields);
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { bodyToPlainText, type ArticleBody } from "@/lib/article-body";
-import { seoHints, slugify } from "@/lib/schemas/article";
+import { seoHints, slugify, UNTITLED_HEADLINE } from "@/lib/schemas/article";
 import { statusLabels, type StatusKey } from "@/lib/status-labels";
 import { callApi } from "@/components/dashboard/api-client";
 import { DateTime } from "@/components/dashboard/date-time.client";
@@ -96,7 +96,10 @@ export function ArticleEditor(props: EditorProps) {
     setPath(saved.path);
   }, []);
   const saver = useArticleSaver({ id: props.id, version: props.version, fields, autosaveMs: live ? null : 2500, onSaved });
-  const fieldErrors = saver.state.kind === "error" ? saver.state.fields ?? {} : {};
+  // A refused step's reasons (publishing without a headline, a time in the past) at their fields
+  // until the field changes; a refused save's while it stands.
+  const [stepFields, setStepFields] = useState<Record<string, string>>({});
+  const fieldErrors = { ...stepFields, ...(saver.state.kind === "error" ? saver.state.fields ?? {} : {}) };
   /** The message for a field, or for the first of its parts ("tags.2", "body.content.0…"). */
   const errorFor = (name: string) => fieldErrors[name] ?? Object.entries(fieldErrors).find(([k]) => k.startsWith(`${name}.`))?.[1];
 
@@ -104,6 +107,7 @@ export function ArticleEditor(props: EditorProps) {
   const change = useCallback(
     <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
       setFields((f) => ({ ...f, [key]: value }));
+      setStepFields((errors) => (key in errors ? Object.fromEntries(Object.entries(errors).filter(([k]) => k !== key)) : errors));
       markChanged(key);
     },
     [markChanged],
@@ -175,6 +179,7 @@ export function ArticleEditor(props: EditorProps) {
   async function step(action: string, body: Record<string, unknown> = {}, done?: string, onFields?: (fields: Record<string, string>) => void) {
     setBusy(true);
     setMessage({ ok: true, text: "" });
+    setStepFields({});
     try {
       if (!(await saver.saveNow())) {
         setMessage({ ok: false, text: "Save the article first: it has unsaved changes that could not be saved." });
@@ -277,7 +282,9 @@ export function ArticleEditor(props: EditorProps) {
 
         <div>
           <label htmlFor="headline" className="block text-sm font-semibold">Headline</label>
+          {/* A new draft's placeholder headline is selected on focus: typing replaces it. */}
           <input id="headline" value={fields.headline} onChange={(e) => setHeadline(e.target.value)} maxLength={200}
+            onFocus={(e) => (e.currentTarget.value === UNTITLED_HEADLINE ? e.currentTarget.select() : undefined)}
             className={`${inputClass} font-serif text-2xl font-bold`} aria-invalid={!!fieldErrors.headline} aria-describedby={fieldErrors.headline ? "headline-error" : undefined} />
           <FieldError id="headline-error" message={fieldErrors.headline} />
         </div>
@@ -343,7 +350,8 @@ export function ArticleEditor(props: EditorProps) {
       </div>
 
       <aside aria-label="Publishing" className="space-y-4">
-        <FormMessage ok={message.ok} message={message.text} />
+        {/* Not "Draft saved." beside a later save's "Not saved: …" (the error is told at the top). */}
+        <FormMessage ok={message.ok} message={message.ok && (saver.state.kind === "error" || saver.state.kind === "conflict") ? "" : message.text} />
         <div className="space-y-2 rounded-md border border-rule p-3">
           <h2 className="font-semibold">Publish</h2>
           <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy || saver.state.kind === "saving"} onClick={async () => {
@@ -375,14 +383,16 @@ export function ArticleEditor(props: EditorProps) {
             )
           ) : null}
           {props.allowed.publish && status !== "PUBLISHED" ? (
-            <button type="button" className={`${buttonClass} w-full`} disabled={busy} onClick={() => void step("publish", {}, "Published.")}>Publish now</button>
+            <button type="button" className={`${buttonClass} w-full`} disabled={busy} onClick={() => void step("publish", {}, "Published.", setStepFields)}>Publish now</button>
           ) : null}
           {props.allowed.publish && status !== "PUBLISHED" ? (
             <div className="space-y-1">
               <label htmlFor="scheduleAt" className="text-sm font-semibold">Schedule for{timeZone ? ` (${timeZone})` : " (your time zone)"}</label>
-              <input id="scheduleAt" type="datetime-local" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} className={inputClass} />
+              <input id="scheduleAt" type="datetime-local" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} className={inputClass}
+                aria-invalid={!!fieldErrors.publishAt} aria-describedby={fieldErrors.publishAt ? "scheduleAt-error" : undefined} />
+              <FieldError id="scheduleAt-error" message={fieldErrors.publishAt} />
               <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy || !scheduleAt}
-                onClick={() => void step("schedule", { publishAt: new Date(scheduleAt).toISOString() }, `Scheduled for ${new Date(scheduleAt).toLocaleString()}.`)}>
+                onClick={() => void step("schedule", { publishAt: new Date(scheduleAt).toISOString() }, `Scheduled for ${new Date(scheduleAt).toLocaleString()}.`, setStepFields)}>
                 Schedule
               </button>
             </div>
