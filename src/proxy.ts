@@ -19,7 +19,7 @@ export async function proxy(request: NextRequest) {
   // staff only: anyone else goes on to the sign-in page and learns nothing about ids.
   const staffArticle = STAFF_ARTICLE.exec(pathname);
   if (staffArticle) {
-    if (hasSession(request) && !(await articleIdExists(prisma, staffArticle[1]!).catch(lookupFailed))) return errorPage(request, 404, "no-store");
+    if (hasSession(request) && !(await articleIdExists(prisma, staffArticle[1]!).catch(lookupFailed))) return errorPage(request, 404, "no-store", staffNonce(request));
     return NextResponse.next();
   }
 
@@ -65,6 +65,12 @@ const PREVIEW_LINK = /^\/preview\/share\/([^/]+)$/;
 /** Whether the request carries an Auth.js session cookie (checked by the page, not here). */
 const hasSession = (request: NextRequest) => request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
 
+/**
+ * A staff page's script nonce, which the server put in the request's policy header for Next.js
+ * (scripts/runtime/server.mjs): the reader's error page sent at a staff address runs under it.
+ */
+const staffNonce = (request: NextRequest) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(request.headers.get("content-security-policy") ?? "")?.[1];
+
 /** The database is unreachable: let the page answer (it reports the error itself). */
 function lookupFailed(error: unknown): true {
   logEvent("error", "proxy: article lookup failed", { error: (error as Error).message });
@@ -76,7 +82,7 @@ function lookupFailed(error: unknown): true {
  * error page's HTML is fetched from this server once a minute and sent with the right status.
  */
 const errorPages = new Map<number, { html: string; expires: number }>();
-async function errorPage(request: NextRequest, status: 404 | 410, cacheControl = "public, max-age=60"): Promise<Response> {
+async function errorPage(request: NextRequest, status: 404 | 410, cacheControl = "public, max-age=60", nonce?: string): Promise<Response> {
   let page = errorPages.get(status);
   if (!page || page.expires < Date.now()) {
     // From this very server (not the public host, which may sit behind a load balancer).
@@ -85,7 +91,10 @@ async function errorPage(request: NextRequest, status: 404 | 410, cacheControl =
     page = { html: await source.text(), expires: Date.now() + 60_000 };
     errorPages.set(status, page);
   }
-  return new NextResponse(page.html, {
+  // At a staff address the policy allows scripts by nonce (not the reader page's hashes): without
+  // it, every script of the page was refused, and its theme button did nothing.
+  const html = nonce ? page.html.replace(/<script\b/g, `<script nonce="${nonce}"`) : page.html;
+  return new NextResponse(html, {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": cacheControl },
   });

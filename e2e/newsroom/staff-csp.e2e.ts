@@ -108,6 +108,26 @@ test("every dashboard page loads and runs under the nonce policy; an injected sc
   expect((await violations(page)).join("\n")).toContain("script-src");
 });
 
+test("an article id that does not exist: 404 with the site's not-found page, whose scripts run under the staff policy", async ({ page }) => {
+  const problems = await watchViolations(page);
+  await signIn(page, "editor");
+  for (const path of ["/dashboard/articles/no-such-article", "/dashboard/articles/no-such-article/preview"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    expectEveryInlineScriptAllowed(await response!.text(), (await response!.allHeaders())["content-security-policy"]!, path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find that page");
+    await settle(page);
+    expect(await violations(page), path).toEqual([]);
+  }
+  // Its scripts run: the theme button is hydrated (it names the theme it switches to) and works;
+  // it did nothing when they were refused.
+  const theme = page.getByRole("button", { name: /^Switch to (dark|light) theme$/ });
+  const next = (await theme.getAttribute("aria-label"))!.includes("dark") ? "dark" : "light";
+  await theme.click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", next);
+  expect(problems).toEqual([]);
+});
+
 test("a reader cannot hand Next.js a nonce of their choosing", async ({ request }) => {
   const html = await (await request.get("/politics", { headers: { "Content-Security-Policy": "script-src 'nonce-chosenbyreader'" } })).text();
   expect(html).not.toContain("chosenbyreader");
