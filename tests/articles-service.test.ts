@@ -24,7 +24,8 @@ import {
   updateArticle,
   withdrawFromReview,
 } from "@/server/services/articles";
-import { newsroomNotices, returnedToWriter } from "@/server/data/dashboard";
+import { articleListQuerySchema } from "@/lib/schemas/article";
+import { listStaffArticles, newsroomNotices, returnedToWriter } from "@/server/data/dashboard";
 import { ServiceError } from "@/server/services/errors";
 import { releaseDueArticles } from "@/server/services/scheduler";
 import type { Actor } from "@/server/services/permissions";
@@ -396,6 +397,23 @@ describe("review: returned to the writer with a note, or withdrawn by them", () 
     expect(withdrawn).toMatchObject({ status: "DRAFT", returnNote: note });
     expect((await returnedToWriter(prisma, contributor)).latest.map((r) => r.id)).toContain(a.id);
     expect((await serviceError(withdrawFromReview(prisma, contributor, a.id, { version: withdrawn.version }))).status).toBe(409);
+  });
+});
+
+describe("the newsroom's article list", () => {
+  it("searches for \"%\" and \"_\" as the characters they are, not as wildcards", async () => {
+    const percent = await draft(author, "Harbour fees rise 5% in spring");
+    await draft(author, "Harbour fees rise 50 pence in spring");
+    const underscore = await draft(author, "Harbour file_name leak");
+    const found = async (q: string) =>
+      (await listStaffArticles(prisma, editor, articleListQuerySchema.parse({ q, section: room.section.slug }))).rows.map((r) => r.id).sort();
+    expect(await found("5%")).toEqual([percent.id]);
+    expect(await found("%")).toEqual([percent.id]);
+    expect(await found("_")).toEqual([underscore.id]);
+    expect(await found("e_n")).toEqual([underscore.id]);
+    expect(await found("\\")).toEqual([]);
+    // Case as ever does not matter.
+    expect(await found("HARBOUR FEES RISE 5%")).toEqual([percent.id]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { ArticleListQuery } from "@/lib/schemas/article";
 import { staffSearchArticleIds } from "@/server/data/search-queries";
 import { countTokensExpiringSoon } from "@/server/services/api-tokens";
 import { atLeast, type Actor } from "@/server/services/permissions";
+import { containsText } from "@/server/data/text-filter";
 
 /**
  * Reads for the newsroom. Never cached: staff must see every change at once, and nothing here
@@ -50,9 +51,9 @@ export function staffArticleWhere(actor: Actor, query: Partial<ArticleListQuery>
   if (query.q) {
     and.push({
       OR: [
-        { headline: { contains: query.q, mode: "insensitive" } },
-        { slug: { contains: query.q.toLowerCase() } },
-        { searchNames: { contains: query.q, mode: "insensitive" } },
+        { headline: containsText(query.q) },
+        { slug: containsText(query.q) },
+        { searchNames: containsText(query.q) },
         ...(textMatches.length ? [{ id: { in: textMatches } }] : []),
       ],
     });

@@ -8,6 +8,7 @@ import { audit } from "@/server/services/audit";
 import { deleteMedia } from "@/server/media-store";
 import { everPublicStories, expireArticle, expireMedia } from "@/server/services/publishing";
 import { logEvent } from "@/server/log";
+import { containsText } from "@/server/data/text-filter";
 
 /** The media library as staff use it: permission checks and one error type around media.ts. */
 
@@ -44,7 +45,7 @@ export async function listMedia(db: PrismaClient, actor: Actor, query: { q?: str
   ensure(can.uploadMedia(actor));
   const perPage = Math.min(100, Math.max(1, query.perPage ?? 30));
   const page = Math.max(1, query.page ?? 1);
-  const where = query.q ? { OR: [{ alt: { contains: query.q, mode: "insensitive" as const } }, { caption: { contains: query.q, mode: "insensitive" as const } }, { originalName: { contains: query.q, mode: "insensitive" as const } }] } : {};
+  const where = query.q ? { OR: [{ alt: containsText(query.q) }, { caption: containsText(query.q) }, { originalName: containsText(query.q) }] } : {};
   const [rows, total] = await Promise.all([
     db.media.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * perPage, take: perPage, include: { uploadedBy: { select: { name: true } } } }),
     db.media.count({ where }),
