@@ -102,6 +102,20 @@ test("a headline and tags in Cyrillic or Greek get slugs spelled in Latin, as th
   expect(saved.body!.data!).toMatchObject({ slug: expected, tags: [{ name: "Αθήνα", slug: "athina" }] });
 });
 
+test("a headline in a script no slug can spell (Japanese) asks for a slug written by hand", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author");
+  const id = await newDraft(page, "東京の新しい駅が開業");
+  const status = page.locator("#slug-status");
+  await expect(status).toContainText("write the slug yourself, in Latin letters");
+  const slug = `tokyo-new-station-opens-${id.slice(-6)}`;
+  await page.getByLabel("Slug", { exact: true }).fill(slug);
+  await expect(status).not.toContainText("write the slug yourself");
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  const saved = await apiJson<{ slug: string; headline: string }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!);
+  expect(saved.body!.data!).toMatchObject({ slug, headline: "東京の新しい駅が開業" });
+});
+
 test("a headline another article has gives the draft the next free slug; a taken slug typed by hand is named at the field, not taken for a conflict", async ({ page, baseURL }) => {
   test.setTimeout(60_000);
   await signIn(page, "author");

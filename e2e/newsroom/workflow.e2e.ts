@@ -62,7 +62,14 @@ test("contributor drafts and submits; editor publishes; it is live everywhere; u
   await expect(history).toHaveText([/^Published.*Fenella Drummond$/, /^Submitted for review.*Saoirse Blackwood$/, /^Created.*Saoirse Blackwood$/]);
 
   // Unpublished: the address answers 410 and the lists drop it.
-  await editor.getByRole("button", { name: "Unpublish" }).click();
+  // Taking it off the site asks first; cancelled, nothing changes.
+  await editor.getByRole("button", { name: "Unpublish…" }).click();
+  const takedown = editor.getByRole("alertdialog", { name: /^Unpublish this story\? Readers lose it now/ });
+  await takedown.getByRole("button", { name: "Cancel" }).click();
+  await expect(takedown).toHaveCount(0);
+  expect((await editor.request.get(path!)).status()).toBe(200);
+  await editor.getByRole("button", { name: "Unpublish…" }).click();
+  await takedown.getByRole("button", { name: "Unpublish now" }).click();
   await expect(editor.getByText("Unpublished: the article is a draft again.")).toBeVisible();
   expect((await editor.request.get(path!)).status()).toBe(410);
   // The lists within the second pass of the expiry (2 s): CI 2026-12-02 saw the front page keep the

@@ -49,6 +49,9 @@ export type EditorProps = {
   allowed: { publish: boolean; submit: boolean; withdraw: boolean; returnToWriter: boolean; share: boolean; remove: boolean; correct: boolean; setAuthors: boolean };
 };
 
+/** What the editor says once a story is taken down. */
+const takedownDone = { unpublish: "Unpublished: the article is a draft again.", archive: "Archived." } as const;
+
 const counter = (length: number, ideal: number) => `${length} of about ${ideal} characters${length > ideal ? " — may be cut off in search results" : ""}`;
 
 function SaveIndicator({ state }: { state: SaveState }) {
@@ -78,6 +81,7 @@ export function ArticleEditor(props: EditorProps) {
   const [others, setOthers] = useState<{ id: string; name: string }[]>([]);
   const [scheduleAt, setScheduleAt] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [takedown, setTakedown] = useState<"unpublish" | "archive" | null>(null);
   const [correction, setCorrection] = useState("");
   const [returning, setReturning] = useState(false);
   const [returnNote, setReturnNote] = useState("");
@@ -118,6 +122,9 @@ export function ArticleEditor(props: EditorProps) {
     change("headline", headline);
     if (!slugTouched && headline.trim()) change("slug", slugify(headline));
   };
+
+  // A headline in a script the slug cannot spell gives a placeholder slug ("article"): say so.
+  const unspellable = !slugTouched && fields.headline.trim() !== "" && slugify(fields.headline, 80, "") === "";
 
   // Slug checked as you type. A slug that follows the headline moves on to the first free one when
   // another article has it ("council-votes" → "council-votes-2"), so the draft can still be saved.
@@ -398,12 +405,36 @@ export function ArticleEditor(props: EditorProps) {
             </div>
           ) : null}
           {status === "SCHEDULED" && props.publishedAt ? <p className="text-sm">Goes live <DateTime iso={props.publishedAt} />.</p> : null}
-          {props.allowed.publish && live ? (
-            <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => void step("unpublish", {}, "Unpublished: the article is a draft again.")}>Unpublish</button>
-          ) : null}
-          {props.allowed.publish && status !== "ARCHIVED" ? (
-            <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => void step("archive", {}, "Archived.")}>Archive</button>
-          ) : null}
+          {takedown ? (
+            // Taking a published story off the site asks first, as deleting does: one stray click did it.
+            <div role="alertdialog" aria-labelledby="takedown-title" className="space-y-2 rounded-md border border-accent p-2">
+              <p id="takedown-title" className="text-sm font-semibold">
+                {takedown === "unpublish" ? "Unpublish" : "Archive"} this story? Readers lose it now: its address will answer “gone” until it is published again.
+              </p>
+              <div className="flex gap-2">
+                <button type="button" className={dangerButtonClass} disabled={busy}
+                  onClick={() => { setTakedown(null); void step(takedown, {}, takedownDone[takedown]); }}>
+                  {takedown === "unpublish" ? "Unpublish now" : "Archive now"}
+                </button>
+                <button type="button" className={secondaryButtonClass} onClick={() => setTakedown(null)}>Cancel</button>
+              </div>
+            </div>
+          ) : (
+            <>
+              {props.allowed.publish && live ? (
+                <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy}
+                  onClick={() => (status === "PUBLISHED" ? setTakedown("unpublish") : void step("unpublish", {}, takedownDone.unpublish))}>
+                  {status === "PUBLISHED" ? "Unpublish…" : "Unpublish"}
+                </button>
+              ) : null}
+              {props.allowed.publish && status !== "ARCHIVED" ? (
+                <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy}
+                  onClick={() => (status === "PUBLISHED" ? setTakedown("archive") : void step("archive", {}, takedownDone.archive))}>
+                  {status === "PUBLISHED" ? "Archive…" : "Archive"}
+                </button>
+              ) : null}
+            </>
+          )}
           <Link className={`${secondaryButtonClass} w-full`} href={`/dashboard/articles/${props.id}/preview`}>Preview</Link>
           {props.allowed.remove ? (
             confirmDelete ? (
@@ -428,6 +459,7 @@ export function ArticleEditor(props: EditorProps) {
               className={inputClass} aria-invalid={slugCheck ? !slugCheck.ok : false} aria-describedby="slug-status" />
             <p id="slug-status" className={`text-xs ${slugCheck && !slugCheck.ok ? "font-semibold text-accent-ink" : "text-muted"}`}>
               {fieldErrors.slug ?? slugCheck?.message ?? ""}
+              {unspellable && !fieldErrors.slug && slugCheck?.ok !== false ? " The headline has no letters a web address can spell (Chinese or Japanese, say): write the slug yourself, in Latin letters." : ""}
             </p>
           </div>
           <div>
