@@ -102,6 +102,24 @@ test("a headline and tags in Cyrillic or Greek get slugs spelled in Latin, as th
   expect(saved.body!.data!).toMatchObject({ slug: expected, tags: [{ name: "Αθήνα", slug: "athina" }] });
 });
 
+test("a table pasted from a spreadsheet keeps its cells apart: a paragraph a row, cells separated by bars", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author");
+  const id = await newDraft(page, uniqueHeadline("Ward results"));
+  const body = page.getByRole("textbox", { name: "Body" });
+  await body.click();
+  await body.evaluate((element) => {
+    const data = new DataTransfer();
+    data.setData("text/html", "<p>The count:</p><table><tr><th>Ward</th><th>Party</th><th>Votes</th></tr><tr><td>Harbour</td><td><b>Labour</b></td><td>1,204</td></tr><tr><td>Castle</td><td>Green</td><td>987</td></tr></table>");
+    data.setData("text/plain", "The count:\nWard\tParty\tVotes\nHarbour\tLabour\t1,204\nCastle\tGreen\t987");
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(body.locator("p")).toHaveText(["The count:", "Ward | Party | Votes", "Harbour | Labour | 1,204", "Castle | Green | 987"]);
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+  const saved = await apiJson<{ body: { content: { content?: { text: string }[] }[] } }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!);
+  expect(saved.body!.data!.body.content.map((block) => block.content?.map((n) => n.text).join(""))).toEqual(["The count:", "Ward | Party | Votes", "Harbour | Labour | 1,204", "Castle | Green | 987"]);
+});
+
 test("a headline in a script no slug can spell (Japanese) asks for a slug written by hand", async ({ page, baseURL }) => {
   test.setTimeout(60_000);
   await signIn(page, "author");

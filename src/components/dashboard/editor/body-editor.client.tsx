@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import { isSafeHref, type ArticleBody } from "@/lib/article-body";
 import { bodyToEditorJson, completeHref, describeBodyError, normalizeEditorJson } from "./editor-schema";
 import { SHORTCUTS, createEditorExtensions, type FigureAttrs } from "./extensions";
+import { tablesAsParagraphs } from "./paste";
 
 export interface PickedImage {
   src: string;
@@ -593,6 +594,7 @@ export function BodyEditor({ initialBody, onChange, labelledBy, pickImage }: Bod
         "aria-labelledby": labelledBy,
         class: EDITABLE_CLASS,
       },
+      transformPastedHTML: tablesAsParagraphs,
     }),
     [labelledBy],
   );
