@@ -199,6 +199,13 @@ test("the article list's filters: a NUL in one is set aside with a message, not 
     await expect(page.getByRole("heading", { name: "Articles", level: 1 }), query).toBeVisible();
     await expect(page.locator("table tbody tr").first(), query).toBeVisible();
   }
+  // One bad filter leaves the others working, and the message names it.
+  await page.goto(`/dashboard?status=bogus&section=sport&q=${"x".repeat(201)}`);
+  await expect(page.getByRole("alert").filter({ hasText: "Some filters" })).toHaveText("Some filters were not valid and were ignored: the status, the search (at most 200 characters).");
+  await expect(page.getByLabel("Section")).toHaveValue("sport");
+  const sections = await page.locator("table tbody tr td:nth-child(3)").allTextContents();
+  expect(sections.length).toBeGreaterThan(0);
+  expect(new Set(sections)).toEqual(new Set(["Sport"]));
 });
 
 test("the article list's search finds a story by a word of its text and by its writer, not only by its headline", async ({ page }) => {

@@ -33,3 +33,15 @@ const CONTROL_CHARACTERS = /[ \t]*[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]
 
 /** Text a person wrote: control characters (and the spaces around them) become one space; checks such as trim() come after. */
 export const writtenText = () => z.string().overwrite((text) => text.replace(CONTROL_CHARACTERS, " "));
+
+/**
+ * URL filters read as far as they are valid: the keys whose values fail are left out (and named
+ * in `ignored`), the rest kept, rather than one bad value dropping every filter.
+ */
+export function parseValidFilters<T extends z.ZodObject>(schema: T, raw: Record<string, string>): { data: z.infer<T>; ignored: string[] } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { data: parsed.data, ignored: [] };
+  const ignored = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+  const kept = schema.safeParse(Object.fromEntries(Object.entries(raw).filter(([key]) => !ignored.includes(key))));
+  return { data: kept.success ? kept.data : schema.parse({}), ignored };
+}

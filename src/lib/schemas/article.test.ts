@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "./article";
+import { parseValidFilters } from "@/lib/zod";
+import { articleListQuerySchema, slugify } from "./article";
 
 describe("slugify", () => {
   it("keeps Latin letters and digits, drops accents and apostrophes, joins the rest with single hyphens", () => {
@@ -36,5 +37,17 @@ describe("slugify", () => {
     expect(slugify("one two three", 8)).toBe("one-two");
     expect(slugify("日本の選挙")).toBe("article");
     expect(slugify("🔥", 60, "")).toBe("");
+  });
+});
+
+describe("the newsroom's article list filters, read as far as they are valid", () => {
+  it("keeps the valid filters and names the ones left out", () => {
+    const { data, ignored } = parseValidFilters(articleListQuerySchema, { status: "bogus", section: "politics", q: "x".repeat(201), sort: "headline" });
+    expect(ignored.sort()).toEqual(["q", "status"]);
+    expect(data).toEqual({ section: "politics", sort: "headline", order: "desc", page: 1, perPage: 25 });
+  });
+
+  it("ignores nothing when everything is valid", () => {
+    expect(parseValidFilters(articleListQuerySchema, { status: "DRAFT", page: "2" })).toEqual({ data: expect.objectContaining({ status: "DRAFT", page: 2 }), ignored: [] });
   });
 });

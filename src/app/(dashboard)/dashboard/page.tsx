@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { articleListQuerySchema } from "@/lib/schemas/article";
+import { parseValidFilters } from "@/lib/zod";
 import { statusLabels } from "@/lib/status-labels";
 import { inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { DateTime } from "@/components/dashboard/date-time.client";
@@ -14,12 +15,23 @@ export const metadata: Metadata = { title: "Articles" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
+/** A filter as the message about an ignored one names it. */
+const filterNames: Record<string, string> = {
+  q: "the search (at most 200 characters)",
+  status: "the status",
+  section: "the section",
+  author: "the author",
+  sort: "the sort order",
+  order: "the order",
+  page: "the page number",
+  perPage: "the page size",
+};
+
 export default async function ArticlesPage({ searchParams }: { searchParams: Search }) {
   const actor = await staffOrSignIn("/dashboard");
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   const { deleted: _deleted, ...filters } = raw;
-  const parsed = articleListQuerySchema.safeParse(filters);
-  const query = parsed.success ? parsed.data : articleListQuerySchema.parse({});
+  const { data: query, ignored } = parseValidFilters(articleListQuerySchema, filters);
   const [list, options, notices] = await Promise.all([listStaffArticles(prisma, actor, query), staffOptions(prisma), newsroomNotices(prisma, actor)]);
   const pageHref = (page: number) => `/dashboard?${new URLSearchParams({ ...raw, page: String(page) })}`;
 
@@ -32,7 +44,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
       {/* Not "waiting for review, show them" on the list of them. */}
       <NewsroomNotices {...notices} awaitingReview={query.status === "IN_REVIEW" ? 0 : notices.awaitingReview} />
       {raw.deleted ? <p role="status" className="mb-3 rounded-md border border-rule bg-surface px-3 py-2 text-sm">The article was deleted.</p> : null}
-      {!parsed.success ? <p role="alert" className="mb-3 text-sm text-accent-ink">Some filters were not valid and were ignored.</p> : null}
+      {ignored.length ? (
+        <p role="alert" className="mb-3 text-sm text-accent-ink">
+          Some filters were not valid and were ignored: {ignored.map((key) => filterNames[key] ?? key).join(", ")}.
+        </p>
+      ) : null}
       <form method="get" className="mb-4 grid grid-cols-2 gap-3 rounded-md border border-rule p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter articles">
         <div className="col-span-2">
           <label htmlFor="q" className="text-sm font-semibold">Search</label>
