@@ -192,10 +192,10 @@ test("an unknown article's editor and preview answer 404 to staff; anyone else i
 
 test("the article list's filters: a NUL in one is set aside with a message, not a failed page", async ({ page }) => {
   await signIn(page, "editor");
-  for (const query of ["q=%00", "section=%00", "author=a%00b"]) {
+  for (const [query, named] of [["q=%00", "the search"], ["section=%00", "the section"], ["author=a%00b", "the author"]] as const) {
     const response = await page.goto(`/dashboard?${query}`);
     expect(response!.status(), query).toBe(200);
-    await expect(page.getByRole("alert").filter({ hasText: "Some filters were not valid and were ignored." }), query).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: `Some filters were not valid and were ignored: ${named}` }), query).toBeVisible();
     await expect(page.getByRole("heading", { name: "Articles", level: 1 }), query).toBeVisible();
     await expect(page.locator("table tbody tr").first(), query).toBeVisible();
   }

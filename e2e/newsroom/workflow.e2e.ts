@@ -62,6 +62,14 @@ test("contributor drafts and submits; editor publishes; it is live everywhere; u
   await expect(history).toHaveText([/^Published.*Fenella Drummond$/, /^Submitted for review.*Saoirse Blackwood$/, /^Created.*Saoirse Blackwood$/]);
 
   // Unpublished: the address answers 410 and the lists drop it.
+  // Restoring an earlier version of it asks first too: readers would see that version at once.
+  await editor.getByText("Revisions", { exact: true }).click();
+  await editor.getByRole("button", { name: "Restore v1" }).click();
+  const restore = editor.getByRole("alertdialog", { name: /^Restore version 1\? The story is published/ });
+  await restore.getByRole("button", { name: "Cancel" }).click();
+  await expect(restore).toHaveCount(0);
+  expect(await (await editor.request.get(path!)).text()).toContain(headline);
+
   // Taking it off the site asks first; cancelled, nothing changes.
   await editor.getByRole("button", { name: "Unpublish…" }).click();
   const takedown = editor.getByRole("alertdialog", { name: /^Unpublish this story\? Readers lose it now/ });

@@ -351,7 +351,7 @@ export function ArticleEditor(props: EditorProps) {
           </div>
         </section>
 
-        <RevisionsPanel articleId={props.id} canRestore={!live || props.allowed.publish}
+        <RevisionsPanel articleId={props.id} canRestore={!live || props.allowed.publish} onPublicSite={status === "PUBLISHED"}
           onRestored={(v) => { saver.setVersion(v); window.location.reload(); }} currentVersion={() => saver.version.current} />
         <HistoryPanel articleId={props.id} />
       </div>

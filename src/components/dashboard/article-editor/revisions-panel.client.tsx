@@ -3,7 +3,7 @@ import { useState } from "react";
 import { articleBodySchema, bodyToPlainText } from "@/lib/article-body";
 import { diffWords } from "@/lib/text-diff";
 import { callApi } from "@/components/dashboard/api-client";
-import { FormMessage, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { dangerButtonClass, FormMessage, secondaryButtonClass } from "@/components/dashboard/form-bits";
 
 type Revision = { id: string; version: number; createdAt: string; author: { name: string } | null; snapshot: { headline?: string; standfirst?: string; body?: unknown } };
 
@@ -13,8 +13,16 @@ function textOf(r: Revision): string {
 }
 
 /** Every save is a revision: compare any two, restore one (as a new save). */
-export function RevisionsPanel({ articleId, canRestore, onRestored, currentVersion }: { articleId: string; canRestore: boolean; onRestored: (version: number) => void; currentVersion: () => number }) {
+export function RevisionsPanel({ articleId, canRestore, onPublicSite, onRestored, currentVersion }: {
+  articleId: string;
+  canRestore: boolean;
+  /** Published: a restore changes what readers see at once, so it asks first. */
+  onPublicSite: boolean;
+  onRestored: (version: number) => void;
+  currentVersion: () => number;
+}) {
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  const [confirming, setConfirming] = useState<Revision | null>(null);
   const [from, setFrom] = useState<string>("");
   const [to, setTo] = useState<string>("");
   const [message, setMessage] = useState({ ok: true, text: "" });
@@ -51,11 +59,20 @@ export function RevisionsPanel({ articleId, canRestore, onRestored, currentVersi
                   <td>{new Date(r.createdAt).toLocaleString()}{r.author ? ` · ${r.author.name}` : ""}</td>
                   <td><input type="radio" name="rev-from" aria-label={`Compare from version ${r.version}`} checked={from === r.id} onChange={() => setFrom(r.id)} /></td>
                   <td><input type="radio" name="rev-to" aria-label={`Compare to version ${r.version}`} checked={to === r.id} onChange={() => setTo(r.id)} /></td>
-                  <td>{canRestore ? <button type="button" className="underline" onClick={() => void restore(r.id)}>Restore v{r.version}</button> : null}</td>
+                  <td>{canRestore ? <button type="button" className="underline" onClick={() => (onPublicSite ? setConfirming(r) : void restore(r.id))}>Restore v{r.version}</button> : null}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {confirming ? (
+            <div role="alertdialog" aria-labelledby="restore-title" className="space-y-2 rounded-md border border-accent p-2">
+              <p id="restore-title" className="text-sm font-semibold">Restore version {confirming.version}? The story is published: readers see that version at once.</p>
+              <div className="flex gap-2">
+                <button type="button" className={dangerButtonClass} onClick={() => { setConfirming(null); void restore(confirming.id); }}>Restore now</button>
+                <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(null)}>Cancel</button>
+              </div>
+            </div>
+          ) : null}
           {a && b ? (
             <div>
               <h3 className="text-sm font-semibold">Changes from version {a.version} to {b.version}</h3>
