@@ -73,7 +73,9 @@ test("contributor drafts and submits; editor publishes; it is live everywhere; u
   // Taking it off the site asks first; cancelled, nothing changes.
   await editor.getByRole("button", { name: "Unpublish…" }).click();
   const takedown = editor.getByRole("alertdialog", { name: /^Unpublish this story\? Readers lose it now/ });
-  await takedown.getByRole("button", { name: "Cancel" }).click();
+  // The focus is in the box, on Cancel (the button that asked is gone); Escape cancels.
+  await expect(takedown.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await editor.keyboard.press("Escape");
   await expect(takedown).toHaveCount(0);
   expect((await editor.request.get(path!)).status()).toBe(200);
   await editor.getByRole("button", { name: "Unpublish…" }).click();

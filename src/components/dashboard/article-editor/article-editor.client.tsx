@@ -10,6 +10,7 @@ import { DateTime } from "@/components/dashboard/date-time.client";
 import { BodyEditor } from "@/components/dashboard/editor/body-editor.client";
 import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { useBrowserValue } from "@/components/ui/browser-value";
+import { ConfirmBox } from "@/components/dashboard/confirm-box.client";
 import { useMediaPicker, type MediaChoice } from "./media-picker.client";
 import { PreviewLinks } from "./preview-link.client";
 import { HistoryPanel } from "./history-panel.client";
@@ -407,18 +408,10 @@ export function ArticleEditor(props: EditorProps) {
           {status === "SCHEDULED" && props.publishedAt ? <p className="text-sm">Goes live <DateTime iso={props.publishedAt} />.</p> : null}
           {takedown ? (
             // Taking a published story off the site asks first, as deleting does: one stray click did it.
-            <div role="alertdialog" aria-labelledby="takedown-title" className="space-y-2 rounded-md border border-accent p-2">
-              <p id="takedown-title" className="text-sm font-semibold">
-                {takedown === "unpublish" ? "Unpublish" : "Archive"} this story? Readers lose it now: its address will answer “gone” until it is published again.
-              </p>
-              <div className="flex gap-2">
-                <button type="button" className={dangerButtonClass} disabled={busy}
-                  onClick={() => { setTakedown(null); void step(takedown, {}, takedownDone[takedown]); }}>
-                  {takedown === "unpublish" ? "Unpublish now" : "Archive now"}
-                </button>
-                <button type="button" className={secondaryButtonClass} onClick={() => setTakedown(null)}>Cancel</button>
-              </div>
-            </div>
+            <ConfirmBox id="takedown-title" busy={busy}
+              question={`${takedown === "unpublish" ? "Unpublish" : "Archive"} this story? Readers lose it now: its address will answer “gone” until it is published again.`}
+              action={takedown === "unpublish" ? "Unpublish now" : "Archive now"}
+              onConfirm={() => { setTakedown(null); void step(takedown, {}, takedownDone[takedown]); }} onCancel={() => setTakedown(null)} />
           ) : (
             <>
               {props.allowed.publish && live ? (
@@ -438,13 +431,8 @@ export function ArticleEditor(props: EditorProps) {
           <Link className={`${secondaryButtonClass} w-full`} href={`/dashboard/articles/${props.id}/preview`}>Preview</Link>
           {props.allowed.remove ? (
             confirmDelete ? (
-              <div role="alertdialog" aria-labelledby="delete-title" className="space-y-2 rounded-md border border-accent p-2">
-                <p id="delete-title" className="text-sm font-semibold">Delete this article for good?{props.everPublished ? " Its address will answer “gone”." : ""}</p>
-                <div className="flex gap-2">
-                  <button type="button" className={dangerButtonClass} disabled={busy} onClick={() => void remove()}>Delete permanently</button>
-                  <button type="button" className={secondaryButtonClass} onClick={() => setConfirmDelete(false)}>Cancel</button>
-                </div>
-              </div>
+              <ConfirmBox id="delete-title" busy={busy} question={`Delete this article for good?${props.everPublished ? " Its address will answer “gone”." : ""}`}
+                action="Delete permanently" onConfirm={() => void remove()} onCancel={() => setConfirmDelete(false)} />
             ) : (
               <button type="button" className={`${dangerButtonClass} w-full`} onClick={() => setConfirmDelete(true)}>Delete…</button>
             )

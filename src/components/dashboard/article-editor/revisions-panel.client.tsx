@@ -3,7 +3,8 @@ import { useState } from "react";
 import { articleBodySchema, bodyToPlainText } from "@/lib/article-body";
 import { diffWords } from "@/lib/text-diff";
 import { callApi } from "@/components/dashboard/api-client";
-import { dangerButtonClass, FormMessage, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { ConfirmBox } from "@/components/dashboard/confirm-box.client";
+import { FormMessage, secondaryButtonClass } from "@/components/dashboard/form-bits";
 
 type Revision = { id: string; version: number; createdAt: string; author: { name: string } | null; snapshot: { headline?: string; standfirst?: string; body?: unknown } };
 
@@ -65,13 +66,8 @@ export function RevisionsPanel({ articleId, canRestore, onPublicSite, onRestored
             </tbody>
           </table>
           {confirming ? (
-            <div role="alertdialog" aria-labelledby="restore-title" className="space-y-2 rounded-md border border-accent p-2">
-              <p id="restore-title" className="text-sm font-semibold">Restore version {confirming.version}? The story is published: readers see that version at once.</p>
-              <div className="flex gap-2">
-                <button type="button" className={dangerButtonClass} onClick={() => { setConfirming(null); void restore(confirming.id); }}>Restore now</button>
-                <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(null)}>Cancel</button>
-              </div>
-            </div>
+            <ConfirmBox id="restore-title" question={`Restore version ${confirming.version}? The story is published: readers see that version at once.`}
+              action="Restore now" onConfirm={() => { setConfirming(null); void restore(confirming.id); }} onCancel={() => setConfirming(null)} />
           ) : null}
           {a && b ? (
             <div>
