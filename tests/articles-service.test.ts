@@ -459,6 +459,14 @@ describe("an article's history", () => {
     expect((await serviceError(listHistory(prisma, contributor, a.id))).status).toBe(403);
     expect((await serviceError(listHistory(prisma, editor, "no-such-article"))).status).toBe(404);
   });
+
+  it("shows when a story the log never saw published (the demo's, an import's) first went out, by nobody named", async () => {
+    const a = await draft(author, "Imported from the old system");
+    const firstPublishedAt = new Date(a.createdAt.getTime() + 60_000);
+    await prisma.article.update({ where: { id: a.id }, data: { status: "PUBLISHED", publishedAt: firstPublishedAt, firstPublishedAt } });
+    const history = await listHistory(prisma, author, a.id);
+    expect(history.map((e) => [e.action, e.by, e.at])).toEqual([["publish", null, firstPublishedAt], ["create", author.name, a.createdAt]]);
+  });
 });
 
 describe("what a change expires", () => {

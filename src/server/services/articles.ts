@@ -506,9 +506,15 @@ export async function listHistory(db: Db, actor: Actor, id: string): Promise<His
     note: text(e.details, "note") ?? text(e.details, "text"),
     time: text(e.details, "publishAt") ?? text(e.details, "expiresAt"),
   }));
-  // The start, unless the list was cut short before it.
-  if (entries.length < historyLimit) events.push({ id: `${id}-create`, action: "create", at: article.createdAt, by: first?.author?.name ?? null, note: null, time: null });
-  return events;
+  // The start, unless the list was cut short before it. A story published before the log knew
+  // of it (the demo's, an import's) still shows when it was first published, by nobody named.
+  if (entries.length < historyLimit) {
+    if (article.firstPublishedAt && !events.some((e) => e.action === "publish" || e.action === "live")) {
+      events.push({ id: `${id}-first-published`, action: "publish", at: article.firstPublishedAt, by: null, note: null, time: null });
+    }
+    events.push({ id: `${id}-create`, action: "create", at: article.createdAt, by: first?.author?.name ?? null, note: null, time: null });
+  }
+  return events.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
 /** Restoring a revision is a new save with that revision's content (nothing is rewritten). */

@@ -4,6 +4,7 @@ import { articleBodySchema, bodyToPlainText } from "@/lib/article-body";
 import { diffWords } from "@/lib/text-diff";
 import { callApi } from "@/components/dashboard/api-client";
 import { ConfirmBox } from "@/components/dashboard/confirm-box.client";
+import { DateTime } from "@/components/dashboard/date-time.client";
 import { FormMessage, secondaryButtonClass } from "@/components/dashboard/form-bits";
 
 type Revision = { id: string; version: number; createdAt: string; author: { name: string } | null; snapshot: { headline?: string; standfirst?: string; body?: unknown } };
@@ -57,7 +58,7 @@ export function RevisionsPanel({ articleId, canRestore, onPublicSite, onRestored
               {revisions.map((r) => (
                 <tr key={r.id} className="border-t border-rule">
                   <td>{r.version}</td>
-                  <td>{new Date(r.createdAt).toLocaleString()}{r.author ? ` · ${r.author.name}` : ""}</td>
+                  <td><DateTime iso={r.createdAt} />{r.author ? ` · ${r.author.name}` : ""}</td>
                   <td><input type="radio" name="rev-from" aria-label={`Compare from version ${r.version}`} checked={from === r.id} onChange={() => setFrom(r.id)} /></td>
                   <td><input type="radio" name="rev-to" aria-label={`Compare to version ${r.version}`} checked={to === r.id} onChange={() => setTo(r.id)} /></td>
                   <td>{canRestore ? <button type="button" className="underline" onClick={() => (onPublicSite ? setConfirming(r) : void restore(r.id))}>Restore v{r.version}</button> : null}</td>
