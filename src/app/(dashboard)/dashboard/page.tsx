@@ -84,7 +84,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
             <option value="headline">Headline</option>
           </select>
         </div>
-        <div className="col-span-2 flex flex-wrap items-end gap-2 sm:col-span-3 lg:col-span-6">
+        <div className="col-span-2 flex flex-wrap items-center gap-2 sm:col-span-3 lg:col-span-6">
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="order" value="asc" defaultChecked={query.order === "asc"} /> Oldest / A–Z first
           </label>
