@@ -1009,6 +1009,9 @@ test.describe("stored XSS", () => {
           expect: markersIn(state.returned!.note),
           ready: async (page: Page) => {
             await expect(page.getByRole("region", { name: "Returned from review" })).toBeVisible({ timeout: 20_000 });
+            // Its history shows the note again, read from the audit log through the API.
+            await page.getByText("History", { exact: true }).click();
+            await expect(page.getByRole("list", { name: "History, newest first" }).getByRole("listitem").first()).toContainText("Returned to its writer", { timeout: 20_000 });
           },
         },
         { name: "preview link", path: state.previewLink!, expect: [...articleMarkers(state.articles[0]!, { seo: false })] },
