@@ -462,7 +462,7 @@ export async function listRevisions(db: Db, actor: Actor, id: string) {
 }
 
 /** The workflow's actions an article's history shows (the audit log's names, less "article."). */
-export const historyActions = ["submit", "withdraw", "return", "publish", "schedule", "live", "unpublish", "archive", "correct", "preview_link", "preview_links_stopped"] as const;
+const historyActions = ["submit", "withdraw", "return", "publish", "schedule", "live", "unpublish", "archive", "correct", "preview_link", "preview_links_stopped"] as const;
 
 export type HistoryEvent = {
   id: string;

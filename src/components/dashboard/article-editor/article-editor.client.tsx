@@ -124,6 +124,10 @@ export function ArticleEditor(props: EditorProps) {
     if (!slugTouched && headline.trim()) change("slug", slugify(headline));
   };
 
+  // Taking a published story off the site asks first (a draft or a scheduled one goes at once).
+  const asksFirst = status === "PUBLISHED";
+  const takeDown = (kind: "unpublish" | "archive") => (asksFirst ? setTakedown(kind) : void step(kind, {}, takedownDone[kind]));
+
   // A headline in a script the slug cannot spell gives a placeholder slug ("article"): say so.
   const unspellable = !slugTouched && fields.headline.trim() !== "" && slugify(fields.headline, 80, "") === "";
 
@@ -415,16 +419,10 @@ export function ArticleEditor(props: EditorProps) {
           ) : (
             <>
               {props.allowed.publish && live ? (
-                <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy}
-                  onClick={() => (status === "PUBLISHED" ? setTakedown("unpublish") : void step("unpublish", {}, takedownDone.unpublish))}>
-                  {status === "PUBLISHED" ? "Unpublish…" : "Unpublish"}
-                </button>
+                <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => takeDown("unpublish")}>Unpublish{asksFirst ? "…" : ""}</button>
               ) : null}
               {props.allowed.publish && status !== "ARCHIVED" ? (
-                <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy}
-                  onClick={() => (status === "PUBLISHED" ? setTakedown("archive") : void step("archive", {}, takedownDone.archive))}>
-                  {status === "PUBLISHED" ? "Archive…" : "Archive"}
-                </button>
+                <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => takeDown("archive")}>Archive{asksFirst ? "…" : ""}</button>
               ) : null}
             </>
           )}
