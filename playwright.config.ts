@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { testScope } from "./tests/test-scope.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -17,21 +18,26 @@ const executablePath =
     ? undefined
     : (process.env.CHROMIUM_PATH ??= !headed && existsSync(debianShell) ? debianShell : "/usr/bin/chromium");
 
-// E2E_SCOPE=database: the specs whose outcome the database can change, for a second pass on
-// another database (.ci/run's, on PostgreSQL, after the whole suite on the embedded one). Left
-// out: the phone viewport, and on desktop the specs that check only pages' layout, accessibility
-// and markup (reader.e2e.ts, seo.e2e.ts, and the tests tagged @markup elsewhere: the dashboard's
-// and search's accessibility, the staff pages' script policy), which read with the same queries
-// as the specs kept. Unset: everything.
-const scope = process.env.E2E_SCOPE ?? "all";
-if (!["all", "database"].includes(scope)) throw new Error(`E2E_SCOPE must be "all" or "database" (got ${JSON.stringify(scope)})`);
-const markupOnly = scope === "database" ? ["**/reader.e2e.ts", "**/seo.e2e.ts"] : [];
+// TEST_SCOPE=database (tests/test-scope.ts): the specs whose outcome the database can change.
+// Left out: the phone viewport, and on desktop the specs that check only pages' layout,
+// accessibility and markup (reader.e2e.ts, seo.e2e.ts, and the tests tagged @markup elsewhere:
+// the dashboard's and search's accessibility, the staff pages' script policy), which read with the
+// same queries as the specs kept.
+const scope = testScope();
+// The stored-XSS battery checks that what staff write comes out escaped, on pages and in every
+// output: markup, which the database hands back as it was given.
+const markupOnly = scope === "database" ? ["**/reader.e2e.ts", "**/seo.e2e.ts", "**/security/xss.e2e.ts"] : [];
+
+// On CI's two cores, two workers drive browsers at the site; a third runs the cluster spec beside
+// them, for it mostly waits (for a page to go stale, for a scheduled time) on sites of its own.
+// Each project that drives the site keeps to two.
+const browsers = 2;
 
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.e2e.ts",
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  workers: process.env.CI ? browsers + 1 : undefined,
   grepInvert: scope === "database" ? /@markup/ : undefined,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -49,12 +55,23 @@ export default defineConfig({
   },
   projects: [
     {
+      // Starts `npm run cluster` (two instances, Redis, a load balancer) on its own database and
+      // its own copy of the build, so nothing it does shows on the site under test, and the
+      // reverse. Its tests run one at a time and mostly wait (for a page to go stale, for a
+      // scheduled time): on the third worker, from the start, beside the reader specs. First in
+      // this list, so that it has that worker from the start rather than being left for last.
+      name: "cluster",
+      testMatch: "cluster/**/*.e2e.ts",
+    },
+    {
       name: "desktop",
+      workers: browsers,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
       testIgnore: ["**/newsroom/**", "**/cluster/**", "**/security/**", ...markupOnly],
     },
     {
       name: "mobile",
+      workers: browsers,
       use: { ...devices["Pixel 7"], viewport: { width: 375, height: 740 } },
       // Machine-facing responses are the same for every viewport: checked once, on desktop.
       // The failed-page spec starts a server of its own: once (it looks at 375 px inside).
@@ -67,21 +84,11 @@ export default defineConfig({
       // Staff publish, unpublish and curate here: run after the reader specs, which count on the
       // demo content as seeded. Phone widths are covered inside the specs.
       name: "newsroom",
+      workers: browsers,
       testMatch: "newsroom/**/*.e2e.ts",
       testIgnore: ["**/permission-matrix.e2e.ts", "**/related-rails.e2e.ts", "**/prefetch-race.e2e.ts"],
       dependencies: ["desktop", "mobile"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
-    },
-    {
-      // Starts `npm run cluster` (two instances, Redis, a load balancer) on its own database and
-      // its own copy of the build, so nothing it does shows on the site under test, and the
-      // reverse. Its tests run one at a time and mostly wait (for a page to go stale, for a
-      // scheduled time): beside the two specs that run alone on one worker (security, then the
-      // quiet ones), the second worker's turn, rather than after them. Not beside the reader and
-      // newsroom specs, which keep both workers and the two cores busy.
-      name: "cluster",
-      testMatch: "cluster/**/*.e2e.ts",
-      dependencies: ["permission-matrix"],
     },
     {
       // Publishes and deletes a hundred articles: after everything that looks at the front page.
@@ -94,6 +101,7 @@ export default defineConfig({
       // After the permission matrix, whose seventy articles would push these out of the feeds.
       name: "security",
       testMatch: "security/**/*.e2e.ts",
+      testIgnore: markupOnly,
       dependencies: ["permission-matrix"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },

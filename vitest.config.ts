@@ -1,6 +1,9 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import { testScope } from "./tests/test-scope.ts";
+
+const database = testScope() === "database";
 
 export default defineConfig({
   resolve: {
@@ -19,12 +22,19 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"] } },
+      // TEST_SCOPE=database (tests/test-scope.ts): not the unit tests, which use no database.
+      ...(database ? [] : [{ extends: true as const, test: { name: "unit", include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"] } }]),
       {
         extends: true,
         // Real databases: a migrated, seeded one for the run (tests/global-setup.ts), plus
         // fresh ones where a test needs its own.
-        test: { name: "integration", include: ["tests/**/*.test.ts"], globalSetup: ["tests/global-setup.ts"] },
+        test: {
+          name: "integration",
+          include: ["tests/**/*.test.ts"],
+          // The launcher's embedded database and settings: the same on every pass.
+          exclude: [...configDefaults.exclude, ...(database ? ["tests/launcher-embedded.test.ts"] : [])],
+          globalSetup: ["tests/global-setup.ts"],
+        },
       },
     ],
   },

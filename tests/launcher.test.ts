@@ -1,115 +1,14 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoArticles } from "../scripts/seed/content.ts";
+import { launch, removeTempDataDirs, tempDataDir } from "./launcher-run.ts";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "./test-database.ts";
 
-/** The launcher as users run it (`npm start` runs `launcher.ts start`), in a child process. */
-const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
+/** The launcher on a database given by DATABASE_URL (its embedded one: launcher-embedded.test.ts). */
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-}
-
-function start(args: string[], env: Record<string, string>, opts: { untilOutput?: RegExp; signal?: NodeJS.Signals } = {}) {
-  const childEnv = { ...process.env, ...env };
-  for (const key of ["DATABASE_URL", "EMBEDDED_DATABASE"]) if (!(key in env)) delete childEnv[key];
-  const child = spawn(tsx, ["--conditions=react-server", "scripts/launcher.ts", ...args], { cwd: root, env: childEnv });
-  let output = "";
-  const done = new Promise<Run>((resolve) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (opts.untilOutput && opts.signal && opts.untilOutput.test(output)) {
-        opts.untilOutput = undefined;
-        child.kill(opts.signal);
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("exit", (code, signal) => resolve({ code, signal, output }));
-  });
-  return { child, done };
-}
-
-const launch = (...args: Parameters<typeof start>) => start(...args).done;
-
-const dirs: string[] = [];
-function tempDataDir() {
-  const dir = mkdtempSync(path.join(tmpdir(), "news-launcher-"));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-// A child that writes a row, says so, and waits to be stopped.
-const writer = `
-const pg = require("pg");
-const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-c.connect()
-  .then(() => c.query('CREATE TABLE IF NOT EXISTS durability_probe (n int)'))
-  .then(() => c.query('INSERT INTO durability_probe SELECT generate_series(1, 500)'))
-  .then(() => console.log("WRITTEN"));
-setInterval(() => {}, 1000);`;
-const reader = `
-const pg = require("pg");
-const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-c.connect().then(() => c.query('SELECT count(*)::int AS n FROM durability_probe'))
-  .then((r) => { console.log("ROWS=" + r.rows[0].n); return c.end(); });`;
-
-describe("embedded database", () => {
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    it(`keeps every write across a ${signal} stop and the next start`, async () => {
-      const dataDir = tempDataDir();
-      const first = await launch(["exec", "--", process.execPath, "-e", writer], { DATA_DIR: dataDir }, { untilOutput: /WRITTEN/, signal });
-      expect(first.output).toContain("embedded PostgreSQL (PGlite)");
-      expect(first.output).toContain("WRITTEN");
-      expect(first.output).toContain(`${signal}: stopping`);
-      expect(first.code).toBe(signal === "SIGINT" ? 130 : 143);
-      expect(existsSync(path.join(dataDir, "pglite.pid"))).toBe(false);
-
-      const second = await launch(["exec", "--", process.execPath, "-e", reader], { DATA_DIR: dataDir });
-      expect(second.output).toContain("ROWS=500");
-      expect(second.output).toContain("database schema is up to date");
-      expect(second.output).not.toContain("loading demo content");
-      expect(second.code).toBe(0);
-    }, 180_000);
-  }
-
-  it("refuses a second launcher on the same data folder", async () => {
-    const dataDir = tempDataDir();
-    const first = start(["exec", "--", process.execPath, "-e", writer], { DATA_DIR: dataDir });
-    // Wait for the first to be up, then try a second.
-    await new Promise<void>((resolve) => {
-      const check = () => (existsSync(path.join(dataDir, "pglite.pid")) ? resolve() : setTimeout(check, 100));
-      check();
-    });
-    const second = await launch(["migrate"], { DATA_DIR: dataDir });
-    expect(second.code).toBe(1);
-    expect(second.output).toMatch(/is in use by process \d+/);
-    first.child.kill("SIGTERM");
-    expect((await first.done).code).toBe(143);
-  }, 180_000);
-});
-
-describe("configuration", () => {
-  it("stops with a message naming a malformed setting", async () => {
-    const run = await launch(["migrate"], { PORT: "eighty", DATA_DIR: tempDataDir() });
-    expect(run.code).toBe(1);
-    expect(run.output).toContain('PORT must be a number (got "eighty")');
-  });
-
-  it("stops with a message naming a bad DATABASE_URL", async () => {
-    const run = await launch(["migrate"], { DATABASE_URL: "mysql://localhost/news" });
-    expect(run.code).toBe(1);
-    expect(run.output).toContain("DATABASE_URL must be a postgresql:// URL");
-  });
-});
+afterAll(removeTempDataDirs);
 
 describe("with DATABASE_URL", () => {
   let db: TestDatabase;
