@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { articleIdExists } from "@/server/data/dashboard";
 import { searchPageExists } from "@/server/data/search-queries";
 import { prisma } from "@/server/db";
-import { openPreviewLink } from "@/server/services/preview-links";
+import { findPreviewLink } from "@/server/services/preview-links";
 import { logEvent } from "@/server/log";
 import { pathStatus } from "@/server/path-status";
 
@@ -27,7 +27,7 @@ export async function proxy(request: NextRequest) {
   // expired or stopped) is answered 404 here.
   const previewLink = PREVIEW_LINK.exec(pathname);
   if (previewLink) {
-    const opens = await openPreviewLink(prisma, decodeURIComponent(previewLink[1]!)).catch(lookupFailed);
+    const opens = await findPreviewLink(prisma, decodeURIComponent(previewLink[1]!)).catch(lookupFailed);
     return opens ? NextResponse.next() : errorPage(request, 404, "no-store");
   }
 

@@ -20,13 +20,16 @@ const ops: Op[] = [
   { name: "delete", method: "DELETE", path: (id, version) => `/api/v1/articles/${id}?version=${version}` },
   { name: "revisions", method: "GET", path: (id) => `/api/v1/articles/${id}/revisions` },
   { name: "read", method: "GET", path: (id) => `/api/v1/articles/${id}` },
+  { name: "share", method: "POST", path: (id) => `/api/v1/articles/${id}/preview-links`, body: () => ({ label: "the matrix" }) },
+  { name: "links", method: "GET", path: (id) => `/api/v1/articles/${id}/preview-links` },
+  { name: "unshare", method: "POST", path: (id) => `/api/v1/articles/${id}/stop-preview-links` },
 ];
 
 // [ownDraft, ownPublished, otherDraft, otherPublished]
-const editorRow = { save: [200, 200, 200, 200], submit: [200, 409, 200, 409], publish: [200, 200, 200, 200], unpublish: [409, 200, 409, 200], archive: [200, 200, 200, 200], correct: [409, 201, 409, 201], delete: [204, 204, 204, 204], revisions: [200, 200, 200, 200], read: [200, 200, 200, 200] };
+const editorRow = { save: [200, 200, 200, 200], submit: [200, 409, 200, 409], publish: [200, 200, 200, 200], unpublish: [409, 200, 409, 200], archive: [200, 200, 200, 200], correct: [409, 201, 409, 201], delete: [204, 204, 204, 204], revisions: [200, 200, 200, 200], read: [200, 200, 200, 200], share: [201, 201, 201, 201], links: [200, 200, 200, 200], unshare: [200, 200, 200, 200] };
 const expected: Record<Role, Record<string, number[]>> = {
-  contributor: { save: [200, 403, 403, 403], submit: [200, 403, 403, 403], publish: [403, 403, 403, 403], unpublish: [403, 403, 403, 403], archive: [403, 403, 403, 403], correct: [403, 403, 403, 403], delete: [204, 403, 403, 403], revisions: [200, 200, 403, 403], read: [200, 200, 403, 200] },
-  author: { save: [200, 200, 403, 403], submit: [200, 409, 403, 403], publish: [200, 200, 403, 403], unpublish: [409, 200, 403, 403], archive: [200, 200, 403, 403], correct: [403, 403, 403, 403], delete: [204, 204, 403, 403], revisions: [200, 200, 403, 403], read: [200, 200, 403, 200] },
+  contributor: { save: [200, 403, 403, 403], submit: [200, 403, 403, 403], publish: [403, 403, 403, 403], unpublish: [403, 403, 403, 403], archive: [403, 403, 403, 403], correct: [403, 403, 403, 403], delete: [204, 403, 403, 403], revisions: [200, 200, 403, 403], read: [200, 200, 403, 200], share: [403, 403, 403, 403], links: [403, 403, 403, 403], unshare: [403, 403, 403, 403] },
+  author: { save: [200, 200, 403, 403], submit: [200, 409, 403, 403], publish: [200, 200, 403, 403], unpublish: [409, 200, 403, 403], archive: [200, 200, 403, 403], correct: [403, 403, 403, 403], delete: [204, 204, 403, 403], revisions: [200, 200, 403, 403], read: [200, 200, 403, 200], share: [201, 201, 403, 403], links: [200, 200, 403, 403], unshare: [200, 200, 403, 403] },
   editor: editorRow,
   admin: editorRow,
 };

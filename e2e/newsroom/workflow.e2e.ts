@@ -212,14 +212,21 @@ test("the dashboard needs a signed-in staff member", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("a preview link lets someone without an account read a draft, unindexed and uncached, until sharing stops", async ({ browser, baseURL }) => {
+test("a preview link lets someone without an account read a draft, unindexed and uncached, until it is stopped; the newsroom sees whom each link is for and whether it was opened", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const editor = await staffPage(browser, "editor", baseURL!);
   const headline = uniqueHeadline("Council settles depot land dispute");
   await newDraft(editor, headline, "The settlement is confidential, the council says.");
+  const links = editor.getByRole("list", { name: "Preview links that work" });
+  await editor.getByLabel("Who is it for? (optional)").fill("the council's lawyer");
   await editor.getByRole("button", { name: "Make a preview link" }).click();
-  const link = await editor.getByLabel("Link to send").inputValue();
+  const link = await editor.getByLabel("Link to send to the council's lawyer").inputValue();
   expect(link).toMatch(/\/preview\/share\/[^/]+$/);
+  await expect(links.getByRole("listitem")).toHaveCount(1);
+  await expect(links.getByRole("listitem")).toContainText("For the council's lawyer");
+  await expect(links.getByRole("listitem")).toContainText("Fenella Drummond");
+  await expect(links.getByRole("listitem")).toContainText("Not opened yet");
+  await expect(editor.getByLabel("Who is it for? (optional)")).toHaveValue("");
 
   // Someone with no account and no cookies.
   const outsider = await (await browser.newContext()).newPage();
@@ -237,7 +244,42 @@ test("a preview link lets someone without an account read a draft, unindexed and
   // The link opens this article only: altered, it finds nothing.
   expect((await outsider.request.get(link.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).status()).toBe(404);
 
-  await editor.getByRole("button", { name: "Stop sharing" }).click();
-  await expect(editor.getByText("Sharing stopped: every link given out no longer works.")).toBeVisible();
+  // The newsroom sees it was opened (once: the refused altered link counts for nothing).
+  await editor.reload();
+  await expect(links.getByRole("listitem")).toContainText("Opened once, last");
+
+  // A second link, for nobody named; a label longer than 80 characters is refused at the field.
+  await editor.getByLabel("Who is it for? (optional)").evaluate((input: HTMLInputElement) => input.removeAttribute("maxlength"));
+  await editor.getByLabel("Who is it for? (optional)").fill("y".repeat(81));
+  await editor.getByRole("button", { name: "Make another link" }).click();
+  await expect(editor.locator("#preview-link-label-error")).toHaveText("At most 80 characters.");
+  await expect(links.getByRole("listitem")).toHaveCount(1);
+  await editor.getByLabel("Who is it for? (optional)").fill("");
+  await editor.getByRole("button", { name: "Make another link" }).click();
+  const second = await editor.getByLabel("Link to send", { exact: true }).inputValue();
+  await expect(links.getByRole("listitem")).toHaveCount(2);
+  await expect(links.getByRole("listitem").first()).toContainText("No name given");
+
+  // Stopping the lawyer's link stops that one only.
+  await editor.getByRole("button", { name: "Stop the link for the council's lawyer" }).click();
+  await expect(editor.getByText("Stopped: the link for the council's lawyer no longer works.")).toBeVisible();
+  await expect(links.getByRole("listitem")).toHaveCount(1);
   expect((await outsider.request.get(link)).status()).toBe(404);
+  expect((await outsider.request.get(second)).status()).toBe(200);
+
+  // The history says who made and stopped which link.
+  await editor.getByText("History", { exact: true }).click();
+  const history = editor.getByRole("list", { name: "History, newest first" }).getByRole("listitem");
+  await expect(history.first()).toContainText("Preview link stopped");
+  await expect(history.first()).toContainText("the council's lawyer");
+
+  // With two links out, one click stops them all.
+  await editor.getByLabel("Who is it for? (optional)").fill("the night desk");
+  await editor.getByRole("button", { name: "Make another link" }).click();
+  const third = await editor.getByLabel("Link to send to the night desk").inputValue();
+  await expect(links.getByRole("listitem")).toHaveCount(2);
+  await editor.getByRole("button", { name: "Stop every link" }).click();
+  await expect(editor.getByText("Sharing stopped: every link given out no longer works.")).toBeVisible();
+  await expect(links).toHaveCount(0);
+  for (const gone of [second, third]) expect((await outsider.request.get(gone)).status()).toBe(404);
 });

@@ -33,7 +33,7 @@ const FIELD = {
   paragraph: 20, heading: 21, emphasis: 22, linkText: 23, bulletItem: 24, orderedItem: 25, blockquote: 26, pullQuote: 27, attribution: 28,
   imageAlt: 29, imageCaption: 30, imageCredit: 31, linkHref: 32, imageSrc: 33,
   sectionName: 40, sectionDescription: 41, inviteName: 42, authorName: 43, bio: 44, mediaAlt: 45, mediaCaption: 46, mediaCredit: 47,
-  bannerText: 48, bannerUrl: 49, tokenName: 50, returnNote: 51,
+  bannerText: 48, bannerUrl: 49, tokenName: 50, returnNote: 51, previewLabel: 52,
   slug: 60, sectionSlug: 61, tagSlug: 62, refusedHref: 63, refusedImageSrc: 64, refusedBannerUrl: 65, searchQuery: 66, dashboardQuery: 67,
   refusedUpload: 68, schema: 69,
 } as const;
@@ -120,7 +120,7 @@ const state = {
   articles: [] as Article[],
   tokens: [] as { id: string; name: string }[],
   /** A draft an editor sent back from review with a note of payloads. */
-  returned: null as { id: string; note: string } | null,
+  returned: null as { id: string; note: string; labels: string[] } | null,
   /** A preview link to the first article. */
   previewLink: null as string | null,
   /** The first tag of each article, with a description: their pages and feeds are visited. */
@@ -666,16 +666,26 @@ async function setBanner(admin: Page, api: APIRequestContext, refusals: string[]
   expect(await bannerState(api)).toEqual(state.banner);
 }
 
-/** A draft of plain text, submitted and sent back from review with a note of payloads; a preview link to the first article. */
+/**
+ * A draft of plain text, submitted and sent back from review with a note of payloads, and shared
+ * by a preview link whose label (whom it is for) is payloads; a preview link to the first article.
+ */
 async function returnAndShare(api: APIRequestContext): Promise<void> {
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "A plain draft." }] }] };
   const draft = await call<Article>(api, "POST", "/api/v1/articles", { headline: `Returned draft ${RUN}`, sectionId: state.sections[0]!.id, body });
-  state.returned = { id: draft.id, note: "" };
+  state.returned = { id: draft.id, note: "", labels: [] };
   const inReview = await call<Article>(api, "POST", `/api/v1/articles/${draft.id}/submit`, { version: draft.version });
   const note = new Filler("returnNote", 71).take(2000);
   const back = await call<Article & { returned: { note: string } | null }>(api, "POST", `/api/v1/articles/${draft.id}/return`, { version: inReview.version, note });
   expect(back.returned?.note).toBe(note);
   state.returned.note = note;
+  // Three links: a label holds a payload or two (80 characters).
+  const labels = new Filler("previewLabel", 83);
+  for (let i = 0; i < 3; i++) {
+    const label = labels.take(80);
+    expect((await call<{ label: string }>(api, "POST", `/api/v1/articles/${draft.id}/preview-links`, { label })).label).toBe(label);
+    state.returned.labels.push(label);
+  }
   state.previewLink = (await call<{ path: string }>(api, "POST", `/api/v1/articles/${state.articles[0]!.id}/preview-links`, {})).path;
 }
 
@@ -1006,12 +1016,15 @@ test.describe("stored XSS", () => {
         {
           name: "editor of the returned draft",
           path: `/dashboard/articles/${state.returned!.id}`,
-          expect: markersIn(state.returned!.note),
+          expect: markersIn(state.returned!.note, ...state.returned!.labels),
           ready: async (page: Page) => {
             await expect(page.getByRole("region", { name: "Returned from review" })).toBeVisible({ timeout: 20_000 });
+            await expect(page.getByRole("list", { name: "Preview links that work" }).getByRole("listitem")).toHaveCount(3);
             // Its history shows the note again, read from the audit log through the API.
             await page.getByText("History", { exact: true }).click();
-            await expect(page.getByRole("list", { name: "History, newest first" }).getByRole("listitem").first()).toContainText("Returned to its writer", { timeout: 20_000 });
+            const history = page.getByRole("list", { name: "History, newest first" }).getByRole("listitem");
+            await expect(history.filter({ hasText: "Returned to its writer" })).toHaveCount(1, { timeout: 20_000 });
+            await expect(history.filter({ hasText: "Preview link made" })).toHaveCount(3);
           },
         },
         { name: "preview link", path: state.previewLink!, expect: [...articleMarkers(state.articles[0]!, { seo: false })] },

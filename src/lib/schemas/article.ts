@@ -152,6 +152,11 @@ export const returnSchema = z
   .object({ version, note: writtenText().trim().min(5, "Tell the writer what should change (at least 5 characters).").max(2000, "At most 2000 characters.") })
   .strict();
 
+/** A preview link says whom it is for, so that it can be told from the others and stopped alone. */
+export const previewLinkSchema = z.object({ label: writtenText().trim().max(80, "At most 80 characters.").default("") }).strict();
+/** Stop one preview link (its id), or every link given out (no id). */
+export const stopPreviewLinksSchema = z.object({ linkId: z.string().min(1).max(64).optional() }).strict();
+
 export const articleStatusSchema = z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]);
 /** A filter's text: PostgreSQL cannot compare a NUL, so one is refused here rather than failing there. */
 const filterText = z.string().refine((s) => !s.includes("\u0000"), NUL_REFUSED);

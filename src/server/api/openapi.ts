@@ -5,8 +5,10 @@ import {
   articleListQuerySchema,
   articleUpdateSchema,
   correctionSchema,
+  previewLinkSchema,
   returnSchema,
   scheduleSchema,
+  stopPreviewLinksSchema,
   versionSchema,
 } from "@/lib/schemas/article";
 import { apiTokenCreateSchema } from "@/lib/schemas/api-token";
@@ -97,10 +99,11 @@ export function openApiDocument(serverUrl: string) {
       "/articles/{id}/unpublish": transition("Unpublish (the public URL answers 410)", versionSchema),
       "/articles/{id}/archive": transition("Archive", versionSchema),
       "/articles/{id}/preview-links": {
-        post: { summary: "A preview link for someone without an account: the article as readers will see it, for 7 days (its authors and editors)", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 201: ok("The link's url and expiresAt"), ...errors(401, 403, 404) } },
+        get: { summary: "The preview links that still work, newest first: whom each is for, who made it, until when it works, how often it was opened (its authors and editors)", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Links", { type: "array" }), ...errors(401, 403, 404) } },
+        post: { summary: "A preview link for someone without an account: the article as readers will see it, for 7 days (its authors and editors). The body may be left out.", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: { ...body(previewLinkSchema), required: false }, responses: { 201: ok("The link's id, url, expiresAt and label"), ...errors(401, 403, 404, 422) } },
       },
       "/articles/{id}/stop-preview-links": {
-        post: { summary: "Every preview link given out for the article stops working", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Stopped"), ...errors(401, 403, 404) } },
+        post: { summary: "One preview link (linkId) stops working, or, with no linkId, every link given out for the article", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: { ...body(stopPreviewLinksSchema), required: false }, responses: { 200: ok("Stopped"), ...errors(401, 403, 404, 422) } },
       },
       "/articles/{id}/corrections": {
         post: { summary: "Append a correction (editors)", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], requestBody: body(correctionSchema), responses: { 201: ok("The correction"), ...errors(401, 403, 404, 409, 422) } },

@@ -462,7 +462,7 @@ export async function listRevisions(db: Db, actor: Actor, id: string) {
 }
 
 /** The workflow's actions an article's history shows (the audit log's names, less "article."). */
-const historyActions = ["submit", "withdraw", "return", "publish", "schedule", "live", "unpublish", "archive", "correct", "preview_link", "preview_links_stopped"] as const;
+const historyActions = ["submit", "withdraw", "return", "publish", "schedule", "live", "unpublish", "archive", "correct", "preview_link", "preview_link_stopped", "preview_links_stopped"] as const;
 
 export type HistoryEvent = {
   id: string;
@@ -470,7 +470,7 @@ export type HistoryEvent = {
   at: Date;
   /** Who did it; null for the scheduler, or someone whose account is gone. */
   by: string | null;
-  /** What they wrote with it: a return's note, a correction's text. */
+  /** What they wrote with it: a return's note, a correction's text, whom a preview link is for. */
   note: string | null;
   /** The time it names: a schedule's publish time, a preview link's expiry. */
   time: string | null;
@@ -503,7 +503,7 @@ export async function listHistory(db: Db, actor: Actor, id: string): Promise<His
     action: e.action.slice("article.".length) as HistoryEvent["action"],
     at: e.createdAt,
     by: e.actor?.name ?? null,
-    note: text(e.details, "note") ?? text(e.details, "text"),
+    note: text(e.details, "note") ?? text(e.details, "text") ?? (text(e.details, "label") || null),
     time: text(e.details, "publishAt") ?? text(e.details, "expiresAt"),
   }));
   // The start, unless the list was cut short before it. A story published before the log knew

@@ -12,7 +12,7 @@ import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass, se
 import { useBrowserValue } from "@/components/ui/browser-value";
 import { ConfirmBox } from "@/components/dashboard/confirm-box.client";
 import { useMediaPicker, type MediaChoice } from "./media-picker.client";
-import { PreviewLinks } from "./preview-link.client";
+import { PreviewLinks, type SharedLink } from "./preview-link.client";
 import { HistoryPanel } from "./history-panel.client";
 import { RevisionsPanel } from "./revisions-panel.client";
 import { useArticleSaver, type SaveState } from "./use-autosave";
@@ -45,9 +45,10 @@ export type EditorProps = {
   /** An editor's note from sending it back from review, while it stands. */
   returned: { note: string; at: string; by: string | null } | null;
   /** Preview links were given out and not stopped. */
-  previewShared: boolean;
+  /** Preview links that work (null: this member may not share), and whether older ones may. */
+  previewLinks: { links: SharedLink[]; olderShared: boolean } | null;
   options: { sections: { id: string; name: string }[]; authors: { id: string; name: string }[]; tags: string[] };
-  allowed: { publish: boolean; submit: boolean; withdraw: boolean; returnToWriter: boolean; share: boolean; remove: boolean; correct: boolean; setAuthors: boolean };
+  allowed: { publish: boolean; submit: boolean; withdraw: boolean; returnToWriter: boolean; remove: boolean; correct: boolean; setAuthors: boolean };
 };
 
 /** What the editor says once a story is taken down. */
@@ -458,7 +459,7 @@ export function ArticleEditor(props: EditorProps) {
           <AuthorsField ids={fields.authorIds} all={props.options.authors} editable={props.allowed.setAuthors} error={fieldErrors.authorIds} onChange={(ids) => change("authorIds", ids)} />
         </div>
 
-        {props.allowed.share && status !== "PUBLISHED" ? <PreviewLinks articleId={props.id} shared={props.previewShared} /> : null}
+        {props.previewLinks && status !== "PUBLISHED" ? <PreviewLinks articleId={props.id} {...props.previewLinks} /> : null}
         {props.allowed.correct && props.everPublished ? (
           <div className="space-y-2 rounded-md border border-rule p-3">
             <h2 className="font-semibold">Corrections</h2>

@@ -19,6 +19,7 @@ const said: Record<string, string> = {
   archive: "Archived",
   correct: "Correction added",
   preview_link: "Preview link made",
+  preview_link_stopped: "Preview link stopped",
   preview_links_stopped: "Preview links stopped",
 };
 

@@ -9,6 +9,7 @@ import { HistoryPanel } from "@/components/dashboard/article-editor/history-pane
 import { staffOptions } from "@/server/data/dashboard";
 import { prisma } from "@/server/db";
 import { getArticleForStaff } from "@/server/services/articles";
+import { listPreviewLinks } from "@/server/services/preview-links";
 import { ServiceError } from "@/server/services/errors";
 import { can, refOf } from "@/server/services/permissions";
 import { staffOrSignIn } from "@/server/services/staff-page";
@@ -24,8 +25,8 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   });
   if (!article) notFound();
   const ref = refOf(article);
-  const options = await staffOptions(prisma);
   const editable = can.editArticle(actor, ref);
+  const [options, previewLinks] = await Promise.all([staffOptions(prisma), editable && can.sharePreview(actor, ref) ? listPreviewLinks(prisma, actor, id) : null]);
   return (
     <>
       <p className="mb-2 text-sm"><Link href="/dashboard" className="underline">All articles</Link></p>
@@ -54,7 +55,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
           }}
           hero={article.heroImage ? { id: article.heroImage.id, url: mediaUrl(article.heroImage.storageKey), alt: article.heroImage.alt, width: article.heroImage.width, height: article.heroImage.height, caption: "", credit: "" } : null}
           returned={article.returnNote ? { note: article.returnNote, at: (article.returnedAt ?? article.updatedAt).toISOString(), by: article.returnedBy?.name ?? null } : null}
-          previewShared={!!article.previewKey}
+          previewLinks={previewLinks && { links: previewLinks.map((l) => ({ ...l, createdAt: l.createdAt.toISOString(), expiresAt: l.expiresAt.toISOString(), lastOpenedAt: l.lastOpenedAt?.toISOString() ?? null })), olderShared: !!article.previewKey }}
           corrections={article.corrections.map((c) => ({ id: c.id, text: c.text, createdAt: c.createdAt.toISOString() }))}
           options={{ sections: options.sections, authors: options.authors, tags: options.tags.map((t) => t.name) }}
           allowed={{
@@ -62,7 +63,6 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
             submit: can.submitForReview(actor, ref),
             withdraw: can.withdrawFromReview(actor, ref),
             returnToWriter: can.returnToWriter(actor),
-            share: can.sharePreview(actor, ref),
             remove: can.deleteArticle(actor, ref),
             correct: can.addCorrection(actor),
             setAuthors: can.setAnyAuthors(actor),

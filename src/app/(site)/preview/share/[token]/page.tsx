@@ -10,7 +10,8 @@ import { openPreviewLink } from "@/server/services/preview-links";
 // An article as readers will see it, for whoever holds a preview link (services/preview-links.ts).
 // Rendered per request (private, no-store: never in a shared cache), kept out of search engines,
 // and a link that is forged, expired or stopped finds nothing. The proxy has answered 404 for
-// such a link already (the status); this check is the page's own, as every page checks access.
+// such a link already (the status); this check is the page's own, as every page checks access,
+// and counts the visit on the link.
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
 
 async function SharedPreview({ params }: { params: Promise<{ token: string }> }) {

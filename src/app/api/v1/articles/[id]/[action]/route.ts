@@ -1,15 +1,15 @@
 // POST /api/v1/articles/:id/{submit|withdraw|return|publish|schedule|unpublish|archive|corrections|presence|preview-links|stop-preview-links}
-// GET  /api/v1/articles/:id/{revisions|history|presence}
+// GET  /api/v1/articles/:id/{revisions|history|presence|preview-links}
 import { z } from "zod";
 import { apiRoute, readJson } from "@/server/api/handler";
 import { apiJson } from "@/server/api/respond";
 import { apiArticle } from "@/server/api/serialize";
-import { correctionSchema, returnSchema, scheduleSchema, versionSchema } from "@/lib/schemas/article";
+import { correctionSchema, previewLinkSchema, returnSchema, scheduleSchema, stopPreviewLinksSchema, versionSchema } from "@/lib/schemas/article";
 import { prisma } from "@/server/db";
 import { presentEditors, touchPresence } from "@/server/data/dashboard";
 import * as articles from "@/server/services/articles";
 import { notFound } from "@/server/services/errors";
-import { createPreviewLink, stopPreviewLinks } from "@/server/services/preview-links";
+import { createPreviewLink, listPreviewLinks, stopPreviewLinks } from "@/server/services/preview-links";
 import { getSiteSettings } from "@/server/data/articles";
 import { absoluteUrl } from "@/lib/routes";
 
@@ -36,11 +36,11 @@ export const POST = apiRoute<Params>("staff-write", async ({ request, params, ac
     return apiJson(correction, { status: 201 });
   }
   if (params.action === "preview-links") {
-    const { path, expiresAt } = await createPreviewLink(prisma, actor!, params.id);
-    return apiJson({ url: absoluteUrl((await getSiteSettings()).siteUrl, path), path, expiresAt }, { status: 201 });
+    const link = await createPreviewLink(prisma, actor!, params.id, await readJson(request, previewLinkSchema, { optional: true }));
+    return apiJson({ ...link, url: absoluteUrl((await getSiteSettings()).siteUrl, link.path) }, { status: 201 });
   }
   if (params.action === "stop-preview-links") {
-    await stopPreviewLinks(prisma, actor!, params.id);
+    await stopPreviewLinks(prisma, actor!, params.id, await readJson(request, stopPreviewLinksSchema, { optional: true }));
     return apiJson({ stopped: true });
   }
   if (params.action === "presence") {
@@ -54,6 +54,7 @@ export const POST = apiRoute<Params>("staff-write", async ({ request, params, ac
 export const GET = apiRoute<Params>("staff-read", async ({ params, actor }) => {
   if (params.action === "revisions") return apiJson(await articles.listRevisions(prisma, actor!, params.id));
   if (params.action === "history") return apiJson(await articles.listHistory(prisma, actor!, params.id));
+  if (params.action === "preview-links") return apiJson(await listPreviewLinks(prisma, actor!, params.id));
   if (params.action === "presence") {
     await articles.getArticleForStaff(prisma, actor!, params.id);
     return apiJson(await presentEditors(prisma, params.id, actor!.id));
