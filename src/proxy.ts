@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { articleIdExists } from "@/server/data/dashboard";
+import { staffMayOpen } from "@/server/data/dashboard";
 import { searchPageExists } from "@/server/data/search-queries";
 import { prisma } from "@/server/db";
 import { findPreviewLink } from "@/server/services/preview-links";
 import { logEvent } from "@/server/log";
 import { pathStatus } from "@/server/path-status";
+import { requestMember } from "@/server/services/session";
 
 /**
  * Before any page renders (so that the status is right on the very first request): canonical
@@ -15,11 +16,16 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
 
   // An article's editor or preview: its id may hold capitals, and the page streams in after its
-  // status (the dashboard's loading state), so an unknown id is answered 404 here. Signed-in
-  // staff only: anyone else goes on to the sign-in page and learns nothing about ids.
+  // status (the dashboard's loading state), so an id that opens nothing for this member (no such
+  // article, or another writer's draft) is answered 404 here; the page checks again, as every
+  // page does. Signed-in staff only: anyone else goes on to the sign-in page and learns nothing
+  // about ids, and a member who must set up two-step sign-in goes on to be sent to do that.
   const staffArticle = STAFF_ARTICLE.exec(pathname);
   if (staffArticle) {
-    if (hasSession(request) && !(await articleIdExists(prisma, staffArticle[1]!).catch(lookupFailed))) return errorPage(request, 404, "no-store", staffNonce(request));
+    const member = hasSession(request) ? await requestMember(request).catch((error: unknown) => (lookupFailed(error), null)) : null;
+    if (member && !member.twoStepMissing && !(await staffMayOpen(prisma, member.actor, staffArticle[1]!).catch(lookupFailed))) {
+      return errorPage(request, 404, "no-store", staffNonce(request));
+    }
     return NextResponse.next();
   }
 
@@ -73,7 +79,7 @@ const staffNonce = (request: NextRequest) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(re
 
 /** The database is unreachable: let the page answer (it reports the error itself). */
 function lookupFailed(error: unknown): true {
-  logEvent("error", "proxy: article lookup failed", { error: (error as Error).message });
+  logEvent("error", "proxy: lookup failed", { error: (error as Error).message });
   return true;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { THEME_INIT_SCRIPT } from "../../scripts/runtime/theme-init.mjs";
-import { apiJson, signIn } from "./staff";
+import { apiJson, apiSession, signIn, staffPage } from "./staff";
 import { SEED_ARTICLE, SEED_HEADLINE, settle } from "../helpers";
 
 // Staff pages (dashboard, sign-in, invitations) are never cached, so their Content-Security-Policy
@@ -135,4 +135,30 @@ test("a reader cannot hand Next.js a nonce of their choosing", async ({ request 
   const signin = await request.get("/signin", { headers: { "Content-Security-Policy": "script-src 'nonce-chosenbyreader'" } });
   expect(await signin.text()).not.toContain("chosenbyreader");
   expect(signin.headers()["content-security-policy"]).not.toContain("chosenbyreader");
+});
+
+test("another writer's draft: 404 with the not-found page for a writer who may not open it, the editor for an editor", async ({ browser, playwright, baseURL }) => {
+  const author = await apiSession(playwright, baseURL!, "author");
+  const created = await apiJson<{ id: string }>(author, "POST", "/api/v1/articles", baseURL!, { headline: `Not for the contributor ${Date.now().toString(36)}` });
+  expect(created.status).toBe(201);
+  const id = created.body!.data!.id;
+  const contributor = await staffPage(browser, "contributor", baseURL!);
+  const editor = await staffPage(browser, "editor", baseURL!);
+  try {
+    for (const path of [`/dashboard/articles/${id}`, `/dashboard/articles/${id}/preview`]) {
+      const refused = await contributor.goto(path);
+      expect(refused?.status(), `contributor ${path}`).toBe(404);
+      await expect(contributor.getByRole("heading", { level: 1 })).toHaveText("We can’t find that page");
+      expect((await editor.goto(path))?.status(), `editor ${path}`).toBe(200);
+    }
+    await editor.goto(`/dashboard/articles/${id}`);
+    await expect(editor.getByRole("heading", { level: 1, name: "Edit article" })).toBeVisible();
+    // A session cookie that is not a session (forged, or from another secret) learns nothing: sign in.
+    await contributor.context().addCookies([{ name: "authjs.session-token", value: "forged", url: baseURL! }]);
+    await contributor.goto(`/dashboard/articles/${id}`);
+    await expect(contributor).toHaveURL(/\/signin/);
+  } finally {
+    await apiJson(author, "DELETE", `/api/v1/articles/${id}?version=1`, baseURL!);
+    await Promise.all([contributor.context().close(), editor.context().close(), author.dispose()]);
+  }
 });

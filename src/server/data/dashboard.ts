@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { ArticleListQuery } from "@/lib/schemas/article";
 import { staffSearchArticleIds } from "@/server/data/search-queries";
 import { countTokensExpiringSoon } from "@/server/services/api-tokens";
-import { atLeast, type Actor } from "@/server/services/permissions";
+import { atLeast, can, refOf, type Actor } from "@/server/services/permissions";
 import { containsText } from "@/server/data/text-filter";
 
 /**
@@ -125,7 +125,11 @@ export async function leavePresence(db: PrismaClient, articleId: string, userId:
   await db.editorPresence.deleteMany({ where: { articleId, userId } });
 }
 
-/** Whether an article with this id exists, whoever may open it (the proxy's 404 for editor URLs). */
-export async function articleIdExists(db: PrismaClient, id: string): Promise<boolean> {
-  return (await db.article.count({ where: { id } })) > 0;
+/**
+ * Whether the member may open the article with this id (the proxy's 404 for editor URLs): false
+ * for no such article, and for someone else's draft that a writer may not open.
+ */
+export async function staffMayOpen(db: PrismaClient, actor: Actor, id: string): Promise<boolean> {
+  const article = await db.article.findUnique({ where: { id }, select: { status: true, createdById: true, authors: { select: { userId: true } } } });
+  return !!article && can.viewArticle(actor, refOf(article));
 }

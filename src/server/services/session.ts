@@ -1,5 +1,7 @@
 import "server-only";
+import { getToken } from "next-auth/jwt";
 import { auth } from "@/auth";
+import { env } from "@/lib/env";
 import { prisma } from "@/server/db";
 import { ServiceError } from "@/server/services/errors";
 import type { Actor } from "@/server/services/permissions";
@@ -15,9 +17,24 @@ export type SignedInMember = { actor: Actor; twoStepMissing: boolean };
  */
 export async function signedInMember(): Promise<SignedInMember | null> {
   const session = await auth();
-  const id = session?.user?.id;
-  const version = (session as { sessionVersion?: number } | null)?.sessionVersion;
-  if (!id || typeof version !== "number") return null;
+  return memberOf(session?.user?.id, (session as { sessionVersion?: number } | null)?.sessionVersion);
+}
+
+/**
+ * For the proxy, which runs before Auth.js's auth() can: the member whose session cookie the
+ * request carries, checked as signedInMember() checks it.
+ */
+export async function requestMember(request: Request): Promise<SignedInMember | null> {
+  const { AUTH_SECRET, AUTH_SECRET_PREVIOUS } = env();
+  if (!AUTH_SECRET) return null;
+  const secureCookie = /(?:^|;\s*)__Secure-authjs\.session-token/.test(request.headers.get("cookie") ?? "");
+  const token = await getToken({ req: request, secret: [AUTH_SECRET, ...(AUTH_SECRET_PREVIOUS ? [AUTH_SECRET_PREVIOUS] : [])], secureCookie });
+  return memberOf(token?.sub, token?.sv);
+}
+
+/** The member a session names (user id and session version), if that session still holds. */
+async function memberOf(id: unknown, version: unknown): Promise<SignedInMember | null> {
+  if (typeof id !== "string" || !id || typeof version !== "number") return null;
   const user = await prisma.user.findUnique({
     where: { id },
     select: { id: true, role: true, name: true, disabled: true, sessionVersion: true, totpEnabledAt: true },
