@@ -9,8 +9,9 @@ import { requestMember } from "@/server/services/session";
 
 /**
  * Before any page renders (so that the status is right on the very first request): canonical
- * lower-case paths, 301s from old article paths, 410 for articles that are gone. The proxy only
- * redirects and rewrites; it never authorizes (every page, action and API route checks access).
+ * lower-case paths, 301s from old article paths, 410 for articles that are gone, 404 for staff
+ * and preview addresses that open nothing. The proxy never grants access: every page, action and
+ * API route checks it; a 404 here only gives the status a streamed page could not.
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
