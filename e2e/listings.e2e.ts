@@ -92,6 +92,23 @@ test.describe("article extras", () => {
     await expect(page.locator("footer")).toBeHidden();
   });
 
+  test("a page printed in the dark theme is dark text on white paper", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/local/dellbridge-bypass-approved-after-six-hour-meeting");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    // Every headline, subheading, paragraph and byline: dark (each channel below 100 of 255).
+    const colours = await page.locator("main").evaluate((main) =>
+      [...main.querySelectorAll("h1, h2, h3, p, figcaption, address, time")]
+        .filter((e) => e.checkVisibility() && e.textContent!.trim())
+        .map((e) => ({ text: e.textContent!.trim().slice(0, 40), colour: getComputedStyle(e).color })),
+    );
+    expect(colours.length).toBeGreaterThan(5);
+    const pale = colours.filter(({ colour }) => (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).some((c) => Number(c) >= 100));
+    expect(pale, "text too pale for white paper").toEqual([]);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
+  });
+
   test("a reader's visit is counted without a write per view (beacon answers 204)", async ({ page }) => {
     const beacon = page.waitForResponse((r) => r.url().endsWith("/api/v1/views"));
     await page.goto(SEED_ARTICLE);

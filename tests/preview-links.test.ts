@@ -1,13 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ZodError } from "zod";
 import { prisma } from "@/server/db";
 import { ServiceError } from "@/server/services/errors";
 import { sign } from "@/server/sealed";
+import { archiveArticle, unpublishArticle } from "@/server/services/articles";
 import { createPreviewLink, findPreviewLink, listPreviewLinks, openPreviewLink, PREVIEW_LINK_DAYS, stopPreviewLinks } from "@/server/services/preview-links";
 import { createNewsroom, insertArticle, rejectionOf, type Newsroom } from "./newsroom-fixtures";
 
 // Preview links on the real database: signed, expiring, stopped one at a time or all at once,
 // counted when opened, given out by whoever may publish the article, and opening that article only.
+
+// Outside Next.js: a take-down expires cached pages through next/cache, which needs its server.
+vi.mock("next/cache", () => ({ revalidateTag: vi.fn(), cacheTag: vi.fn(), cacheLife: vi.fn() }));
 
 process.env.AUTH_SECRET ??= "preview-links-test-secret-of-at-least-32-characters";
 
@@ -158,5 +162,20 @@ describe("preview links", () => {
     expect(await openPreviewLink(prisma, sign([draft.id, "another-key", String(expires)], "preview-link", DAY))).toBeNull();
     await stopPreviewLinks(prisma, editor, draft.id);
     expect(await openPreviewLink(prisma, token)).toBeNull();
+  });
+
+  it("taking a story down (unpublishing or archiving it) stops its preview links, and says so in the log", async () => {
+    const { editor } = room.actors;
+    for (const takeDown of [unpublishArticle, archiveArticle]) {
+      const story = await insertArticle(room, editor, "PUBLISHED");
+      const links = [await createPreviewLink(prisma, editor, story.id, { label: "the lawyer" }), await createPreviewLink(prisma, editor, story.id)];
+      await takeDown(prisma, editor, story.id, { version: story.version });
+      for (const link of links) expect(await openPreviewLink(prisma, tokenOf(link.path)), takeDown.name).toBeNull();
+      expect(await listPreviewLinks(prisma, editor, story.id)).toEqual([]);
+      const entry = await prisma.auditLog.findFirstOrThrow({ where: { entityId: story.id, action: { in: ["article.unpublish", "article.archive"] } } });
+      expect(entry.details).toMatchObject({ previewLinksStopped: 2 });
+      // A new link works: the take-down stopped the links given out, not sharing.
+      expect(await openPreviewLink(prisma, tokenOf((await createPreviewLink(prisma, editor, story.id)).path))).toMatchObject({ id: story.id });
+    }
   });
 });

@@ -234,6 +234,13 @@ test("media: uploads are checked from their bytes, need alt text, and lose their
   const file = Buffer.from(await (await page.request.get(stored.url)).body());
   expect((await sharp(file).metadata()).exif).toBeUndefined();
   await expect(page.getByRole("img", { name: alt })).toBeVisible();
+  // New alt text names the image as soon as it is saved (it kept the old one until a reload).
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("img", { name: alt }) });
+  const better = `${alt}, its lamp lit`;
+  await card.getByLabel("Alt text").fill(better);
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(card.getByRole("status")).toHaveText("Saved.");
+  await expect(card.getByRole("img")).toHaveAttribute("alt", better);
 });
 
 test("deleting asks for confirmation; a deleted draft is gone from the list", async ({ page }) => {

@@ -220,6 +220,8 @@ test("a preview link lets someone without an account read a draft, unindexed and
   const links = editor.getByRole("list", { name: "Preview links that work" });
   await editor.getByLabel("Who is it for? (optional)").fill("the council's lawyer");
   await editor.getByRole("button", { name: "Make a preview link" }).click();
+  // The focus stays in the panel: on the new link, to copy it.
+  await expect(editor.getByLabel("Link to send to the council's lawyer")).toBeFocused();
   const link = await editor.getByLabel("Link to send to the council's lawyer").inputValue();
   expect(link).toMatch(/\/preview\/share\/[^/]+$/);
   await expect(links.getByRole("listitem")).toHaveCount(1);
@@ -253,6 +255,7 @@ test("a preview link lets someone without an account read a draft, unindexed and
   await editor.getByLabel("Who is it for? (optional)").fill("y".repeat(81));
   await editor.getByRole("button", { name: "Make another link" }).click();
   await expect(editor.locator("#preview-link-label-error")).toHaveText("At most 80 characters.");
+  await expect(editor.getByLabel("Who is it for? (optional)")).toBeFocused();
   await expect(links.getByRole("listitem")).toHaveCount(1);
   await editor.getByLabel("Who is it for? (optional)").fill("");
   await editor.getByRole("button", { name: "Make another link" }).click();
@@ -263,6 +266,7 @@ test("a preview link lets someone without an account read a draft, unindexed and
   // Stopping the lawyer's link stops that one only.
   await editor.getByRole("button", { name: "Stop the link for the council's lawyer" }).click();
   await expect(editor.getByText("Stopped: the link for the council's lawyer no longer works.")).toBeVisible();
+  await expect(editor.getByLabel("Who is it for? (optional)")).toBeFocused();
   await expect(links.getByRole("listitem")).toHaveCount(1);
   expect((await outsider.request.get(link)).status()).toBe(404);
   expect((await outsider.request.get(second)).status()).toBe(200);

@@ -48,14 +48,17 @@ export function MediaLibrary({ items }: { items: Item[] }) {
 function MediaCard({ item }: { item: Item }) {
   const router = useRouter();
   const [values, setValues] = useState({ alt: item.alt, caption: item.caption, credit: item.credit });
+  // The alt text as saved: the thumbnail's and the Delete button's names follow a save at once.
+  const [alt, setAlt] = useState(item.alt);
   const [state, setState] = useState<{ ok: boolean; text: string; fields?: Record<string, string> }>({ ok: true, text: "" });
   const prefix = `m-${item.id}`;
   async function save() {
     const result = await callApi<MediaChoice>("PATCH", `/api/v1/media/${item.id}`, values);
+    if (result.ok) setAlt(result.data.alt);
     setState(result.ok ? { ok: true, text: "Saved." } : { ok: false, text: result.error.message, fields: result.error.fields });
   }
   async function remove() {
-    if (!window.confirm(`Delete the image “${item.alt}”? This cannot be undone.`)) return;
+    if (!window.confirm(`Delete the image “${alt}”? This cannot be undone.`)) return;
     const result = await callApi("DELETE", `/api/v1/media/${item.id}`);
     if (result.ok) router.refresh();
     else setState({ ok: false, text: result.error.message });
@@ -63,7 +66,7 @@ function MediaCard({ item }: { item: Item }) {
   return (
     <li className="rounded-md border border-rule p-3">
       {/* eslint-disable-next-line @next/next/no-img-element -- staff-only thumbnail of our own media */}
-      <img src={item.url} alt={item.alt} width={item.width} height={item.height} loading="lazy" className="aspect-[3/2] w-full rounded object-cover" />
+      <img src={item.url} alt={alt} width={item.width} height={item.height} loading="lazy" className="aspect-[3/2] w-full rounded object-cover" />
       <p className="mt-1 text-xs text-muted">{item.width}×{item.height}{item.uploadedBy ? ` · ${item.uploadedBy}` : ""}</p>
       {item.editable ? (
         <form className="mt-2 space-y-2" onSubmit={(e) => { e.preventDefault(); void save(); }}>
@@ -79,7 +82,7 @@ function MediaCard({ item }: { item: Item }) {
             <button type="submit" className={secondaryButtonClass}>Save</button>
             {item.deletable ? (
               <button type="button" className={secondaryButtonClass} onClick={() => void remove()}>
-                Delete<span className="sr-only"> “{item.alt}”</span>
+                Delete<span className="sr-only"> “{alt}”</span>
               </button>
             ) : null}
             <span role="status" className={`text-sm ${state.ok ? "text-muted" : "text-accent-ink"}`}>{state.text}</span>

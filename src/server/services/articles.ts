@@ -329,6 +329,8 @@ type Transition = {
   details?: Prisma.InputJsonObject;
   returnNote?: string;
   keepReturnNote?: boolean;
+  /** Taking it down (often for a legal reason) stops the preview links given out too. */
+  stopPreviewLinks?: boolean;
 };
 
 async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transition): Promise<EditorArticle> {
@@ -342,11 +344,13 @@ async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transi
         version: { increment: 1 },
         lastEditedById: actor.id,
         ...(t.keepReturnNote ? {} : { returnNote: t.returnNote ?? null, returnedAt: t.returnNote ? new Date() : null, returnedById: t.returnNote ? actor.id : null }),
+        ...(t.stopPreviewLinks ? { previewKey: null } : {}),
       },
     });
     if (count === 0) throw conflict(await load(tx, before.id));
+    const stopped = t.stopPreviewLinks ? (await tx.previewLink.updateMany({ where: { articleId: before.id, stoppedAt: null }, data: { stoppedAt: new Date() } })).count : 0;
     await tx.revision.create({ data: { articleId: before.id, version: before.version + 1, authorId: actor.id, snapshot: snapshotOf(currentFields(before) as never) } });
-    await audit(tx, actor, t.action, "Article", before.id, { slug: before.slug, headline: before.headline, from: before.status, to: t.status, ...t.details });
+    await audit(tx, actor, t.action, "Article", before.id, { slug: before.slug, headline: before.headline, from: before.status, to: t.status, ...t.details, ...(stopped ? { previewLinksStopped: stopped } : {}) });
     if (t.status !== "PUBLISHED" && t.status !== "SCHEDULED") await tx.curatedSlot.deleteMany({ where: { articleId: before.id } });
   });
   // Curated slots it leaves go with it: the lists showing them carry its tag.
@@ -421,13 +425,13 @@ export async function unpublishArticle(db: Db, actor: Actor, id: string, input: 
   const before = await loadForTransition(db, actor, id, input);
   ensure(can.publish(actor, refOf(before)), "You cannot unpublish this article.");
   if (before.status !== "PUBLISHED" && before.status !== "SCHEDULED") throw new ServiceError("conflict", "This article is not published or scheduled.");
-  return transition(db, actor, before, { status: "DRAFT", action: "article.unpublish" });
+  return transition(db, actor, before, { status: "DRAFT", action: "article.unpublish", stopPreviewLinks: true });
 }
 
 export async function archiveArticle(db: Db, actor: Actor, id: string, input: unknown) {
   const before = await loadForTransition(db, actor, id, input);
   ensure(can.publish(actor, refOf(before)), "You cannot archive this article.");
-  return transition(db, actor, before, { status: "ARCHIVED", action: "article.archive" });
+  return transition(db, actor, before, { status: "ARCHIVED", action: "article.archive", stopPreviewLinks: true });
 }
 
 export async function deleteArticle(db: Db, actor: Actor, id: string, input: unknown) {

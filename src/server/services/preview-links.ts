@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
 async function sharable(db: PrismaClient, actor: Actor, id: string) {
   const article = await db.article.findUnique({ where: { id }, select: { id: true, status: true, createdById: true, authors: { select: { userId: true } } } });
   if (!article) throw notFound("The article");
-  ensure(can.sharePreview(actor, refOf(article)), "Only its authors and editors can share a preview of this article.");
+  ensure(can.sharePreview(actor, refOf(article)), "Only editors, and authors for their own articles, can share a preview of an article.");
   return article;
 }
 

@@ -52,7 +52,7 @@ export type EditorProps = {
 };
 
 /** What the editor says once a story is taken down. */
-const takedownDone = { unpublish: "Unpublished: the article is a draft again.", archive: "Archived." } as const;
+const takedownDone = { unpublish: "Unpublished: the article is a draft again. Preview links given out were stopped.", archive: "Archived. Preview links given out were stopped." } as const;
 
 const counter = (length: number, ideal: number) => `${length} of about ${ideal} characters${length > ideal ? " — may be cut off in search results" : ""}`;
 
@@ -414,7 +414,7 @@ export function ArticleEditor(props: EditorProps) {
           {takedown ? (
             // Taking a published story off the site asks first, as deleting does: one stray click did it.
             <ConfirmBox id="takedown-title" busy={busy}
-              question={`${takedown === "unpublish" ? "Unpublish" : "Archive"} this story? Readers lose it now: its address will answer “gone” until it is published again.`}
+              question={`${takedown === "unpublish" ? "Unpublish" : "Archive"} this story? Readers lose it now: its address will answer “gone” until it is published again, and preview links given out stop working.`}
               action={takedown === "unpublish" ? "Unpublish now" : "Archive now"}
               onConfirm={() => { setTakedown(null); void step(takedown, {}, takedownDone[takedown]); }} onCancel={() => setTakedown(null)} />
           ) : (
@@ -459,7 +459,10 @@ export function ArticleEditor(props: EditorProps) {
           <AuthorsField ids={fields.authorIds} all={props.options.authors} editable={props.allowed.setAuthors} error={fieldErrors.authorIds} onChange={(ids) => change("authorIds", ids)} />
         </div>
 
-        {props.previewLinks && status !== "PUBLISHED" ? <PreviewLinks articleId={props.id} {...props.previewLinks} /> : null}
+        {props.previewLinks && status !== "PUBLISHED" ? (
+          // Drawn afresh when the server's list changes (a take-down stops every link).
+          <PreviewLinks key={`${props.previewLinks.links.map((l) => l.id).join()}|${props.previewLinks.olderShared}`} articleId={props.id} {...props.previewLinks} />
+        ) : null}
         {props.allowed.correct && props.everPublished ? (
           <div className="space-y-2 rounded-md border border-rule p-3">
             <h2 className="font-semibold">Corrections</h2>

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/dashboard/api-client";
 import { DateTime } from "@/components/dashboard/date-time.client";
 import { FieldError, FormMessage, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
@@ -25,6 +25,15 @@ export function PreviewLinks({ articleId, links: initialLinks, olderShared }: { 
   const [message, setMessage] = useState({ ok: true, text: "" });
   const [busy, setBusy] = useState(false);
   const base = `/api/v1/articles/${articleId}`;
+  // The buttons are disabled while a call runs, which drops the focus to the page's top: it is
+  // put back in the panel, on the new link (to copy it) or on the label field.
+  const labelField = useRef<HTMLInputElement>(null);
+  const focusAfter = useRef<"link" | "label" | null>(null);
+  useEffect(() => {
+    if (busy || !focusAfter.current) return;
+    (focusAfter.current === "link" ? document.getElementById("preview-link") : labelField.current)?.focus();
+    focusAfter.current = null;
+  }, [busy, made]);
 
   async function reload() {
     const result = await callApi<SharedLink[]>("GET", `${base}/preview-links`);
@@ -36,6 +45,7 @@ export function PreviewLinks({ articleId, links: initialLinks, olderShared }: { 
     setMessage({ ok: true, text: "" });
     setLabelError("");
     const result = await callApi<MadeLink>("POST", `${base}/preview-links`, { label });
+    focusAfter.current = result.ok ? "link" : "label";
     setBusy(false);
     if (!result.ok) {
       if (result.error.fields?.label) return setLabelError(result.error.fields.label);
@@ -50,6 +60,7 @@ export function PreviewLinks({ articleId, links: initialLinks, olderShared }: { 
     setBusy(true);
     setMessage({ ok: true, text: "" });
     const result = await callApi("POST", `${base}/stop-preview-links`, link ? { linkId: link.id } : {});
+    focusAfter.current = "label";
     setBusy(false);
     if (!result.ok) return setMessage({ ok: false, text: result.error.message });
     if (!link || made?.id === link.id) setMade(null);
@@ -64,7 +75,7 @@ export function PreviewLinks({ articleId, links: initialLinks, olderShared }: { 
       <p className="text-sm text-muted">For someone without an account, such as a lawyer: the article as readers will see it, for 7 days.</p>
       {made ? (
         <OneTimeSecret id="preview-link" label={made.label ? `Link to send to ${made.label}` : "Link to send"} value={made.path}
-          note={`Works until ${new Date(made.expiresAt).toLocaleString()}, or until you stop it. Anyone who has it can read the article.`} />
+          note={`Works until ${new Date(made.expiresAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}, or until you stop it. Anyone who has it can read the article.`} />
       ) : null}
       {links.length > 0 ? (
         <ul className="space-y-2 text-sm" aria-label="Preview links that work">
@@ -88,7 +99,7 @@ export function PreviewLinks({ articleId, links: initialLinks, olderShared }: { 
       <FormMessage ok={message.ok} message={message.text} />
       <div>
         <label htmlFor="preview-link-label" className="block text-sm font-medium">Who is it for? <span className="font-normal text-muted">(optional)</span></label>
-        <input id="preview-link-label" className={inputClass} value={label} maxLength={80} disabled={busy} placeholder="Our lawyer"
+        <input ref={labelField} id="preview-link-label" className={inputClass} value={label} maxLength={80} disabled={busy} placeholder="Our lawyer"
           aria-invalid={labelError ? true : undefined} aria-describedby={labelError ? "preview-link-label-error" : undefined}
           onChange={(e) => setLabel(e.target.value)} onKeyDown={(e) => (e.key === "Enter" ? (e.preventDefault(), void make()) : undefined)} />
         <FieldError id="preview-link-label-error" message={labelError} />
