@@ -22,6 +22,7 @@ import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { can, ensure, refOf, type Actor } from "@/server/services/permissions";
 import { nameSlug } from "@/server/services/name-slug";
+import { stopEveryLink } from "@/server/services/preview-links";
 import { expireArticle, reclaimPath, recordDeletedPaths, recordPathChange, type StoryRef } from "@/server/services/publishing";
 
 /**
@@ -344,11 +345,10 @@ async function transition(db: Db, actor: Actor, before: EditorArticle, t: Transi
         version: { increment: 1 },
         lastEditedById: actor.id,
         ...(t.keepReturnNote ? {} : { returnNote: t.returnNote ?? null, returnedAt: t.returnNote ? new Date() : null, returnedById: t.returnNote ? actor.id : null }),
-        ...(t.stopPreviewLinks ? { previewKey: null } : {}),
       },
     });
     if (count === 0) throw conflict(await load(tx, before.id));
-    const stopped = t.stopPreviewLinks ? (await tx.previewLink.updateMany({ where: { articleId: before.id, stoppedAt: null }, data: { stoppedAt: new Date() } })).count : 0;
+    const stopped = t.stopPreviewLinks ? await stopEveryLink(tx, before.id) : 0;
     await tx.revision.create({ data: { articleId: before.id, version: before.version + 1, authorId: actor.id, snapshot: snapshotOf(currentFields(before) as never) } });
     await audit(tx, actor, t.action, "Article", before.id, { slug: before.slug, headline: before.headline, from: before.status, to: t.status, ...t.details, ...(stopped ? { previewLinksStopped: stopped } : {}) });
     if (t.status !== "PUBLISHED" && t.status !== "SCHEDULED") await tx.curatedSlot.deleteMany({ where: { articleId: before.id } });

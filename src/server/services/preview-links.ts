@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { previewLinkSchema, stopPreviewLinksSchema } from "@/lib/schemas/article";
 import { audit } from "@/server/services/audit";
 import { notFound } from "@/server/services/errors";
@@ -61,11 +61,17 @@ export async function stopPreviewLinks(db: PrismaClient, actor: Actor, id: strin
     await audit(db, actor, "article.preview_link_stopped", "Article", id, { label: link.label, linkId });
     return;
   }
-  await db.$transaction([
-    db.previewLink.updateMany({ where: { articleId: id, stoppedAt: null }, data: { stoppedAt: new Date(now) } }),
-    db.article.update({ where: { id }, data: { previewKey: null } }),
-  ]);
+  await db.$transaction((tx) => stopEveryLink(tx, id, now));
   await audit(db, actor, "article.preview_links_stopped", "Article", id);
+}
+
+/**
+ * Every link to the article stops working, those signed with its previewKey included; how many
+ * rows were stopped. Also run by a take-down (services/articles.ts), in its transaction.
+ */
+export async function stopEveryLink(tx: Prisma.TransactionClient, articleId: string, now = Date.now()): Promise<number> {
+  await tx.article.update({ where: { id: articleId }, data: { previewKey: null } });
+  return (await tx.previewLink.updateMany({ where: { articleId, stoppedAt: null }, data: { stoppedAt: new Date(now) } })).count;
 }
 
 type OpenLink = { id: string; expiresAt: Date; linkId: string | null };

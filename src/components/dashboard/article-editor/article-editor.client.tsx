@@ -44,7 +44,6 @@ export type EditorProps = {
   corrections: { id: string; text: string; createdAt: string }[];
   /** An editor's note from sending it back from review, while it stands. */
   returned: { note: string; at: string; by: string | null } | null;
-  /** Preview links were given out and not stopped. */
   /** Preview links that work (null: this member may not share), and whether older ones may. */
   previewLinks: { links: SharedLink[]; olderShared: boolean } | null;
   options: { sections: { id: string; name: string }[]; authors: { id: string; name: string }[]; tags: string[] };
