@@ -81,3 +81,77 @@ test("invite, accept once, sign in; a role change or disabling signs them out at
   }
   await Promise.all([adminContext.close(), memberContext.close()]);
 });
+
+// Sending an invitation again replaces the first (one working link per address), and a pending
+// link can be withdrawn: it leaves the list, the outcome is said where the focus goes, and the link
+// stops working. An editor sees an admin's invitation to a higher role but cannot withdraw it.
+test("inviting an address again replaces its link; a pending link can be withdrawn", async ({ browser, baseURL }) => {
+  const editorContext = await browser.newContext({ baseURL });
+  const editor = await editorContext.newPage();
+  await signIn(editor, "editor");
+  await editor.goto("/dashboard/users");
+  const email = `second-thoughts-${Date.now()}@dellboys.example`;
+  const shown = editor.getByLabel("Invitation link");
+  const invite = async (role: string) => {
+    const before = (await shown.count()) ? await shown.inputValue() : "";
+    await editor.getByLabel("Email").fill(email);
+    await editor.getByLabel("Role", { exact: true }).selectOption(role);
+    await editor.getByRole("button", { name: "Create invitation" }).click();
+    await expect(shown).not.toHaveValue(before);
+    await expect(editor.getByRole("status").filter({ hasText: `Invitation created for ${email}` })).toBeVisible();
+    return shown.inputValue();
+  };
+  const first = await invite("CONTRIBUTOR");
+  const second = await invite("AUTHOR");
+  expect(second).not.toBe(first);
+  await expect(editor.getByRole("status").filter({ hasText: "It replaces the earlier invitation to this address, whose link no longer works." })).toBeVisible();
+  const rows = editor.getByRole("table", { name: "Invitations and password reset links not used yet" }).getByRole("row").filter({ hasText: email });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("Invitation as author");
+
+  const reader = await browser.newPage({ baseURL });
+  await reader.goto(new URL(first, baseURL).pathname);
+  await expect(reader.getByText(/invalid or has expired/i).first()).toBeVisible();
+
+  editor.once("dialog", (dialog) => {
+    expect(dialog.message()).toBe(`Withdraw the invitation for ${email}? Its link stops working at once.`);
+    void dialog.accept();
+  });
+  await rows.getByRole("button", { name: `Withdraw the link for ${email}` }).click();
+  const outcome = editor.getByRole("status").filter({ hasText: `Invitation for ${email} withdrawn: its link no longer works.` });
+  await expect(outcome).toBeVisible();
+  await expect(rows).toHaveCount(0);
+  await expect(editor.locator(":focus")).toContainText("withdrawn");
+  await reader.goto(new URL(second, baseURL).pathname);
+  await expect(reader.getByText(/invalid or has expired/i).first()).toBeVisible();
+
+  // A dismissed confirmation withdraws nothing.
+  await invite("CONTRIBUTOR");
+  editor.once("dialog", (dialog) => void dialog.dismiss());
+  await rows.getByRole("button", { name: `Withdraw the link for ${email}` }).click();
+  await expect(rows).toHaveCount(1);
+
+  await reader.close();
+  await editorContext.close();
+});
+
+// The audit filter takes an action typed in capitals, says next to the field what it refused and
+// keeps the text, and a page past the end says so instead of "Page 999 of 2".
+test("the audit log's filter explains a refusal and a page past the end", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/dashboard/audit?action=USER.SIGN_IN");
+  await expect(page.getByLabel("Action starts with")).toHaveValue("user.sign_in");
+  await expect(page.getByRole("row").filter({ hasText: "user.sign_in" }).first()).toBeVisible();
+
+  await page.goto("/dashboard/audit?action=user.%25");
+  const field = page.getByLabel("Action starts with");
+  await expect(field).toHaveValue("user.%");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(/Not filtered: Use only letters, dots and underscores/);
+
+  await page.goto("/dashboard/audit?page=100000");
+  await expect(page.getByRole("alert").filter({ hasText: "There is no page 100000" })).toBeVisible();
+  await expect(page.getByText("Page 100000 of")).toHaveCount(0);
+  await page.getByRole("link", { name: "Go to the last page" }).click();
+  await expect(page.getByRole("row").nth(1)).toBeVisible();
+});

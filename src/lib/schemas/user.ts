@@ -65,10 +65,17 @@ export const changePasswordFormSchema = z
 
 export const changeRoleSchema = z.object({ userId: id, role: roleSchema }).strict();
 export const userIdSchema = z.object({ userId: id }).strict();
+export const invitationIdSchema = z.object({ invitationId: id }).strict();
 
 export const auditQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   /** Prefix of the action name: "user." or "article.publish". */
-  action: z.string().trim().max(60).regex(/^[a-z_.]*$/, "Lower-case letters, dots and underscores.").optional(),
+  action: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(60, "At most 60 characters.")
+    .regex(/^[a-z_.]*$/, "Use only letters, dots and underscores, as in user. or article.publish")
+    .optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

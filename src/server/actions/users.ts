@@ -3,7 +3,7 @@ import "server-only";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
-import { acceptInvitationFormSchema, changePasswordFormSchema, changeRoleSchema, userIdSchema } from "@/lib/schemas/user";
+import { acceptInvitationFormSchema, changePasswordFormSchema, changeRoleSchema, invitationIdSchema, userIdSchema } from "@/lib/schemas/user";
 import { formFields, runAction, type ActionState } from "@/server/actions/action-state";
 import { prisma } from "@/server/db";
 import { requireActor } from "@/server/services/session";
@@ -15,6 +15,7 @@ import {
   inviteStaff,
   setDisabled,
   updateProfile,
+  withdrawInvitation,
 } from "@/server/services/users";
 
 /** Staff accounts from the dashboard (and the public invite page). Each service checks permission. */
@@ -25,7 +26,18 @@ export async function inviteStaffAction(_prev: ActionState, form: FormData): Pro
     const { email, role } = formFields(form);
     const link = await inviteStaff(prisma, actor, { email, role });
     refresh(); // the pending invitations list
-    return { ok: true, message: `Invitation created for ${email?.trim().toLowerCase()}.`, data: { url: link.url, expiresAt: link.expiresAt.toISOString() } };
+    const replaced = link.replaced ? " It replaces the earlier invitation to this address, whose link no longer works." : "";
+    return { ok: true, message: `Invitation created for ${email?.trim().toLowerCase()}.${replaced}`, data: { url: link.url, expiresAt: link.expiresAt.toISOString() } };
+  });
+}
+
+export async function withdrawInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const { invitationId } = invitationIdSchema.parse({ invitationId: form.get("invitationId") });
+    const { email, purpose } = await withdrawInvitation(prisma, actor, invitationId);
+    refresh();
+    return { ok: true, message: `${purpose === "RESET" ? "Password reset link" : "Invitation"} for ${email} withdrawn: its link no longer works.` };
   });
 }
 
@@ -35,7 +47,8 @@ export async function createPasswordResetAction(_prev: ActionState, form: FormDa
     const { userId } = userIdSchema.parse({ userId: form.get("userId") });
     const link = await createPasswordReset(prisma, actor, userId);
     refresh();
-    return { ok: true, message: "Password reset link created.", data: { url: link.url, expiresAt: link.expiresAt.toISOString() } };
+    const replaced = link.replaced ? " The earlier reset link no longer works." : "";
+    return { ok: true, message: `Password reset link created.${replaced}`, data: { url: link.url, expiresAt: link.expiresAt.toISOString() } };
   });
 }
 

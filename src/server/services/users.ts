@@ -56,31 +56,87 @@ async function uniqueUserSlug(db: Tx, name: string): Promise<string> {
   throw new ServiceError("conflict", "Could not find a free author address for this name.", { name: "Try a longer name." });
 }
 
-export async function inviteStaff(db: Db, actor: Actor, input: unknown): Promise<{ url: string; expiresAt: Date }> {
+/**
+ * Who may withdraw a pending link: whoever may invite to its role, and only admins for password
+ * resets. Also decides whether a new link may replace a pending one for the same address.
+ */
+const mayWithdraw = (actor: Actor, link: { purpose: string; role: Role }) =>
+  link.purpose === "RESET" ? can.manageUsers(actor) : can.invite(actor, link.role);
+
+const pendingLinks = (email: string, purpose: InvitationPurpose, now: Date): Prisma.InvitationWhereInput => ({
+  email,
+  purpose,
+  usedAt: null,
+  expiresAt: { gt: now },
+});
+
+/**
+ * A new one-time link for an address. It replaces the address's pending links of the same kind, so
+ * that only the newest one works (an inviter who sends the link again, or with another role, does
+ * not leave a second working link behind). The inviter is told how many it replaced.
+ */
+async function createLink(
+  db: Db,
+  actor: Actor,
+  link: { email: string; role: Role; purpose: InvitationPurpose; expiresAt: Date },
+  auditEntry: (tx: Tx, row: { id: string }, replaced: number) => Promise<unknown>,
+): Promise<{ url: string; expiresAt: Date; replaced: number }> {
+  const token = newLinkToken();
+  const now = new Date();
+  const replaced = await db.$transaction(async (tx) => {
+    const pending = await tx.invitation.findMany({ where: pendingLinks(link.email, link.purpose, now), select: { role: true, purpose: true } });
+    if (pending.some((earlier) => !mayWithdraw(actor, earlier))) {
+      throw new ServiceError("forbidden", "An admin has already invited this address to a role you cannot invite to. Ask an admin.", {
+        email: "Already invited by an admin.",
+      });
+    }
+    const { count } = await tx.invitation.updateMany({ where: pendingLinks(link.email, link.purpose, now), data: { expiresAt: now } });
+    const row = await tx.invitation.create({ data: { ...link, tokenHash: token.tokenHash, invitedById: actor.id } });
+    await auditEntry(tx, row, count);
+    return count;
+  });
+  return { url: token.url, expiresAt: link.expiresAt, replaced };
+}
+
+export async function inviteStaff(db: Db, actor: Actor, input: unknown): Promise<{ url: string; expiresAt: Date; replaced: number }> {
   const { email, role } = inviteSchema.parse(input);
   ensure(can.invite(actor, role), actor.role === "EDITOR" ? "Editors can invite authors and contributors only." : "You cannot invite staff.");
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new ServiceError("conflict", "Someone with this email already has an account.", { email: "Already a staff member." });
   }
-  const link = newLinkToken();
   const expiresAt = new Date(Date.now() + INVITE_DAYS * 24 * 3_600_000);
-  await db.$transaction(async (tx) => {
-    const row = await tx.invitation.create({ data: { email, role, tokenHash: link.tokenHash, purpose: "INVITE", expiresAt, invitedById: actor.id } });
-    await audit(tx, actor, "user.invite", "Invitation", row.id, { email, role });
-  });
-  return { url: link.url, expiresAt };
+  return createLink(db, actor, { email, role, purpose: "INVITE", expiresAt }, (tx, row, replaced) =>
+    audit(tx, actor, "user.invite", "Invitation", row.id, replaced ? { email, role, replaced } : { email, role }),
+  );
 }
 
-export async function createPasswordReset(db: Db, actor: Actor, userId: string): Promise<{ url: string; expiresAt: Date }> {
+export async function createPasswordReset(db: Db, actor: Actor, userId: string): Promise<{ url: string; expiresAt: Date; replaced: number }> {
   ensure(can.manageUsers(actor), "Only admins create password reset links.");
   const user = await findUser(db, userId);
-  const link = newLinkToken();
   const expiresAt = new Date(Date.now() + RESET_HOURS * 3_600_000);
+  return createLink(db, actor, { email: user.email, role: user.role, purpose: "RESET", expiresAt }, (tx, _row, replaced) =>
+    audit(tx, actor, "user.reset_password", "User", user.id, replaced ? { email: user.email, replaced } : { email: user.email }),
+  );
+}
+
+/**
+ * Withdraws a pending invitation or password reset link: it stops working at once (its expiry is
+ * set to now, so it leaves the pending list and the invite page calls it expired). A link already
+ * used, expired or withdrawn answers 409 and changes nothing.
+ */
+export async function withdrawInvitation(db: Db, actor: Actor, invitationId: string): Promise<{ email: string; purpose: InvitationPurpose }> {
+  ensure(can.viewUsers(actor), "Only editors and admins manage invitations.");
+  const row = await db.invitation.findUnique({ where: { id: invitationId } });
+  if (!row) throw notFound("The invitation");
+  const purpose: InvitationPurpose = row.purpose === "RESET" ? "RESET" : "INVITE";
+  ensure(mayWithdraw(actor, row), purpose === "RESET" ? "Only admins withdraw password reset links." : "Only admins withdraw invitations to this role.");
+  const now = new Date();
   await db.$transaction(async (tx) => {
-    await tx.invitation.create({ data: { email: user.email, role: user.role, tokenHash: link.tokenHash, purpose: "RESET", expiresAt, invitedById: actor.id } });
-    await audit(tx, actor, "user.reset_password", "User", user.id, { email: user.email });
+    const { count } = await tx.invitation.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    if (count !== 1) throw new ServiceError("conflict", "This link was already used, has expired or was withdrawn.");
+    await audit(tx, actor, purpose === "RESET" ? "user.reset_withdraw" : "user.invite_withdraw", "Invitation", row.id, { email: row.email, role: row.role });
   });
-  return { url: link.url, expiresAt };
+  return { email: row.email, purpose };
 }
 
 /** For the public /invite/[token] page: what the link is for, or null when it cannot be used. */
@@ -219,7 +275,7 @@ export async function listInvitations(db: Db, actor: Actor) {
     orderBy: { createdAt: "desc" },
     select: { id: true, email: true, role: true, purpose: true, createdAt: true, expiresAt: true, invitedBy: { select: { name: true } } },
   });
-  return rows.map((r) => ({ ...r, purpose: (r.purpose === "RESET" ? "RESET" : "INVITE") as InvitationPurpose }));
+  return rows.map((r) => ({ ...r, purpose: (r.purpose === "RESET" ? "RESET" : "INVITE") as InvitationPurpose, mayWithdraw: mayWithdraw(actor, r) }));
 }
 
 /** The roles this actor may pick in the invite form. */

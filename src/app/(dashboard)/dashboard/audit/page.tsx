@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "@/components/dashboard/date-time.client";
-import { inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { TextField } from "@/components/dashboard/text-field";
 import { auditQuerySchema } from "@/lib/schemas/user";
 import { auditActionPrefixes, listAudit, summarizeDetails, type AuditRow } from "@/server/data/audit";
 import { prisma } from "@/server/db";
@@ -31,51 +32,50 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     );
   }
   const raw = await searchParams;
-  const parsed = auditQuerySchema.safeParse({
-    page: typeof raw.page === "string" ? raw.page : undefined,
-    action: typeof raw.action === "string" && raw.action ? raw.action : undefined,
-  });
-  const log = await listAudit(prisma, actor, parsed.success ? parsed.data : {});
+  // Each parameter on its own: a malformed page number must not throw away a good filter.
+  const typed = typeof raw.action === "string" ? raw.action : "";
+  const action = auditQuerySchema.shape.action.safeParse(typed || undefined);
+  const page = auditQuerySchema.shape.page.safeParse(typeof raw.page === "string" ? raw.page : undefined);
+  const log = await listAudit(prisma, actor, { action: action.data, page: page.data });
   const pageHref = (page: number) => `/dashboard/audit?${new URLSearchParams({ ...(log.action ? { action: log.action } : {}), page: String(page) })}`;
+  const pastTheEnd = log.total > 0 && log.page > log.pages;
 
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">Audit log</h1>
-      {!parsed.success ? (
-        <p role="alert" className="mb-3 text-sm text-accent-ink">
-          The filter was not valid and was ignored.
-        </p>
-      ) : null}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-md border border-rule p-3" aria-label="Filter the audit log">
         <div className="grow sm:grow-0">
-          <label htmlFor="action" className="text-sm font-semibold">
-            Action starts with
-          </label>
-          <input id="action" name="action" type="search" list="action-prefixes" defaultValue={log.action} placeholder="user." className={inputClass}
-            aria-describedby="action-hint" />
+          <TextField id="action" name="action" type="search" list="action-prefixes" label="Action starts with" placeholder="user."
+            defaultValue={action.success ? log.action : typed} hint={`For example ${auditActionPrefixes.join(", ")} or article.publish`}
+            error={action.success ? undefined : `Not filtered: ${action.error.issues[0]?.message ?? "not a valid action."}`} />
           <datalist id="action-prefixes">
             {auditActionPrefixes.map((p) => (
               <option key={p} value={p} />
             ))}
           </datalist>
-          <p id="action-hint" className="mt-1 text-xs text-muted">
-            For example {auditActionPrefixes.join(", ")} or article.publish
-          </p>
         </div>
         <button type="submit" className={secondaryButtonClass}>
           Filter
         </button>
-        {log.action ? (
+        {log.action || !action.success ? (
           <Link href="/dashboard/audit" className="text-sm underline">
             Show everything
           </Link>
         ) : null}
       </form>
 
+      {pastTheEnd ? (
+        <p role="alert" className="mb-3 text-sm">
+          There is no page {log.page}: {log.pages === 1 ? "there is one page" : `there are ${log.pages} pages`}.{" "}
+          <Link className="underline" href={pageHref(log.pages)}>
+            Go to the last page
+          </Link>
+        </p>
+      ) : null}
       <p className="mb-2 text-sm text-muted" role="status">
         {log.total} entr{log.total === 1 ? "y" : "ies"}
       </p>
-      {log.rows.length === 0 ? (
+      {pastTheEnd ? null : log.rows.length === 0 ? (
         <p className="rounded-md border border-rule p-6 text-center">Nothing recorded{log.action ? " for this filter" : ""}.</p>
       ) : (
         <div className="relative overflow-x-auto">
@@ -118,7 +118,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </table>
         </div>
       )}
-      {log.pages > 1 ? (
+      {log.pages > 1 && !pastTheEnd ? (
         <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
           {log.page > 1 ? (
             <Link className="underline" href={pageHref(log.page - 1)}>

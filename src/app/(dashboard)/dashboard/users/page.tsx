@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DateTime } from "@/components/dashboard/date-time.client";
+import { PendingLinks } from "@/components/dashboard/pending-links.client";
 import { InviteForm, StaffRowActions } from "@/components/dashboard/staff-forms.client";
 import { roleLabels } from "@/lib/schemas/user";
 import { prisma } from "@/server/db";
@@ -87,35 +87,11 @@ export default async function StaffPage() {
         <h2 id="invitations-heading" className="mb-2 text-lg font-semibold">
           Pending links
         </h2>
-        {invitations.length === 0 ? (
-          <p className="text-sm text-muted">No invitation or password reset link is waiting to be used.</p>
-        ) : (
-          <div className="relative overflow-x-auto">
-            <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
-              <caption className="sr-only">Invitations and password reset links not used yet</caption>
-              <thead>
-                <tr className="border-b border-rule">
-                  <th scope="col" className="py-2 pr-3">Email</th>
-                  <th scope="col" className="py-2 pr-3">For</th>
-                  <th scope="col" className="py-2 pr-3">Created by</th>
-                  <th scope="col" className="py-2">Expires</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((inv) => (
-                  <tr key={inv.id} className="border-b border-rule align-top">
-                    <th scope="row" className="break-all py-2 pr-3 text-left font-normal">{inv.email}</th>
-                    <td className="py-2 pr-3">{inv.purpose === "RESET" ? "Password reset" : `Invitation as ${roleLabels[inv.role].toLowerCase()}`}</td>
-                    <td className="py-2 pr-3">{inv.invitedBy?.name ?? "—"}</td>
-                    <td className="py-2">
-                      <DateTime iso={inv.expiresAt.toISOString()} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <PendingLinks
+          links={invitations.map(({ id, email, role, purpose, expiresAt, invitedBy, mayWithdraw }) => ({
+            id, email, role, purpose, mayWithdraw, expiresAt: expiresAt.toISOString(), invitedBy: invitedBy?.name ?? null,
+          }))}
+        />
       </section>
     </>
   );
