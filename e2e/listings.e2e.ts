@@ -114,6 +114,18 @@ test.describe("article extras", () => {
     await page.goto(SEED_ARTICLE);
     expect((await beacon).status()).toBe(204);
   });
+
+  test("a malformed view beacon is refused as every API route refuses bad input", async ({ request }) => {
+    const post = (data: string) => request.post("/api/v1/views", { data, headers: { "Content-Type": "text/plain" } });
+    const notJson = await post("id=abc");
+    expect(notJson.status()).toBe(400);
+    expect((await notJson.json()).error).toEqual({ code: "bad_request", message: "The request body must be JSON." });
+    const badId = await post(JSON.stringify({ id: "../../etc" }));
+    expect(badId.status()).toBe(422);
+    expect((await badId.json()).error).toEqual({ code: "invalid", message: "Some fields are not valid.", fields: { id: "Give the article's id." } });
+    const tooBig = await post(JSON.stringify({ id: "x".repeat(2_000_000) }));
+    expect(tooBig.status()).toBe(413);
+  });
 });
 
 test.describe("front page sections", () => {

@@ -604,6 +604,21 @@ describe("input the strict schemas refuse", () => {
     expect(JSON.stringify(saved.body)).toContain("Line one line two\\tand a tab");
   });
 
+  it("bidirectional overrides are dropped (\\u202Eevil would read 'live'); isolates and direction marks stay", async () => {
+    const a = await draft(author, "Bidi text");
+    const saved = await updateArticle(prisma, author, a.id, {
+      version: 1,
+      headline: `\u202Eevil\u202C headline ${room.run}`,
+      standfirst: "Quoting \u2067\u05E9\u05DC\u05D5\u05DD\u2069 and \u200Fmarks\u200E",
+      tags: [`\u202Dforced ${room.run}`],
+      body: paragraphs("Body \u202Bembedded\u202C text"),
+    });
+    expect(saved.headline).toBe(`evil headline ${room.run}`);
+    expect(saved.standfirst).toBe("Quoting \u2067\u05E9\u05DC\u05D5\u05DD\u2069 and \u200Fmarks\u200E");
+    expect(saved.tags.map((t) => t.tag.name)).toEqual([`forced ${room.run}`]);
+    expect(JSON.stringify(saved.body)).toContain("Body embedded text");
+  });
+
   it("a missing, negative or fractional version is refused with a message that says which, and nothing is saved", async () => {
     const a = await draft(author, "Version messages");
     const before = await row(a.id);

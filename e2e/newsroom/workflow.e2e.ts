@@ -277,11 +277,18 @@ test("a preview link lets someone without an account read a draft, unindexed and
   await expect(history.first()).toContainText("Preview link stopped");
   await expect(history.first()).toContainText("the council's lawyer");
 
-  // With two links out, one click stops them all.
+  // With two links out, one click stops them all, once confirmed (dismissed, nothing stops).
   await editor.getByLabel("Who is it for? (optional)").fill("the night desk");
   await editor.getByRole("button", { name: "Make another link" }).click();
   const third = await editor.getByLabel("Link to send to the night desk").inputValue();
   await expect(links.getByRole("listitem")).toHaveCount(2);
+  const asked: string[] = [];
+  editor.once("dialog", (dialog) => (asked.push(dialog.message()), void dialog.dismiss()));
+  await editor.getByRole("button", { name: "Stop every link" }).click();
+  await expect.poll(() => asked).toEqual(["All 2 links will stop working at once, for everyone who has one. Stop them?"]);
+  await expect(links.getByRole("listitem")).toHaveCount(2);
+  expect((await outsider.request.get(third)).status()).toBe(200);
+  editor.once("dialog", (dialog) => void dialog.accept());
   await editor.getByRole("button", { name: "Stop every link" }).click();
   await expect(editor.getByText("Sharing stopped: every link given out no longer works.")).toBeVisible();
   await expect(links).toHaveCount(0);

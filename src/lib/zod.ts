@@ -31,8 +31,20 @@ export const instantSchema = z.iso
  */
 const CONTROL_CHARACTERS = /[ \t]*[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]+[ \t]*/g;
 
-/** Text a person wrote: control characters (and the spaces around them) become one space; checks such as trim() come after. */
-export const writtenText = () => z.string().overwrite((text) => text.replace(CONTROL_CHARACTERS, " "));
+/**
+ * The bidirectional embeddings and overrides (U+202A-U+202E). An override shows letters in the
+ * order it forces, so "\u202Eevil" reads "live" in a headline, a byline or a preview link's name:
+ * a way to make text say what it does not. Unicode's own advice is to use the isolates instead
+ * (U+2066-U+2069), which cannot reorder a word's letters; they, and the marks U+200E/U+200F that
+ * mixed Arabic, Hebrew and Latin text needs, are kept.
+ */
+const BIDI_OVERRIDES = /[\u202A-\u202E]/g;
+
+/**
+ * Text a person wrote: control characters (and the spaces around them) become one space, and
+ * bidirectional overrides are dropped; checks such as trim() come after.
+ */
+export const writtenText = () => z.string().overwrite((text) => text.replace(CONTROL_CHARACTERS, " ").replace(BIDI_OVERRIDES, ""));
 
 /**
  * URL filters read as far as they are valid: the keys whose values fail are left out (and named

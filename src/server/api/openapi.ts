@@ -173,7 +173,7 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "Staff accounts (editors and admins)", tags: ["admin"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Users", { type: "array" }), ...errors(401, 403) } },
       },
       "/views": {
-        post: { summary: "Count a page view (the article page's beacon)", tags: ["readers"], requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } } } }, responses: { 204: { description: "Counted" }, ...errors(400) } },
+        post: { summary: "Count a page view (the article page's beacon)", tags: ["readers"], requestBody: { required: true, content: { "text/plain": { schema: { type: "string", description: "JSON, as sendBeacon sends it: {\"id\": \"<article id>\"}" } } } }, responses: { 204: { description: "Counted (or not, when this reader was counted for it lately)" }, ...errors(400, 413, 422) } },
       },
     },
   };

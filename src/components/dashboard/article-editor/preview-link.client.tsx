@@ -108,7 +108,11 @@ export function PreviewLinks({ articleId, links: initialLinks, olderShared }: { 
         {links.length > 0 || older ? "Make another link" : "Make a preview link"}
       </button>
       {links.length > 1 || older ? (
-        <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => void stop()}>
+        <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy}
+          onClick={() => {
+            const count = older ? "Every link given out" : `All ${links.length} links`;
+            if (window.confirm(`${count} will stop working at once, for everyone who has one. Stop them?`)) void stop();
+          }}>
           Stop every link
         </button>
       ) : null}
