@@ -1,8 +1,11 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { distDirName } from "./scripts/runtime/dist-dir.mjs";
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  // `.next`, or the tests' own build directory (scripts/runtime/dist-dir.mjs).
+  distDir: distDirName(),
   // Off: with it, every page rendered per request (search, the dashboard) renders a second time
   // to embed a "runtime prefetch" copy of itself in its HTML (the search page: 49 of its 123 KB,
   // both renders on the server). Reader links do not prefetch; staff links get the legacy one.

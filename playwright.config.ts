@@ -2,6 +2,11 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { testScope } from "./tests/test-scope.ts";
 
+// The tests build into a directory of their own (scripts/runtime/dist-dir.mjs): building into
+// `.next` replaced the files under an `npm start` of the same checkout, whose pages then failed.
+// The server and the workers inherit it.
+process.env.NEXT_DIST_DIR ??= ".next-e2e";
+
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // Debian's Chromium (see README); PLAYWRIGHT_CHROMIUM=bundled uses Playwright's own download.

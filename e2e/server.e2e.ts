@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { SEED_ARTICLE, settle } from "./helpers";
 import { DEFERRED_SCRIPTS_LOADER, pageScriptSources } from "../scripts/runtime/deferred-scripts.mjs";
+import { distDir } from "../scripts/runtime/dist-dir.mjs";
 import { root } from "./launcher";
 
 // What the production server adds to Next.js (scripts/runtime/): health checks for load
@@ -56,7 +57,7 @@ test("reader pages work under the policy: nothing refused, nothing fails", async
 
 test("the chunks every page starts with ask Chrome to compile them while they download; a route's own chunks do not", async ({ page, request }) => {
   // What `npm run build` wrote (scripts/lib/compile-hints.ts, ADR 008), as the server sends it.
-  const { rootMainFiles } = JSON.parse(readFileSync(path.join(root, ".next/build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const { rootMainFiles } = JSON.parse(readFileSync(path.join(distDir(root), "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
   const startUp = rootMainFiles.map((file) => `/_next/${file}`);
   expect(startUp.length).toBeGreaterThan(1);
   for (const pagePath of ["/", SEED_ARTICLE]) {

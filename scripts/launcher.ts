@@ -18,6 +18,7 @@ import { migrate } from "./lib/migrate.ts";
 import { prepareDatabase } from "./lib/prepare.ts";
 import { serverActionsKey } from "./lib/server-actions-key.ts";
 import { dropBrokenOutput } from "./runtime/parent-watch.mjs";
+import { distDir } from "./runtime/dist-dir.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const commands = ["start", "cluster", "dev", "build", "migrate", "seed", "generate", "exec"] as const;
@@ -146,7 +147,7 @@ async function main(): Promise<number> {
       log("building (next build)");
       child = runChild(next, ["build"], { ...childEnv, NODE_ENV: "production" });
       const code = await waitFor(child);
-      if (code === 0) log(`compile hints added to ${addCompileHints(path.join(root, ".next")).join(", ") || "nothing (already there)"}`);
+      if (code === 0) log(`compile hints added to ${addCompileHints(distDir(root)).join(", ") || "nothing (already there)"}`);
       if (code !== 0 || command === "build") return code;
     }
     // The servers below stop by themselves if this process dies without stopping them.

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { distDir, distDirName } from "../../scripts/runtime/dist-dir.mjs";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
@@ -87,8 +88,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 /** Exits with a clear message when there is no production build (benchmarks never build one). */
 export function requireBuild(): void {
-  if (existsSync(path.join(root, ".next/BUILD_ID"))) return;
-  console.error("No production build in .next: run `npm run build` first (this benchmark measures the existing build).");
+  if (existsSync(path.join(distDir(root), "BUILD_ID"))) return;
+  console.error(`No production build in ${distDirName()}: run \`npm run build\` first (this benchmark measures the existing build).`);
   process.exit(1);
 }
 

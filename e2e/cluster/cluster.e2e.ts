@@ -10,6 +10,7 @@ import { cuttableProxy, throughPort } from "../../tests/cuttable-proxy";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "../../tests/test-database";
 import { SEED_ARTICLE, SEED_HEADLINE } from "../helpers";
 import { privateBuild } from "../../scripts/lib/private-build";
+import { distDir } from "../../scripts/runtime/dist-dir.mjs";
 import { startLauncher, type Launched } from "../launcher";
 import { apiSession, staffPage } from "../newsroom/staff";
 
@@ -267,7 +268,7 @@ test("an instance that missed an image's deletion forgets the optimizer's copies
   const { id, url } = ((await upload.json()) as { data: { id: string; url: string } }).data;
   const optimized = `/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`;
   expect((await readerOnB.get(optimized, { headers: { accept: "image/webp,*/*" } })).status()).toBe(200);
-  const copy = path.join(build!.root, ".next/cache/images", ImageOptimizerCache.getCacheKey({ href: url, width: 640, quality: 75, mimeType: "image/webp" }));
+  const copy = path.join(distDir(build!.root), "cache/images", ImageOptimizerCache.getCacheKey({ href: url, width: 640, quality: 75, mimeType: "image/webp" }));
   expect(existsSync(copy), "B's copy on disk").toBe(true);
   const aside = mkdtempSync(path.join(tmpdir(), "optimized-"));
   cpSync(copy, aside, { recursive: true });

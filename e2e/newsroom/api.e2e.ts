@@ -3,13 +3,14 @@ import path from "node:path";
 import { expect, test, type PlaywrightWorkerArgs } from "@playwright/test";
 import { ImageOptimizerCache } from "next/dist/server/image-optimizer.js";
 import sharp from "sharp";
+import { distDir } from "../../scripts/runtime/dist-dir.mjs";
 import { apiJson, apiSession, staff, type Role } from "./staff";
 
 // The JSON API over HTTP: who may do what (anonymous, each role, tokens), the one error shape,
 // and the Origin check on cookie-authenticated writes. Refused requests change nothing.
 
 // The image optimizer's copies, on the disk of the server under test (this checkout's build).
-const imagesDir = path.resolve(import.meta.dirname, "../../.next/cache/images");
+const imagesDir = path.join(distDir(path.resolve(import.meta.dirname, "../..")), "cache/images");
 
 const session = (playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Role) => apiSession(playwright, baseURL, role, { sendOrigin: false });
 

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { distDir } from "../../scripts/runtime/dist-dir.mjs";
 import { apiJson, apiSession, sameOrigin, signIn, uniqueHeadline } from "./staff";
 
 // Cross-site request forgery: a signed-in editor visits another site, which posts to ours with the
@@ -14,7 +15,7 @@ const refused = /^Cross-site request refused/;
 
 /** The app's server actions, from the build's own manifest: all of them, and the page each posts to. */
 function serverActions(): { id: string; name: string; path: string }[] {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(readFileSync(path.join(distDir(root), "server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
   };
   return Object.entries(manifest.node)

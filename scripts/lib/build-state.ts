@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { distDir } from "../runtime/dist-dir.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const inputs = [
@@ -28,7 +29,7 @@ function newestMtime(target: string): number {
 
 /** True when there is no production build, or a source is newer than it. */
 export function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next/BUILD_ID");
+  const buildId = path.join(distDir(root), "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return inputs.some((input) => newestMtime(path.join(root, input)) > built);

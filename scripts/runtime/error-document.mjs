@@ -53,7 +53,7 @@ export function errorPageStatus(path) {
  * once: the build does not change under a running server, and an outage asks for it on every
  * failed page.
  * @param {{ built: string }} source
- * @param {string} distDir the build's directory (.next)
+ * @param {string} distDir the build's directory (dist-dir.mjs)
  * @returns {Promise<string | null>}
  */
 export function builtErrorPage(source, distDir) {

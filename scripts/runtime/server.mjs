@@ -16,6 +16,7 @@ import { requestFullExpiry } from "./expiry-protocol.mjs";
 import { startExpiryRelay } from "./expiry-relay.mjs";
 import { startGoLiveTimer } from "./go-live.mjs";
 import { awaitDatabaseFailure, RETRY_AFTER_SECONDS } from "./database-failures.mjs";
+import { distDir } from "./dist-dir.mjs";
 import { builtErrorPage, completeRecoveryShell, errorDocumentFor, errorPageStatus, isRecoveryShell } from "./error-document.mjs";
 import { allowedMethods, contentSecurityPolicy, isLoggedRequest, isStaffPath, loggedStatus, malformedPath, newNonce, requestId, requestLogLine, securityHeaders } from "./http-policy.mjs";
 import { consoleAsJsonLines, logEvent } from "./log.mjs";
@@ -154,7 +155,7 @@ async function errorPage(source) {
     logEvent("error", "an error page could not be read; the build's copy goes out", { path: source.path, error: String(error) });
     return null;
   });
-  return asked ?? (await builtErrorPage(source, path.join(root, ".next")));
+  return asked ?? (await builtErrorPage(source, distDir(root)));
 }
 
 /** An error page asked for over HTTP, as any reader would; null unless it came whole. */

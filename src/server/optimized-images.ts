@@ -4,6 +4,7 @@ import path from "node:path";
 import { ImageOptimizerCache } from "next/dist/server/image-optimizer.js";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { mediaUrl } from "@/lib/media";
+import { distDir } from "../../scripts/runtime/dist-dir.mjs";
 
 /**
  * Next.js's image optimizer keeps every size and format it made of an image on disk
@@ -57,7 +58,7 @@ async function removeCopies(hrefs: string[], images: ImageSettings, distDir: str
   return copies.length;
 }
 
-const defaultDistDir = () => path.join(process.cwd(), ".next");
+const defaultDistDir = () => distDir(process.cwd());
 
 type ImageSettings = { deviceSizes: number[]; imageSizes: number[]; qualities?: number[]; formats?: string[]; minimumCacheTTL?: number };
 
