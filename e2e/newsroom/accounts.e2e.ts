@@ -93,7 +93,7 @@ test("inviting an address again replaces its link; a pending link can be withdra
   const email = `second-thoughts-${Date.now()}@dellboys.example`;
   const shown = editor.getByLabel("Invitation link");
   const invite = async (role: string) => {
-    const before = (await shown.count()) ? await shown.inputValue() : "";
+    const before = (await shown.count()) ? await shown.inputValue() : "none yet";
     await editor.getByLabel("Email").fill(email);
     await editor.getByLabel("Role", { exact: true }).selectOption(role);
     await editor.getByRole("button", { name: "Create invitation" }).click();
@@ -122,6 +122,9 @@ test("inviting an address again replaces its link; a pending link can be withdra
   await expect(outcome).toBeVisible();
   await expect(rows).toHaveCount(0);
   await expect(editor.locator(":focus")).toContainText("withdrawn");
+  // The link it had just made, still on show in the invite form, is not left there to be copied.
+  await expect(shown).toHaveCount(0);
+  await expect(editor.getByText("The link made here no longer works: it was used, withdrawn or replaced.")).toBeVisible();
   await reader.goto(new URL(second, baseURL).pathname);
   await expect(reader.getByText(/invalid or has expired/i).first()).toBeVisible();
 
@@ -133,6 +136,33 @@ test("inviting an address again replaces its link; a pending link can be withdra
 
   await reader.close();
   await editorContext.close();
+});
+
+// A password reset link: a second one replaces the first, and once withdrawn it is no longer shown.
+test("an admin's reset link is replaced by the next one and can be withdrawn", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/dashboard/users");
+  const member = "Wendell Ashgrove";
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(member) }) });
+  const shown = row.getByLabel(`Password reset link for ${member}`);
+  await row.getByRole("button", { name: `Reset password link for ${member}` }).click();
+  const first = await shown.inputValue();
+  await row.getByRole("button", { name: `Reset password link for ${member}` }).click();
+  await expect(shown).not.toHaveValue(first);
+  await expect(row.getByRole("status").filter({ hasText: "Password reset" })).toHaveText("Password reset link created. The earlier reset link no longer works.");
+  const pending = page.getByRole("table", { name: "Invitations and password reset links not used yet" }).getByRole("row").filter({ hasText: "wendell.ashgrove@" });
+  await expect(pending).toHaveCount(1);
+  await expect(pending).toContainText("Password reset");
+
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toBe("Withdraw the password reset link for wendell.ashgrove@dellboys.example? Its link stops working at once.");
+    void dialog.accept();
+  });
+  await pending.getByRole("button", { name: /^Withdraw/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Password reset link for wendell.ashgrove@dellboys.example withdrawn" })).toBeVisible();
+  await expect(pending).toHaveCount(0);
+  await expect(shown).toHaveCount(0);
+  await expect(row.getByText("The link made here no longer works")).toBeVisible();
 });
 
 // The audit filter takes an action typed in capitals, says next to the field what it refused and

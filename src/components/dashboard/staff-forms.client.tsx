@@ -10,10 +10,22 @@ import { removeTwoStepAction } from "@/server/actions/two-step";
 import { changeRoleAction, createPasswordResetAction, inviteStaffAction, setDisabledAction } from "@/server/actions/users";
 
 const initial: ActionState = { ok: false, message: "" };
-const linkOf = (state: ActionState) => (state.ok && typeof state.data?.url === "string" ? state.data.url : null);
+
+/**
+ * The one-time link an action just made, to show once. It stays on show only while it is pending
+ * (`pendingIds`, from the page): withdrawn, replaced or used meanwhile, a note says so instead, so
+ * that no one copies a dead link.
+ */
+function MadeLink({ state, pendingIds, id, label, note }: { state: ActionState; pendingIds: string[]; id: string; label: string; note: string }) {
+  if (!state.ok || typeof state.data?.url !== "string") return null;
+  if (typeof state.data.id === "string" && !pendingIds.includes(state.data.id)) {
+    return <p className="text-sm text-muted">The link made here no longer works: it was used, withdrawn or replaced.</p>;
+  }
+  return <OneTimeSecret id={id} label={label} value={state.data.url} note={note} />;
+}
 
 /** Invite someone by email; the one-time link appears below, to be passed on by hand. */
-export function InviteForm({ roles }: { roles: RoleName[] }) {
+export function InviteForm({ roles, pendingIds }: { roles: RoleName[]; pendingIds: string[] }) {
   const [state, action, pending] = useActionState(inviteStaffAction, initial);
   // Controlled, so that a refused invite keeps what was typed (React resets uncontrolled fields).
   const [email, setEmail] = useState("");
@@ -23,7 +35,6 @@ export function InviteForm({ roles }: { roles: RoleName[] }) {
     setSeen(state);
     if (state.ok) setEmail("");
   }
-  const link = linkOf(state);
   return (
     <form action={action} className="space-y-3" noValidate>
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
@@ -41,10 +52,8 @@ export function InviteForm({ roles }: { roles: RoleName[] }) {
         </button>
       </div>
       <FormMessage ok={state.ok} message={state.message} />
-      {link ? (
-        <OneTimeSecret id="invite-link" label="Invitation link" value={link}
-          note="Send this link to the new colleague yourself. It is shown only now, works once and expires in 7 days." />
-      ) : null}
+      <MadeLink state={state} pendingIds={pendingIds} id="invite-link" label="Invitation link"
+        note="Send this link to the new colleague yourself. It is shown only now, works once and expires in 7 days." />
     </form>
   );
 }
@@ -52,13 +61,12 @@ export function InviteForm({ roles }: { roles: RoleName[] }) {
 type Member = { id: string; name: string; role: RoleName; disabled: boolean; twoStep: boolean };
 
 /** An admin's controls for one staff member: role, disable/enable, a password reset link, two-step sign-in off. */
-export function StaffRowActions({ member }: { member: Member }) {
+export function StaffRowActions({ member, pendingIds }: { member: Member; pendingIds: string[] }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initial);
   const [disableState, disableAction, disablePending] = useActionState(setDisabledAction, initial);
   const [resetState, resetAction, resetPending] = useActionState(createPasswordResetAction, initial);
   const [twoStepState, twoStepAction, twoStepPending] = useActionState(removeTwoStepAction, initial);
   const [role, setRole] = useState<RoleName>(member.role);
-  const resetLink = linkOf(resetState);
   const selectId = `role-${member.id}`;
   return (
     <div className="space-y-2">
@@ -116,12 +124,9 @@ export function StaffRowActions({ member }: { member: Member }) {
       <FormMessage ok={twoStepState.ok} message={twoStepState.message} />
       <FormMessage ok={roleState.ok} message={roleState.message} />
       <FormMessage ok={disableState.ok} message={disableState.message} />
-      {resetLink ? (
-        <OneTimeSecret id={`reset-${member.id}`} label={`Password reset link for ${member.name}`} value={resetLink}
-          note="Shown only now. Works once, within 24 hours; using it ends all of their sessions." />
-      ) : (
-        <FormMessage ok={resetState.ok} message={resetState.message} />
-      )}
+      <FormMessage ok={resetState.ok} message={resetState.message} />
+      <MadeLink state={resetState} pendingIds={pendingIds} id={`reset-${member.id}`} label={`Password reset link for ${member.name}`}
+        note="Shown only now. Works once, within 24 hours; using it ends all of their sessions." />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export async function inviteStaffAction(_prev: ActionState, form: FormData): Pro
     const link = await inviteStaff(prisma, actor, { email, role });
     refresh(); // the pending invitations list
     const replaced = link.replaced ? " It replaces the earlier invitation to this address, whose link no longer works." : "";
-    return { ok: true, message: `Invitation created for ${email?.trim().toLowerCase()}.${replaced}`, data: { url: link.url, expiresAt: link.expiresAt.toISOString() } };
+    return { ok: true, message: `Invitation created for ${email?.trim().toLowerCase()}.${replaced}`, data: { id: link.id, url: link.url, expiresAt: link.expiresAt.toISOString() } };
   });
 }
 
@@ -48,7 +48,7 @@ export async function createPasswordResetAction(_prev: ActionState, form: FormDa
     const link = await createPasswordReset(prisma, actor, userId);
     refresh();
     const replaced = link.replaced ? " The earlier reset link no longer works." : "";
-    return { ok: true, message: `Password reset link created.${replaced}`, data: { url: link.url, expiresAt: link.expiresAt.toISOString() } };
+    return { ok: true, message: `Password reset link created.${replaced}`, data: { id: link.id, url: link.url, expiresAt: link.expiresAt.toISOString() } };
   });
 }
 

@@ -63,6 +63,9 @@ async function uniqueUserSlug(db: Tx, name: string): Promise<string> {
 const mayWithdraw = (actor: Actor, link: { purpose: string; role: Role }) =>
   link.purpose === "RESET" ? can.manageUsers(actor) : can.invite(actor, link.role);
 
+/** A link just made: its row (to withdraw it), its URL (shown once), and how many it replaced. */
+type NewLink = { id: string; url: string; expiresAt: Date; replaced: number };
+
 const pendingLinks = (email: string, purpose: InvitationPurpose, now: Date): Prisma.InvitationWhereInput => ({
   email,
   purpose,
@@ -80,10 +83,10 @@ async function createLink(
   actor: Actor,
   link: { email: string; role: Role; purpose: InvitationPurpose; expiresAt: Date },
   auditEntry: (tx: Tx, row: { id: string }, replaced: number) => Promise<unknown>,
-): Promise<{ url: string; expiresAt: Date; replaced: number }> {
+): Promise<NewLink> {
   const token = newLinkToken();
   const now = new Date();
-  const replaced = await db.$transaction(async (tx) => {
+  const { id, replaced } = await db.$transaction(async (tx) => {
     const pending = await tx.invitation.findMany({ where: pendingLinks(link.email, link.purpose, now), select: { role: true, purpose: true } });
     if (pending.some((earlier) => !mayWithdraw(actor, earlier))) {
       throw new ServiceError("forbidden", "An admin has already invited this address to a role you cannot invite to. Ask an admin.", {
@@ -93,12 +96,12 @@ async function createLink(
     const { count } = await tx.invitation.updateMany({ where: pendingLinks(link.email, link.purpose, now), data: { expiresAt: now } });
     const row = await tx.invitation.create({ data: { ...link, tokenHash: token.tokenHash, invitedById: actor.id } });
     await auditEntry(tx, row, count);
-    return count;
+    return { id: row.id, replaced: count };
   });
-  return { url: token.url, expiresAt: link.expiresAt, replaced };
+  return { id, url: token.url, expiresAt: link.expiresAt, replaced };
 }
 
-export async function inviteStaff(db: Db, actor: Actor, input: unknown): Promise<{ url: string; expiresAt: Date; replaced: number }> {
+export async function inviteStaff(db: Db, actor: Actor, input: unknown): Promise<NewLink> {
   const { email, role } = inviteSchema.parse(input);
   ensure(can.invite(actor, role), actor.role === "EDITOR" ? "Editors can invite authors and contributors only." : "You cannot invite staff.");
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
@@ -110,7 +113,7 @@ export async function inviteStaff(db: Db, actor: Actor, input: unknown): Promise
   );
 }
 
-export async function createPasswordReset(db: Db, actor: Actor, userId: string): Promise<{ url: string; expiresAt: Date; replaced: number }> {
+export async function createPasswordReset(db: Db, actor: Actor, userId: string): Promise<NewLink> {
   ensure(can.manageUsers(actor), "Only admins create password reset links.");
   const user = await findUser(db, userId);
   const expiresAt = new Date(Date.now() + RESET_HOURS * 3_600_000);

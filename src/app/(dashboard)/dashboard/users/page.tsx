@@ -21,6 +21,7 @@ export default async function StaffPage() {
   }
   const [staff, invitations] = await Promise.all([listStaff(prisma, actor), listInvitations(prisma, actor)]);
   const isAdmin = can.manageUsers(actor);
+  const pendingIds = invitations.map((link) => link.id);
 
   return (
     <>
@@ -34,7 +35,7 @@ export default async function StaffPage() {
           {isAdmin ? "You can invite staff in any role." : "Editors invite authors and contributors; ask an admin for editors and admins."}{" "}
           There is no email: you pass the link on yourself.
         </p>
-        <InviteForm roles={invitableRoles(actor)} />
+        <InviteForm roles={invitableRoles(actor)} pendingIds={pendingIds} />
       </section>
 
       <section aria-labelledby="staff-heading" className="mb-8">
@@ -72,7 +73,7 @@ export default async function StaffPage() {
                       {member.id === actor.id ? (
                         <span className="text-muted">Another admin can change your role or account.</span>
                       ) : (
-                        <StaffRowActions member={{ id: member.id, name: member.name, role: member.role, disabled: member.disabled, twoStep: member.twoStep }} />
+                        <StaffRowActions member={{ id: member.id, name: member.name, role: member.role, disabled: member.disabled, twoStep: member.twoStep }} pendingIds={pendingIds} />
                       )}
                     </td>
                   ) : null}
