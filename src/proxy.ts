@@ -16,6 +16,13 @@ import { requestMember } from "@/server/services/session";
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
 
+  // Signed out at a dashboard address (a link to a draft passed round the newsroom, a bookmark):
+  // straight to sign-in, which brings them back here. Left to the pages, the dashboard's frame
+  // sent them to sign-in for the dashboard's front page, and where they were going was lost.
+  if (DASHBOARD.test(pathname) && !hasSession(request) && (request.method === "GET" || request.method === "HEAD")) {
+    return signInFirst(request);
+  }
+
   // An article's editor or preview: its id may hold capitals, and the page streams in after its
   // status (the dashboard's loading state), so an id that opens nothing for this member (no such
   // article, or another writer's draft) is answered 404 here; the page checks again, as every
@@ -66,11 +73,22 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
+const DASHBOARD = /^\/dashboard(?:\/|$)/;
 const STAFF_ARTICLE = /^\/dashboard\/articles\/([^/]+)(?:\/preview)?$/;
 const PREVIEW_LINK = /^\/preview\/share\/([^/]+)$/;
 
 /** Whether the request carries an Auth.js session cookie (checked by the page, not here). */
 const hasSession = (request: NextRequest) => request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
+
+/** To the sign-in page, which sends the member on to this address (its query kept, the router's own left out). */
+function signInFirst(request: NextRequest): Response {
+  const destination = new URLSearchParams(request.nextUrl.search);
+  destination.delete("_rsc");
+  const query = destination.toString();
+  const url = new URL("/signin", request.url);
+  url.searchParams.set("next", `${request.nextUrl.pathname}${query ? `?${query}` : ""}`);
+  return NextResponse.redirect(url, 307);
+}
 
 /**
  * A staff page's script nonce, which the server put in the request's policy header for Next.js
@@ -115,9 +133,8 @@ export const config = {
     // …and any other path with a capital letter (feeds, sitemaps, robots.txt), to lower case.
     // Not staff paths or tokens, whose ids may hold capitals.
     "/((?!_next/|api/|media/|dashboard|signin|invite/|preview/)(?=.*[A-Z]).+)",
-    // An article's editor and preview (unknown ids: 404).
-    "/dashboard/articles/:id",
-    "/dashboard/articles/:id/preview",
+    // The dashboard: signed out, to sign-in first; an article's editor and preview (unknown ids: 404).
+    "/dashboard/:path*",
     // Preview links (links that open nothing: 404).
     "/preview/share/:token",
   ],

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, expectNoHorizontalScroll } from "../helpers";
-import { apiJson, apiSession, newDraft, signIn, staffPage, uniqueHeadline } from "./staff";
+import { PASSWORD, apiJson, apiSession, newDraft, signIn, staff, staffPage, uniqueHeadline } from "./staff";
 
 // The newsroom's main path, in real browsers: a contributor writes and submits a draft, an
 // editor reviews and publishes it, readers and crawlers see it at once, and unpublishing makes
@@ -210,6 +210,21 @@ test("the dashboard needs a signed-in staff member", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin\?signedOut=1/);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test("signed out, a link into the dashboard leads through sign-in to where it pointed", async ({ page, request }) => {
+  // The redirect comes before any page renders, keeps the query, and drops the router's own.
+  const answer = await request.get("/dashboard/media?q=flood&_rsc=1x2y3", { maxRedirects: 0 });
+  expect(answer.status()).toBe(307);
+  expect(answer.headers()["location"]).toMatch(/\/signin\?next=%2Fdashboard%2Fmedia%3Fq%3Dflood$/);
+
+  await page.goto("/dashboard/media");
+  await expect(page).toHaveURL(/\/signin\?next=%2Fdashboard%2Fmedia$/);
+  await page.getByLabel("Email").fill(staff.author);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/dashboard/media");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Media library");
 });
 
 test("a preview link lets someone without an account read a draft, unindexed and uncached, until it is stopped; the newsroom sees whom each link is for and whether it was opened", async ({ browser, baseURL }) => {
