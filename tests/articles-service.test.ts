@@ -148,6 +148,25 @@ describe("updateArticle and optimistic locking", () => {
     expect(await revisions(a.id)).toHaveLength(2);
   });
 
+  it("a version the article has not reached is the caller's mistake (422 on version), not someone else's save", async () => {
+    const a = await draft(author, "Future version");
+    const before = await row(a.id);
+    const error = await serviceError(updateArticle(prisma, author, a.id, { version: 99, headline: "From the future" }));
+    expect(error.status).toBe(422);
+    expect(error.message).toBe("This article is at version 1; there is no version 99 yet.");
+    expect(error.fields).toEqual({ version: "The article's version is 1." });
+    expect(await row(a.id)).toEqual(before);
+  });
+
+  it("a save that changes nothing writes nothing: no new version, no revision", async () => {
+    const a = await draft(author, "No-op save");
+    const saved = await updateArticle(prisma, author, a.id, { version: 1, standfirst: `Said once ${room.run}` });
+    const again = await updateArticle(prisma, author, a.id, { version: saved.version, standfirst: `Said once ${room.run}`, headline: saved.headline, body: saved.body });
+    expect(again.version).toBe(saved.version);
+    expect(await updateArticle(prisma, author, a.id, { version: saved.version })).toMatchObject({ version: saved.version });
+    expect(await revisions(a.id)).toHaveLength(2);
+  });
+
   it("lets exactly one of two concurrent saves on the same version succeed", async () => {
     const a = await draft(author, "Race");
     const results = await Promise.allSettled([
@@ -574,6 +593,40 @@ describe("restoreRevision", () => {
     const revs = await revisions(a.id);
     expect(revs.map((r) => r.version)).toEqual([1, 2, 3]);
     expect(revs[0]!.snapshot).toEqual(rev1!.snapshot); // history is never rewritten
+    // Recorded: in the audit log and the article's history, with the version it brought back.
+    expect(await auditRows(a.id, "article.restore")).toHaveLength(1);
+    expect((await listHistory(prisma, author, a.id))[0]).toMatchObject({ action: "restore", by: author.name, note: "version 1" });
+  });
+
+  it("a live story keeps what publishing required: no placeholder headline or empty body by save or restore", async () => {
+    // Every new draft starts as the placeholder: its first revision is one.
+    const a = await createArticle(prisma, author, { headline: UNTITLED_HEADLINE, sectionId: room.section.id });
+    const written = await updateArticle(prisma, author, a.id, { version: a.version, headline: `Live keeps ${room.run}`, body: paragraphs("A real story.") });
+    const live = await publishArticle(prisma, editor, a.id, { version: written.version });
+    const before = await row(a.id);
+
+    const placeholder = await serviceError(updateArticle(prisma, editor, a.id, { version: live.version, headline: UNTITLED_HEADLINE }));
+    expect(placeholder).toMatchObject({ status: 422, message: "A published article keeps a headline and a body." });
+    expect(placeholder.fields).toHaveProperty("headline");
+    const emptied = await serviceError(updateArticle(prisma, editor, a.id, { version: live.version, body: { type: "doc", content: [{ type: "paragraph" }] } }));
+    expect(emptied.fields).toEqual({ body: "The body is empty." });
+    const [first] = await revisions(a.id);
+    const restoredPlaceholder = await serviceError(restoreRevision(prisma, editor, a.id, first!.id, { version: live.version }));
+    expect(restoredPlaceholder.status).toBe(422);
+    expect(await row(a.id)).toEqual(before);
+    expect(await auditRows(a.id, "article.restore")).toHaveLength(0);
+
+    // Taken down, it is a draft again, and may be anything a draft may be.
+    const draftAgain = await unpublishArticle(prisma, editor, a.id, { version: live.version });
+    expect((await updateArticle(prisma, editor, a.id, { version: draftAgain.version, headline: UNTITLED_HEADLINE })).headline).toBe(UNTITLED_HEADLINE);
+  });
+
+  it("an empty placeholder draft is not sent for review", async () => {
+    const a = await createArticle(prisma, contributor, { headline: UNTITLED_HEADLINE, sectionId: room.section.id });
+    const error = await serviceError(submitForReview(prisma, contributor, a.id, { version: a.version }));
+    expect(error).toMatchObject({ status: 422, message: "This article is not ready for review." });
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["body", "headline"]);
+    expect((await row(a.id))?.status).toBe("DRAFT");
   });
 });
 

@@ -54,7 +54,7 @@ test.describe("dashboard pages", () => {
   });
 });
 
-test("two editors on one article: each sees the other; a stale save is refused and nothing typed is lost", async ({ browser, baseURL }) => {
+test("two editors on one article: each sees the other; a stale save is refused, nothing typed is lost, and keeping mine keeps their other changes", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const first = await staffPage(browser, "editor", baseURL!);
   await first.getByRole("button", { name: "New article" }).click();
@@ -66,19 +66,30 @@ test("two editors on one article: each sees the other; a stale save is refused a
   await second.goto(first.url());
   await expect(second.getByText(/Also editing now: .*Fenella Drummond|Also editing now:/)).toBeVisible({ timeout: 30_000 });
 
-  // The first editor saves again; the second one's copy is now stale.
-  await first.getByLabel("Standfirst").fill("First editor's standfirst.");
+  // The first editor adds to the body; the second one's copy is now stale.
+  await first.getByRole("textbox", { name: "Body" }).click();
+  await first.keyboard.type("The first editor's key fact: the vote was 7-2.");
   await expect(first.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
   await second.getByLabel("Standfirst").fill("Second editor's words, which must not vanish.");
-  await expect(second.getByRole("alertdialog", { name: "Your changes were not saved" })).toBeVisible({ timeout: 15_000 });
+  const conflict = second.getByRole("alertdialog", { name: "Your changes were not saved" });
+  await expect(conflict).toBeVisible({ timeout: 15_000 });
   await expect(second.getByLabel("Your text")).toHaveValue(/Second editor's words, which must not vanish\./);
   await expect(second.getByLabel("Standfirst")).toHaveValue("Second editor's words, which must not vanish.");
+  await expect(conflict).toContainText("You changed: standfirst.");
 
-  // Keeping theirs over it is a deliberate choice, and it saves.
-  await second.getByRole("button", { name: "Keep mine (overwrite)" }).click();
-  await expect(second.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
-  await first.reload();
+  // Keeping mine is a deliberate choice. It saves the standfirst only: the first editor's body
+  // stays (every field was sent again before, and the key fact vanished), and the page shows both.
+  await second.getByRole("button", { name: "Keep my changes" }).click();
+  await expect(second.getByRole("textbox", { name: "Body" })).toContainText("the vote was 7-2", { timeout: 15_000 });
+  await expect(second.getByLabel("Standfirst")).toHaveValue("Second editor's words, which must not vanish.");
+
+  // The first editor, who saved last before that, is told that the page now shows an older version.
+  const notice = first.getByRole("alert").filter({ hasText: "Site Administrator saved this article" });
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await notice.getByRole("button", { name: "Load the latest version" }).click();
   await expect(first.getByLabel("Standfirst")).toHaveValue("Second editor's words, which must not vanish.");
+  await expect(first.getByRole("textbox", { name: "Body" })).toContainText("the vote was 7-2");
+  await expect(first.getByRole("alert").filter({ hasText: "saved this article" })).toHaveCount(0);
 });
 
 test("preview shows a draft as readers will see it, privately", async ({ page }) => {

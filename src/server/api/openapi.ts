@@ -119,7 +119,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/articles/{id}/presence": {
         get: { summary: "Who else has the article open", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Users", { type: "array" }), ...errors(401, 403, 404) } },
-        post: { summary: "Heartbeat: I have it open", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Others", { type: "array" }), ...errors(401, 403, 404) } },
+        post: { summary: "Heartbeat: I have it open. Answers who else has it open; meta: the article's version, last saver and time, to tell that what an open editor shows was saved over", tags: ["articles"], security: [{ bearer: [] }, { session: [] }], parameters: [idParam], responses: { 200: ok("Others", { type: "array" }), ...errors(401, 403, 404) } },
       },
       "/sections": {
         get: { summary: "Sections", tags: ["taxonomy"], responses: { 200: ok("Sections", { type: "array" }) } },

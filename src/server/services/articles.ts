@@ -77,6 +77,12 @@ function conflict(current: EditorArticle): ServiceError {
 }
 
 function checkVersion(current: EditorArticle, version: number): void {
+  // A version the article has not reached is a caller's mistake, not someone else's save.
+  if (version > current.version) {
+    throw new ServiceError("invalid", `This article is at version ${current.version}; there is no version ${version} yet.`, {
+      version: `The article's version is ${current.version}.`,
+    });
+  }
   if (current.version !== version) throw conflict(current);
 }
 
@@ -255,11 +261,29 @@ export async function updateArticle(db: Db, actor: Actor, id: string, input: unk
   const before = await load(db, id);
   ensure(can.editArticle(actor, refOf(before)), before.status === "PUBLISHED" ? "Contributors cannot edit published articles." : "You can only edit your own articles.");
   checkVersion(before, version);
-  const after = await saveChanges(db, actor, before, changes);
-  return after;
+  return saveChanges(db, actor, before, changes);
 }
 
-async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes: Partial<ArticleFields>): Promise<EditorArticle> {
+/**
+ * `restored`: the version a restore brings back, for the history and the audit log. A save that
+ * changes nothing writes nothing (no new version, no revision: autosaves and API calls sent the
+ * same text again); a story that is live, or scheduled to be, must keep what publishing required.
+ */
+async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes: Partial<ArticleFields>, restored?: number): Promise<EditorArticle> {
+  const current = currentFields(before);
+  const unchanged = (Object.keys(changes) as (keyof typeof current)[]).every((key) => isDeepStrictEqual(changes[key], current[key]));
+  if (unchanged && restored === undefined) return before; // a restore is asked for, and recorded, even when it changes nothing
+  if (before.status === "PUBLISHED" || before.status === "SCHEDULED") {
+    // Judged on what this save changes: a story stored without one (an import) can still be tagged.
+    const refused = unpublishable({
+      headline: changes.headline ?? before.headline,
+      bodyText: changes.body ? bodyToPlainText(changes.body as ArticleBody) : before.bodyText,
+    });
+    const made = Object.fromEntries(Object.entries(refused).filter(([field]) => field in changes));
+    if (Object.keys(made).length) {
+      throw new ServiceError("invalid", `A ${before.status === "PUBLISHED" ? "published" : "scheduled"} article keeps a headline and a body.`, made);
+    }
+  }
   const now = new Date();
   // The slug check above the write can lose to a concurrent save; then the unique index refuses it.
   try {
@@ -303,6 +327,9 @@ async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes:
         await tx.articleTag.createMany({ data: tagIds.map((tagId, position) => ({ articleId: before.id, tagId, position })) });
       }
       await tx.revision.create({ data: { articleId: before.id, version: before.version + 1, authorId: actor.id, snapshot: snapshotOf(merged as never) } });
+      if (restored !== undefined) {
+        await audit(tx, actor, "article.restore", "Article", before.id, { slug: before.slug, headline: merged.headline, restored: `version ${restored}`, status: before.status });
+      }
       if (wasEverPublic(before)) {
         const section = merged.sectionId === before.sectionId ? before.section : await tx.section.findUniqueOrThrow({ where: { id: merged.sectionId } });
         await recordPathChange(tx, pathOf(before), pathOf({ slug: merged.slug, section }));
@@ -366,12 +393,18 @@ async function loadForTransition(db: Db, actor: Actor, id: string, input: unknow
   return before;
 }
 
-function assertPublishable(a: EditorArticle): void {
+/** What publishing needs and this article lacks, per field: a real headline (not the new draft's placeholder) and a body. */
+function unpublishable(a: { headline: string; bodyText: string }): Record<string, string> {
   const fields: Record<string, string> = {};
   if (!a.headline.trim()) fields.headline = "A headline is required to publish.";
   else if (a.headline.trim() === UNTITLED_HEADLINE) fields.headline = `Write a headline: "${UNTITLED_HEADLINE}" only holds the place of one.`;
   if (!a.bodyText.trim()) fields.body = "The body is empty.";
-  if (Object.keys(fields).length) throw new ServiceError("invalid", "This article is not ready to publish.", fields);
+  return fields;
+}
+
+function assertPublishable(a: { headline: string; bodyText: string }, message = "This article is not ready to publish."): void {
+  const fields = unpublishable(a);
+  if (Object.keys(fields).length) throw new ServiceError("invalid", message, fields);
 }
 
 export async function submitForReview(db: Db, actor: Actor, id: string, input: unknown) {
@@ -379,6 +412,8 @@ export async function submitForReview(db: Db, actor: Actor, id: string, input: u
   // Permission first (403), then state (409): an editor may act on a published article, it just isn't a draft.
   ensure(can.editArticle(actor, refOf(before)), "You cannot edit this article.");
   if (before.status !== "DRAFT") throw new ServiceError("conflict", "Only drafts can be submitted for review.");
+  // A reviewer's queue is for stories to read: not the placeholder of one.
+  assertPublishable(before, "This article is not ready for review.");
   return transition(db, actor, before, { status: "IN_REVIEW", action: "article.submit", keepReturnNote: true });
 }
 
@@ -466,7 +501,7 @@ export async function listRevisions(db: Db, actor: Actor, id: string) {
 }
 
 /** The workflow's actions an article's history shows (the audit log's names, less "article."). */
-const historyActions = ["submit", "withdraw", "return", "publish", "schedule", "live", "unpublish", "archive", "correct", "preview_link", "preview_link_stopped", "preview_links_stopped"] as const;
+const historyActions = ["submit", "withdraw", "return", "publish", "schedule", "live", "unpublish", "archive", "correct", "restore", "preview_link", "preview_link_stopped", "preview_links_stopped"] as const;
 
 export type HistoryEvent = {
   id: string;
@@ -507,7 +542,7 @@ export async function listHistory(db: Db, actor: Actor, id: string): Promise<His
     action: e.action.slice("article.".length) as HistoryEvent["action"],
     at: e.createdAt,
     by: e.actor?.name ?? null,
-    note: text(e.details, "note") ?? text(e.details, "text") ?? (text(e.details, "label") || null),
+    note: text(e.details, "note") ?? text(e.details, "text") ?? text(e.details, "restored") ?? (text(e.details, "label") || null),
     time: text(e.details, "publishAt") ?? text(e.details, "expiresAt"),
   }));
   // The start, unless the list was cut short before it. A story published before the log knew
@@ -538,5 +573,5 @@ export async function restoreRevision(db: Db, actor: Actor, id: string, revision
     ...(typeof snap.seoTitle === "string" ? { seoTitle: snap.seoTitle, seoDescription: snap.seoDescription } : {}),
   });
   const { version: _v, ...changes } = restored;
-  return saveChanges(db, actor, before, changes);
+  return saveChanges(db, actor, before, changes, revision.version);
 }

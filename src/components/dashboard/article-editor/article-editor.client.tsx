@@ -53,6 +53,13 @@ export type EditorProps = {
 /** What the editor says once a story is taken down. */
 const takedownDone = { unpublish: "Unpublished: the article is a draft again. Preview links given out were stopped.", archive: "Archived. Preview links given out were stopped." } as const;
 
+/** The editor's names for its fields, to say which ones a save concerns. */
+const fieldNames: Record<keyof EditorFields, string> = {
+  headline: "headline", standfirst: "standfirst", slug: "slug", sectionId: "section", tags: "tags", authorIds: "byline",
+  heroImageId: "hero image", heroCaption: "caption", heroCredit: "credit", seoTitle: "SEO title", seoDescription: "SEO description", body: "body",
+};
+const namesOf = (keys: (keyof EditorFields)[]) => keys.map((k) => fieldNames[k]).join(", ");
+
 const counter = (length: number, ideal: number) => `${length} of about ${ideal} characters${length > ideal ? " — may be cut off in search results" : ""}`;
 
 function SaveIndicator({ state }: { state: SaveState }) {
@@ -80,6 +87,8 @@ export function ArticleEditor(props: EditorProps) {
   const [slugCheck, setSlugCheck] = useState<{ ok: boolean; message: string } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>({ ok: true, text: "" });
   const [others, setOthers] = useState<{ id: string; name: string }[]>([]);
+  /** Someone saved this article after the version shown here (learnt from the heartbeat). */
+  const [savedElsewhere, setSavedElsewhere] = useState<{ by: string | null; at: string } | null>(null);
   const [scheduleAt, setScheduleAt] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [takedown, setTakedown] = useState<"unpublish" | "archive" | null>(null);
@@ -143,12 +152,19 @@ export function ArticleEditor(props: EditorProps) {
     return () => clearTimeout(timer);
   }, [fields.slug, props.id, slugTouched, change]);
 
-  // Who else has this article open: a heartbeat every 20 s.
+  // Who else has this article open, and whether it was saved over: a heartbeat every 20 s.
+  const { version: shownVersion, isSaving } = saver;
   useEffect(() => {
     let stopped = false;
     const beat = async () => {
       const result = await callApi<{ id: string; name: string }[]>("POST", `/api/v1/articles/${props.id}/presence`, {});
-      if (!stopped && result.ok) setOthers(result.data);
+      if (stopped || !result.ok) return;
+      setOthers(result.data);
+      const current = result.meta as { version?: number; lastEditedBy?: string | null; updatedAt?: string } | undefined;
+      // Not while a save of ours is on its way: its answer moves the version here too.
+      if (current?.version !== undefined && current.version > shownVersion.current && !isSaving()) {
+        setSavedElsewhere({ by: current.lastEditedBy ?? null, at: current.updatedAt ?? new Date().toISOString() });
+      }
     };
     void beat();
     const interval = setInterval(beat, 20_000);
@@ -156,7 +172,7 @@ export function ArticleEditor(props: EditorProps) {
       stopped = true;
       clearInterval(interval);
     };
-  }, [props.id]);
+  }, [props.id, shownVersion, isSaving]);
 
   // Ctrl/Cmd+S saves now.
   useEffect(() => {
@@ -245,7 +261,10 @@ export function ArticleEditor(props: EditorProps) {
   }
 
   const plainText = useMemo(() => [fields.headline, fields.standfirst, bodyToPlainText(fields.body)].join("\n\n"), [fields]);
-  const allKeys = Object.keys(fields) as (keyof EditorFields)[];
+  /** After a conflict: ours over theirs, field by field, then the page again with the merged article. */
+  async function keepMine(currentVersion: number) {
+    if (await saver.overwrite(currentVersion)) window.location.reload();
+  }
   // The writer's zone: unknown on the server, so named only once hydrated (a server "UTC" did not match).
   const timeZone = useBrowserValue(() => Intl.DateTimeFormat().resolvedOptions().timeZone, "");
 
@@ -275,18 +294,31 @@ export function ArticleEditor(props: EditorProps) {
             Also editing now: {others.map((o) => o.name).join(", ")}
           </p>
         ) : null}
+        {savedElsewhere && saver.state.kind !== "conflict" ? (
+          <div role="alert" className="space-y-2 rounded-md border-2 border-accent p-3 text-sm">
+            <p>
+              <strong>{savedElsewhere.by ?? "Someone"} saved this article</strong> at <DateTime iso={savedElsewhere.at} />, after the version shown here.
+              {saver.hasUnsaved() ? " Your next save asks what to keep." : " Load the latest version before you go on."}
+            </p>
+            <button type="button" className={secondaryButtonClass} onClick={() => window.location.reload()}>Load the latest version</button>
+          </div>
+        ) : null}
         {saver.state.kind === "conflict" ? (
           <div role="alertdialog" aria-labelledby="conflict-title" className="space-y-2 rounded-md border-2 border-accent p-3">
             <h2 id="conflict-title" className="font-bold">Your changes were not saved</h2>
             <p className="text-sm">{saver.state.error.message} Nothing you typed is lost: it is still here and below.</p>
+            <p className="text-sm">
+              You changed: <strong>{namesOf(saver.unsavedKeys())}</strong>. &ldquo;Keep my changes&rdquo; saves those over their version and
+              keeps everything else as they saved it; where you both changed the same field, yours wins.
+            </p>
             <label htmlFor="conflict-copy" className="block text-sm font-semibold">Your text</label>
             <textarea id="conflict-copy" readOnly value={plainText} className={`${inputClass} h-32 font-mono text-xs`} />
             <div className="flex flex-wrap gap-2">
               <button type="button" className={secondaryButtonClass} onClick={() => void navigator.clipboard?.writeText(plainText)}>Copy my text</button>
               <button type="button" className={secondaryButtonClass} onClick={() => window.location.reload()}>Load their version</button>
               <button type="button" className={dangerButtonClass}
-                onClick={() => saver.state.kind === "conflict" && void saver.overwrite(saver.state.error.currentVersion ?? saver.version.current, allKeys)}>
-                Keep mine (overwrite)
+                onClick={() => saver.state.kind === "conflict" && void keepMine(saver.state.error.currentVersion ?? saver.version.current)}>
+                Keep my changes
               </button>
             </div>
           </div>

@@ -18,6 +18,7 @@ const said: Record<string, string> = {
   unpublish: "Unpublished",
   archive: "Archived",
   correct: "Correction added",
+  restore: "Earlier version restored",
   preview_link: "Preview link made",
   preview_link_stopped: "Preview link stopped",
   preview_links_stopped: "Preview links stopped",

@@ -79,11 +79,14 @@ export function useArticleSaver<F extends Record<string, unknown>>(options: {
     [autosaveMs, saveNow],
   );
 
-  /** After a conflict: take the server's version number and save everything of ours on top. */
+  /**
+   * After a conflict: take the server's version number and save on top of it the fields changed
+   * here since the last save, and only those. The other person's changes to the rest stay (sending
+   * every field put back what this page last loaded, undoing their work unseen).
+   */
   const overwrite = useCallback(
-    async (currentVersion: number, allKeys: (keyof F)[]) => {
+    async (currentVersion: number) => {
       version.current = currentVersion;
-      for (const k of allKeys) dirty.current.add(k);
       return saveNow();
     },
     [saveNow],
@@ -117,6 +120,19 @@ export function useArticleSaver<F extends Record<string, unknown>>(options: {
   const setVersion = useCallback((v: number) => {
     version.current = v;
   }, []);
+  const isSaving = useCallback(() => inFlight.current !== null, []);
 
-  return { state, markChanged, saveNow, overwrite, version, setVersion, hasUnsaved: () => dirty.current.size > 0 };
+  return {
+    state,
+    markChanged,
+    saveNow,
+    overwrite,
+    version,
+    setVersion,
+    hasUnsaved: () => dirty.current.size > 0,
+    /** The fields changed here and not saved yet. */
+    unsavedKeys: () => [...dirty.current],
+    /** A save is being sent: the version may be about to move. */
+    isSaving,
+  };
 }

@@ -44,9 +44,12 @@ export const POST = apiRoute<Params>("staff-write", async ({ request, params, ac
     return apiJson({ stopped: true });
   }
   if (params.action === "presence") {
-    await articles.getArticleForStaff(prisma, actor!, params.id);
+    // With the article's version and last saver: an editor open elsewhere learns that what it
+    // shows was saved over, instead of going on saying "Saved" over text that is gone.
+    const article = await articles.getArticleForStaff(prisma, actor!, params.id);
     await touchPresence(prisma, params.id, actor!.id);
-    return apiJson(await presentEditors(prisma, params.id, actor!.id));
+    const meta = { version: article.version, lastEditedBy: article.lastEditedBy?.name ?? null, updatedAt: article.updatedAt.toISOString() };
+    return apiJson(await presentEditors(prisma, params.id, actor!.id), { meta });
   }
   throw notFound("That action");
 });
