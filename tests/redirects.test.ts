@@ -85,6 +85,32 @@ describe("redirects left behind by URL changes", () => {
     expect(await pathStatus(p("deleted-once"))).toBeNull();
   });
 
+  it("sends a renamed listing's later pages and feeds where the listing went; a removed one's are gone", async () => {
+    const section = `/redirect-${run}-desk`;
+    const tag = `/tag/redirect-${run}-topic`;
+    await prisma.redirect.createMany({
+      data: [
+        { fromPath: section, toPath: `/redirect-${run}-newsdesk` },
+        { fromPath: tag, toPath: `/tag/redirect-${run}-subject` },
+        { fromPath: `/tag/redirect-${run}-dropped`, toPath: null },
+      ],
+    });
+    try {
+      forgetPathStatus();
+      expect(await pathStatus(`${section}/feed.xml`)).toEqual({ status: 301, location: `/redirect-${run}-newsdesk/feed.xml` });
+      expect(await pathStatus(`${section}/page/3`)).toEqual({ status: 301, location: `/redirect-${run}-newsdesk/page/3` });
+      expect(await pathStatus(`${tag}/feed.atom`)).toEqual({ status: 301, location: `/tag/redirect-${run}-subject/feed.atom` });
+      expect(await pathStatus(`${tag}/feed.json`)).toEqual({ status: 301, location: `/tag/redirect-${run}-subject/feed.json` });
+      expect(await pathStatus(`/tag/redirect-${run}-dropped/feed.xml`)).toEqual({ status: 410 });
+      // Not a listing's page or feed: left alone.
+      for (const other of [`${section}/page/0`, `${section}/feed.html`, `${section}/page/2/extra`, `/redirect-${run}-never/feed.xml`]) {
+        expect(await pathStatus(other), other).toBeNull();
+      }
+    } finally {
+      await prisma.redirect.deleteMany({ where: { fromPath: { in: [section, tag, `/tag/redirect-${run}-dropped`] } } });
+    }
+  });
+
   it("keeps an answer for a few seconds, and forgets it when told", async () => {
     const section = await prisma.section.findUniqueOrThrow({ where: { slug: "politics" } });
     const a = await prisma.article.create({

@@ -190,3 +190,24 @@ test.describe("sign-in limits", () => {
     await context.dispose();
   });
 });
+
+// A section's slug changes: its page redirects, and so do its later pages and its three feeds, so
+// that readers' feed subscriptions follow it (they answered 404).
+test("a renamed section's feeds and later pages redirect to the new ones", async ({ playwright, baseURL, request }) => {
+  const api = await session(playwright, baseURL!, "editor");
+  const run = Math.random().toString(36).slice(2, 8);
+  const created = await apiJson<{ id: string }>(api, "POST", "/api/v1/sections", baseURL!, { name: `Feed move ${run}`, slug: `feed-move-${run}` });
+  expect(created.status).toBe(201);
+  const renamed = await apiJson(api, "PATCH", `/api/v1/sections/${created.body!.data!.id}`, baseURL!, { slug: `feed-moved-${run}` });
+  expect(renamed.status).toBe(200);
+  for (const below of ["", "/feed.xml", "/feed.atom", "/feed.json", "/page/2"]) {
+    const answer = await request.get(`/feed-move-${run}${below}`, { maxRedirects: 0 });
+    expect(answer.status(), below).toBe(301);
+    expect(new URL(answer.headers()["location"]!, baseURL).pathname, below).toBe(`/feed-moved-${run}${below}`);
+  }
+  const followed = await request.get(`/feed-move-${run}/feed.xml`);
+  expect(followed.status()).toBe(200);
+  expect(followed.url()).toMatch(new RegExp(`/feed-moved-${run}/feed\\.xml$`));
+  expect(await followed.text()).toContain(`Feed move ${run}`);
+  await api.dispose();
+});

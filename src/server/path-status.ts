@@ -47,8 +47,18 @@ async function lookup(path: string): Promise<PathStatus> {
   const redirect = await prisma.redirect.findUnique({ where: { fromPath: path } });
   if (redirect) return redirect.toPath ? { status: 301, location: redirect.toPath } : { status: 410 };
   if (article && article.firstPublishedAt && !isPublic(article)) return { status: 410 };
+  // A listing's later pages and feeds follow the listing: a renamed section's "/politics/feed.xml"
+  // goes where "/politics" went, and feed readers keep their subscription.
+  const below = BELOW_LISTING.exec(path);
+  if (below) {
+    const listing = await prisma.redirect.findUnique({ where: { fromPath: below[1]! } });
+    if (listing) return listing.toPath ? { status: 301, location: `${listing.toPath}${below[2]}` } : { status: 410 };
+  }
   return null;
 }
+
+/** A section's, tag's or author's later pages and feeds: the listing's path, then what is below it. */
+const BELOW_LISTING = /^(\/(?:tag\/|author\/)?[a-z0-9-]+)(\/page\/[1-9][0-9]*|\/feed\.(?:xml|atom|json))$/;
 
 export async function pathStatus(path: string): Promise<PathStatus> {
   const now = Date.now();
