@@ -151,6 +151,30 @@ describe("curated lists", () => {
     expect(revalidateTag).not.toHaveBeenCalled();
   });
 
+  it("refuses a save based on a list someone else has changed since (409, who and the list now), changing nothing", async () => {
+    await setCuratedList(db, actors.editor, "FRONT_PAGE", [ids.p1!, ids.p2!, ids.p3!]);
+    const seenByBoth = [ids.p1!, ids.p2!, ids.p3!];
+    // The editor takes the lead off; the admin, still looking at the old list, reorders it.
+    await setCuratedList(db, actors.editor, "FRONT_PAGE", [ids.p2!, ids.p3!], seenByBoth);
+    revalidateTag.mockClear();
+    const stale = await refusal(setCuratedList(db, actors.admin, "FRONT_PAGE", [ids.p2!, ids.p1!, ids.p3!], seenByBoth));
+    expect(stale.status).toBe(409);
+    expect(stale.message).toBe(`${actors.editor.name} changed the front page since you opened it. Nothing was saved.`);
+    expect(stale.extra).toMatchObject({ current: [ids.p2, ids.p3], changedBy: actors.editor.name });
+    expect(await slotsOf("FRONT_PAGE")).toEqual(["0:p2", "1:p3"]);
+    expect(revalidateTag).not.toHaveBeenCalled();
+
+    // Based on the list as it is now, it saves; without a basis (an API caller), it replaces.
+    await setCuratedList(db, actors.admin, "FRONT_PAGE", [ids.p3!, ids.p2!], [ids.p2!, ids.p3!]);
+    expect(await slotsOf("FRONT_PAGE")).toEqual(["0:p3", "1:p2"]);
+    await setCuratedList(db, actors.editor, "FRONT_PAGE", [ids.p1!]);
+    expect(await slotsOf("FRONT_PAGE")).toEqual(["0:p1"]);
+    // The other list's saves are no change to this one.
+    await setCuratedList(db, actors.editor, "EDITORS_PICKS", [ids.p4!]);
+    await setCuratedList(db, actors.admin, "FRONT_PAGE", [ids.p1!, ids.p2!], [ids.p1!]);
+    expect(await slotsOf("FRONT_PAGE")).toEqual(["0:p1", "1:p2"]);
+  });
+
   it("refuses authors and contributors with 403 and changes nothing", async () => {
     const before = await slotsOf("FRONT_PAGE");
     for (const actor of [actors.author, actors.contributor]) {

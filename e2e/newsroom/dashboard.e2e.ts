@@ -145,6 +145,50 @@ test("preview shows a draft as readers will see it, privately", async ({ page })
   await expect.poll(async () => (await frame.boundingBox())?.width).toBe(1280);
 });
 
+test("curation: a save based on a list another editor changed meanwhile is refused, not put over theirs; leaving with changes asks", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const editor = await staffPage(browser, "editor", baseURL!);
+  const admin = await staffPage(browser, "admin", baseURL!);
+  for (const page of [editor, admin]) await page.goto("/dashboard/curation");
+  const picksOf = (page: typeof editor) => page.getByRole("region", { name: "Editors' picks" });
+  const headlines = (page: typeof editor) => picksOf(page).getByRole("listitem").locator("span.font-semibold:not(.text-muted)").allTextContents();
+
+  // The editor adds a story to the picks and saves.
+  const add = picksOf(editor).getByLabel("Add a story");
+  const added = (await add.locator("option").nth(1).textContent())!.replace(/ \([^)]*\)$/, "");
+  await add.selectOption({ index: 1 });
+  await picksOf(editor).getByRole("button", { name: /^Add/ }).click();
+  await picksOf(editor).getByRole("button", { name: "Save editors' picks" }).click();
+  await expect(picksOf(editor).getByText("Saved — the front page is updated")).toBeVisible();
+
+  // The admin, still looking at the list from before, adds another and saves: refused, nothing lost.
+  const before = await headlines(admin);
+  expect(before).not.toContain(added);
+  const adminAdd = picksOf(admin).getByLabel("Add a story");
+  await adminAdd.selectOption({ index: 2 });
+  await picksOf(admin).getByRole("button", { name: /^Add/ }).click();
+  const mine = await headlines(admin);
+  await picksOf(admin).getByRole("button", { name: "Save editors' picks" }).click();
+  await expect(picksOf(admin).getByRole("alert")).toHaveText("Fenella Drummond changed editors' picks since you opened it. Nothing was saved.");
+  await expect(picksOf(admin).getByText(/^Theirs, now on the site:/)).toContainText(added);
+  expect(await headlines(admin)).toEqual(mine);
+
+  // Leaving now asks first; staying keeps the list.
+  admin.once("dialog", (dialog) => {
+    expect(dialog.message()).toBe("You have unsaved changes. Leave this page anyway?");
+    void dialog.dismiss();
+  });
+  await admin.getByRole("navigation").getByRole("link", { name: "Articles" }).click();
+  await expect(admin).toHaveURL(/\/dashboard\/curation$/);
+
+  // Starting from theirs shows the editor's list, which then saves.
+  await picksOf(admin).getByRole("button", { name: "Start from theirs" }).click();
+  await expect.poll(() => headlines(admin)).toContain(added);
+  await picksOf(admin).getByRole("button", { name: "Save editors' picks" }).click();
+  await expect(picksOf(admin).getByText("Saved — the front page is updated")).toBeVisible();
+  await Promise.all([editor.context().close(), admin.context().close()]);
+});
+
 test("curation: an editor reorders the front page with the keyboard and readers see it at once; the breaking banner follows too", async ({ page, request }) => {
   test.setTimeout(90_000);
   await signIn(page, "editor");

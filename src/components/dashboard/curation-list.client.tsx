@@ -1,6 +1,7 @@
 "use client";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { FieldError, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
+import { useLeaveGuard } from "@/components/dashboard/leave-guard";
 import type { CurationListName } from "@/lib/schemas/curation";
 import type { ActionState } from "@/server/actions/action-state";
 import { saveCuratedListAction } from "@/server/actions/curation";
@@ -40,7 +41,11 @@ export function CurationList({ list, title, description, limit, initialItems, ca
   }, [items]);
 
   const ids = items.map((i) => i.id);
-  const dirty = !sameIds(ids, initialItems.map((i) => i.id));
+  const savedIds = initialItems.map((i) => i.id);
+  const dirty = !sameIds(ids, savedIds);
+  // Another editor saved this list meanwhile: the page now has theirs (initialItems), the form ours.
+  const conflict = !state.ok && state.data?.conflict === true && submitted !== null && sameIds(ids, submitted);
+  useLeaveGuard(useCallback(() => dirty, [dirty]));
   // Per-story errors name positions of the list as submitted: shown until the list changes.
   const errorsApply = !state.ok && submitted !== null && sameIds(ids, submitted);
   // "Saved" only while the list is as saved; an error only while the list is as submitted.
@@ -151,6 +156,9 @@ export function CurationList({ list, title, description, limit, initialItems, ca
         }}>
         <input type="hidden" name="list" value={list} />
         {ids.map((id) => <input key={id} type="hidden" name="articleId" value={id} />)}
+        {/* The list this order was made from: one saved by someone else since is refused, not replaced. */}
+        <input type="hidden" name="basedOnSent" value="1" />
+        {savedIds.map((id) => <input key={id} type="hidden" name="basedOn" value={id} />)}
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" className={buttonClass} aria-disabled={pending || undefined}>
             {pending ? "Saving…" : `Save ${title.toLowerCase()}`}
@@ -159,6 +167,22 @@ export function CurationList({ list, title, description, limit, initialItems, ca
         </div>
         {state.fields?.articleIds && errorsApply ? <FieldError id={`${prefix}-error`} message={state.fields.articleIds} /> : null}
         <FormMessage ok={state.ok} message={message} />
+        {conflict ? (
+          <div className="space-y-2 rounded-md border-2 border-accent p-3 text-sm">
+            <p>
+              Theirs, now on the site: {initialItems.length ? initialItems.map((item, i) => `${i + 1}. ${item.headline}`).join("; ") : "no stories"}. Save again to
+              put yours in its place, or start from theirs.
+            </p>
+            <button type="button" className={secondaryButtonClass}
+              onClick={() => {
+                setItems(initialItems);
+                setSubmitted(null);
+                setAnnouncement(`${title}: their list is shown. Make your changes on it.`);
+              }}>
+              Start from theirs
+            </button>
+          </div>
+        ) : null}
       </form>
     </section>
   );

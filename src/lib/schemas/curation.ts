@@ -15,6 +15,8 @@ export const curatedListSchema = z
     list: curationListSchema,
     /** In order; the front page's first is its lead. */
     articleIds: z.array(z.string().trim().min(1).max(64)).max(50),
+    /** The list as the editor last saw it: a list changed since is refused (409), not replaced. */
+    basedOn: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
   })
   .strict();
 

@@ -5,6 +5,7 @@ import { curationListSchema } from "@/lib/schemas/curation";
 import { formFields, runAction, type ActionState } from "@/server/actions/action-state";
 import { prisma } from "@/server/db";
 import { clearBreakingNews, setBreakingNews, setCuratedList } from "@/server/services/curation";
+import { ServiceError } from "@/server/services/errors";
 import { requireActor } from "@/server/services/session";
 
 /** The front page, editors' picks and the breaking-news banner. The service checks permission. */
@@ -14,8 +15,16 @@ export async function saveCuratedListAction(_prev: ActionState, form: FormData):
   return runAction(async () => {
     const actor = await requireActor();
     const list = curationListSchema.parse(form.get("list"));
-    const articleIds = form.getAll("articleId").filter((v): v is string => typeof v === "string");
-    await setCuratedList(prisma, actor, list, articleIds);
+    const strings = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
+    try {
+      // "basedOn" is always sent by the form (an empty list too): "basedOnSent" tells none from absent.
+      await setCuratedList(prisma, actor, list, strings("articleId"), form.has("basedOnSent") ? strings("basedOn") : undefined);
+    } catch (error) {
+      if (!(error instanceof ServiceError && error.code === "conflict")) throw error;
+      // Someone else saved it: the page reads the list as it is now; the form keeps this editor's.
+      refresh();
+      return { ok: false, message: error.message, data: { conflict: true } };
+    }
     refresh();
     return { ok: true, message: "Saved — the front page is updated." };
   });

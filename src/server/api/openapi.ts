@@ -140,7 +140,7 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "Curated lists and the breaking banner (editors)", tags: ["curation"], security: [{ bearer: [] }, { session: [] }], responses: { 200: ok("Curation"), ...errors(401, 403) } },
       },
       "/curation/{list}": {
-        put: { summary: "Replace FRONT_PAGE or EDITORS_PICKS, in order", tags: ["curation"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "list", in: "path", required: true, schema: { enum: ["front_page", "editors_picks"] } }], requestBody: body(curatedListSchema.omit({ list: true })), responses: { 200: ok("Curation"), ...errors(401, 403, 422) } },
+        put: { summary: "Replace FRONT_PAGE or EDITORS_PICKS, in order. With basedOn (the list as last read), a list someone changed since is refused with 409 and the current list", tags: ["curation"], security: [{ bearer: [] }, { session: [] }], parameters: [{ name: "list", in: "path", required: true, schema: { enum: ["front_page", "editors_picks"] } }], requestBody: body(curatedListSchema.omit({ list: true })), responses: { 200: ok("Curation"), ...errors(401, 403, 409, 422) } },
       },
       "/authors": { get: { summary: "Authors on the byline of a public article", tags: ["authors"], responses: { 200: ok("Authors", { type: "array" }) } } },
       "/authors/{slug}": {

@@ -69,13 +69,41 @@ async function checkPublic(tx: Prisma.TransactionClient, ids: string[], now: Dat
   refuseItems(hidden, (positions) => `Only public articles can be curated: position ${positions} is not public or does not exist.`);
 }
 
-/** Replaces a list with exactly these articles, in this order (the front page's first is its lead). */
-export async function setCuratedList(db: Db, actor: Actor, list: CurationListName, articleIds: string[]): Promise<void> {
+/**
+ * Another editor saved the list after `basedOn` was read: 409 naming them, with the list as it is
+ * now (`current`), so that nobody's front page is replaced unseen.
+ */
+async function checkBasis(tx: Prisma.TransactionClient, list: CurationListName, basedOn: string[], now: Date): Promise<void> {
+  const shown = await tx.curatedSlot.findMany({ where: { list, article: publicArticleWhere(now) }, orderBy: { position: "asc" }, select: { articleId: true } });
+  const current = shown.map((s) => s.articleId);
+  if (current.length === basedOn.length && current.every((id, i) => id === basedOn[i])) return;
+  const last = await tx.auditLog.findFirst({
+    where: { action: "curation.update", entityId: list },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, actor: { select: { name: true } } },
+  });
+  throw new ServiceError("conflict", `${last?.actor?.name ?? "Someone"} changed ${listLabel[list]} since you opened it. Nothing was saved.`, undefined, {
+    current,
+    changedBy: last?.actor?.name ?? null,
+    changedAt: last?.createdAt.toISOString() ?? null,
+  });
+}
+
+/**
+ * Replaces a list with exactly these articles, in this order (the front page's first is its lead).
+ * `basedOn`: the list as the editor last saw it; when given, a list saved by someone else since is
+ * refused (409) instead of replaced unseen. The dashboard always sends it; API callers may.
+ */
+export async function setCuratedList(db: Db, actor: Actor, list: CurationListName, articleIds: string[], basedOn?: string[]): Promise<void> {
   ensure(can.curate(actor), "Only editors and admins curate the front page.");
-  const input = curatedListSchema.parse({ list, articleIds });
+  const input = curatedListSchema.parse({ list, articleIds, basedOn });
   checkShape(input.list, input.articleIds);
   await db.$transaction(async (tx) => {
-    await checkPublic(tx, input.articleIds, new Date());
+    const now = new Date();
+    // One list save at a time (the settings row is the lock): two checks cannot both pass.
+    await tx.$queryRaw`SELECT id FROM "Settings" WHERE id = 1 FOR UPDATE`;
+    if (input.basedOn) await checkBasis(tx, input.list, input.basedOn, now);
+    await checkPublic(tx, input.articleIds, now);
     const before = await tx.curatedSlot.findMany({ where: { list: input.list }, orderBy: { position: "asc" }, select: { articleId: true } });
     // Positions and articles are unique per list: clear the list, then write it whole.
     await tx.curatedSlot.deleteMany({ where: { list: input.list } });

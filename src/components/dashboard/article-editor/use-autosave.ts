@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi, type ApiFailure } from "@/components/dashboard/api-client";
+import { useLeaveGuard } from "@/components/dashboard/leave-guard";
 
 /**
  * Saving an article: changes are collected per field and sent with the version they were based
@@ -93,29 +94,7 @@ export function useArticleSaver<F extends Record<string, unknown>>(options: {
   );
 
   // Leaving with unsaved changes asks first.
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (dirty.current.size || inFlight.current) {
-        event.preventDefault();
-        event.returnValue = "";
-      }
-    };
-    // Links inside the app navigate without unloading the page: ask before those too.
-    const guardLinks = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.("a[href]");
-      if (!link || link.getAttribute("target") === "_blank" || event.defaultPrevented) return;
-      if ((dirty.current.size || inFlight.current) && !window.confirm("You have unsaved changes. Leave this page anyway?")) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
-    };
-    window.addEventListener("beforeunload", warn);
-    document.addEventListener("click", guardLinks, true);
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      document.removeEventListener("click", guardLinks, true);
-    };
-  }, []);
+  useLeaveGuard(useCallback(() => dirty.current.size > 0 || inFlight.current !== null, []));
 
   const setVersion = useCallback((v: number) => {
     version.current = v;
