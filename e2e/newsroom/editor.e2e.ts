@@ -189,6 +189,42 @@ test.describe("in New York", () => {
   });
 });
 
+test("a refused slug holds back only itself: the body goes on saving, and the status names the field", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author");
+  const id = await newDraft(page, uniqueHeadline("Harbour bad slug"));
+  const before = (await apiJson<{ slug: string }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!)).body!.data!.slug;
+  const slug = page.getByLabel("Slug", { exact: true });
+  await slug.fill("Harbour Plan!");
+  await expect(slug).toHaveValue("harbour-plan!"); // spaces become hyphens as typed
+  await page.getByRole("textbox", { name: "Body" }).click();
+  await page.keyboard.type("Written after the bad slug, and saved all the same.");
+  await expect(page.locator('[data-save-state="error"]')).toHaveText("Not saved: Some fields are not valid. Check the slug. Everything else is saved.", { timeout: 15_000 });
+  await expect(slug).toHaveAttribute("aria-invalid", "true");
+  await expect
+    .poll(async () => {
+      const { slug: stored, body } = (await apiJson<{ slug: string; body: unknown }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!)).body!.data!;
+      return { stored, bodySaved: JSON.stringify(body).includes("saved all the same") };
+    })
+    .toEqual({ stored: before, bodySaved: true });
+  await slug.fill("harbour-plan-fixed");
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 15_000 });
+});
+
+test("autosave tries again by itself once the connection is back", async ({ page, context, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "author");
+  const id = await newDraft(page, uniqueHeadline("Harbour offline"));
+  await context.setOffline(true);
+  await page.getByLabel("Standfirst").fill("Typed on a train, between tunnels.");
+  await expect(page.locator('[data-save-state="error"]')).toContainText("Could not reach the server", { timeout: 15_000 });
+  await context.setOffline(false);
+  // No keystroke, no click: the page saves on its own.
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible({ timeout: 20_000 });
+  const saved = await apiJson<{ standfirst: string }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!);
+  expect(saved.body!.data!.standfirst).toBe("Typed on a train, between tunnels.");
+});
+
 test("leaving with unsaved changes asks first", async ({ page }) => {
   await signIn(page, "author");
   await newDraft(page, uniqueHeadline("Unsaved guard"));

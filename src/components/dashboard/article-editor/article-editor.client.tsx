@@ -58,7 +58,7 @@ const fieldNames: Record<keyof EditorFields, string> = {
   headline: "headline", standfirst: "standfirst", slug: "slug", sectionId: "section", tags: "tags", authorIds: "byline",
   heroImageId: "hero image", heroCaption: "caption", heroCredit: "credit", seoTitle: "SEO title", seoDescription: "SEO description", body: "body",
 };
-const namesOf = (keys: (keyof EditorFields)[]) => keys.map((k) => fieldNames[k]).join(", ");
+const namesOf = (keys: string[]) => [...new Set(keys.map((k) => fieldNames[k.split(".")[0] as keyof EditorFields] ?? k))].join(", ");
 
 const counter = (length: number, ideal: number) => `${length} of about ${ideal} characters${length > ideal ? " — may be cut off in search results" : ""}`;
 
@@ -68,7 +68,9 @@ function SaveIndicator({ state }: { state: SaveState }) {
     : state.kind === "unsaved" ? "Unsaved changes"
     : state.kind === "saved" ? (state.at ? `Saved at ${state.at.toLocaleTimeString()}` : "All changes saved")
     : state.kind === "conflict" ? "Not saved: someone else saved first"
-    : `Not saved: ${state.message}`;
+    : state.fields && Object.keys(state.fields).length
+      ? `Not saved: ${state.message} Check the ${namesOf(Object.keys(state.fields))}.${state.savedTheRest ? " Everything else is saved." : ""}`
+      : `Not saved: ${state.message}`;
   return (
     <p role="status" aria-live="polite" data-save-state={state.kind} className={`text-sm ${state.kind === "error" || state.kind === "conflict" ? "font-semibold text-accent-ink" : "text-muted"}`}>
       {text}
@@ -473,7 +475,7 @@ export function ArticleEditor(props: EditorProps) {
           <h2 className="font-semibold">Details</h2>
           <div>
             <label htmlFor="slug" className="text-sm font-semibold">Slug</label>
-            <input id="slug" value={fields.slug} onChange={(e) => { setSlugTouched(true); change("slug", e.target.value.toLowerCase()); }}
+            <input id="slug" value={fields.slug} onChange={(e) => { setSlugTouched(true); change("slug", e.target.value.toLowerCase().replace(/\s+/g, "-")); }}
               className={inputClass} aria-invalid={slugCheck ? !slugCheck.ok : false} aria-describedby="slug-status" />
             <p id="slug-status" className={`text-xs ${slugCheck && !slugCheck.ok ? "font-semibold text-accent-ink" : "text-muted"}`}>
               {fieldErrors.slug ?? slugCheck?.message ?? ""}
