@@ -209,5 +209,46 @@ test("a renamed section's feeds and later pages redirect to the new ones", async
   expect(followed.status()).toBe(200);
   expect(followed.url()).toMatch(new RegExp(`/feed-moved-${run}/feed\\.xml$`));
   expect(await followed.text()).toContain(`Feed move ${run}`);
+  // With no story yet, the section's page is kept out of search results and the sitemap.
+  const empty = await (await request.get(`/feed-moved-${run}`)).text();
+  expect(empty).toMatch(/<meta name="robots" content="noindex, follow"\/>/);
+  expect(await (await request.get("/sitemaps/sections.xml")).text()).not.toContain(`/feed-moved-${run}<`);
+  expect(await (await request.get("/sitemaps/sections.xml")).text()).toContain("/politics<");
+  await api.dispose();
+});
+
+test("a story's modified time is the same on the page, in its metadata and in its structured data, corrections included", async ({ playwright, baseURL, request }) => {
+  const api = await session(playwright, baseURL!, "editor");
+  const created = await apiJson<{ id: string; version: number }>(api, "POST", "/api/v1/articles", baseURL!, {
+    headline: `Modified times agree ${Math.random().toString(36).slice(2, 8)}`,
+    body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "A story to correct." }] }] },
+  });
+  const { id, version } = created.body!.data!;
+  const published = await apiJson<{ path: string }>(api, "POST", `/api/v1/articles/${id}/publish`, baseURL!, { version });
+  expect(published.status).toBe(200);
+  const path = published.body!.data!.path;
+  const correction = await apiJson<{ createdAt: string }>(api, "POST", `/api/v1/articles/${id}/corrections`, baseURL!, { text: "An earlier version gave the wrong day." });
+  expect(correction.status).toBe(201);
+  const correctedAt = correction.body!.data!.createdAt;
+  await expect
+    .poll(async () => {
+      const html = await (await request.get(path)).text();
+      const ld = JSON.parse(/<script type="application\/ld\+json"[^>]*>(\{"@context[^<]*NewsArticle[^<]*)<\/script>/.exec(html)?.[1] ?? "{}") as { dateModified?: string };
+      return {
+        meta: /<meta property="article:modified_time" content="([^"]+)"/.exec(html)?.[1],
+        ld: ld.dateModified,
+        shown: /· Updated <time datetime="([^"]+)"/i.exec(html)?.[1],
+      };
+    })
+    .toEqual({ meta: correctedAt, ld: correctedAt, shown: correctedAt });
+  await api.dispose();
+});
+
+test("a request nested thousands of levels deep is a 400 with a message, not a crash", async ({ playwright, baseURL }) => {
+  const api = await session(playwright, baseURL!, "editor");
+  const deep = `{"headline":"Deep","x":${"[".repeat(3000)}${"]".repeat(3000)}}`;
+  const answer = await api.fetch("/api/v1/articles", { method: "POST", data: deep, headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/json" } });
+  expect(answer.status()).toBe(400);
+  expect((await answer.json()).error).toEqual({ code: "bad_request", message: "The request is nested too deeply: at most 200 levels." });
   await api.dispose();
 });

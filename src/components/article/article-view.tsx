@@ -2,6 +2,7 @@ import { ResponsiveImage } from "@/components/ui/responsive-image";
 import Link from "next/link";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { routes } from "@/lib/routes";
+import { articleModifiedAt } from "@/lib/seo/structured-data";
 import type { ArticleCard, ArticleDetail } from "@/server/data/article-queries";
 import { ArticleBodyView } from "@/components/article/article-body";
 import { ShareLinks } from "@/components/article/share-links";
@@ -23,6 +24,8 @@ export function ArticleView({
   /** A preview (staff, or a preview link): no view counting, no share buttons. */
   preview?: boolean;
 }) {
+  // The same time as the page's metadata and structured data: the last update or correction.
+  const modifiedAt = articleModifiedAt(article);
   return (
     <>
       <article className="mx-auto max-w-3xl">
@@ -62,10 +65,10 @@ export function ArticleView({
             ) : null}
             <p className="text-muted">
               <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
-              {article.updatedAt ? (
+              {modifiedAt !== article.publishedAt ? (
                 <>
                   {" · Updated "}
-                  <time dateTime={article.updatedAt}>{formatDateTime(article.updatedAt)}</time>
+                  <time dateTime={modifiedAt}>{formatDateTime(modifiedAt)}</time>
                 </>
               ) : null}
             </p>

@@ -36,6 +36,8 @@ export async function sectionMetadata(slug: string, page: number): Promise<Metad
     // The section's card (app/(site)/[section]/opengraph-image.tsx) fills og:image on its first
     // page; /page/N is a deeper segment whose openGraph would drop it, so it names the site's.
     image: page === 1 ? "file" : "site",
+    // A section with no story yet is a page with nothing on it: not one for search results.
+    ...(listing.total === 0 ? { robots: { index: false, follow: true } } : {}),
   });
 }
 

@@ -99,12 +99,12 @@ export interface SitemapPage {
 const toPages = (rows: { slug: string; lastmod: Date | null }[], url: (slug: string) => string): SitemapPage[] =>
   rows.map((r) => ({ url: url(r.slug), lastmod: r.lastmod ? new Date(r.lastmod).toISOString() : null }));
 
-/** Every section, in navigation order: section pages exist even while they have no stories. */
+/** Sections with a public story, in navigation order (an empty one's page is noindex). */
 export async function sectionPages(now = new Date()): Promise<SitemapPage[]> {
   const rows = await prisma.$queryRaw<{ slug: string; lastmod: Date | null }[]>`
     SELECT "s"."slug", max(${LASTMOD}) AS "lastmod"
     FROM "Section" AS "s"
-    LEFT JOIN "Article" AS "a" ON "a"."sectionId" = "s"."id" AND ${publicArticleSql("a", now)}
+    JOIN "Article" AS "a" ON "a"."sectionId" = "s"."id" AND ${publicArticleSql("a", now)}
     GROUP BY "s"."id"
     ORDER BY "s"."position" ASC, "s"."name" ASC, "s"."slug" ASC
     LIMIT ${SITEMAP_MAX_URLS}`;

@@ -4,7 +4,7 @@ import { ArticleView } from "@/components/article/article-view";
 import { JsonLd } from "@/components/seo/json-ld";
 import { absoluteUrl, routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
+import { articleModifiedAt, breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import {
   getArticle,
   getEditorsPicks,
@@ -36,7 +36,8 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
     image: "file",
     article: {
       publishedTime: a.publishedAt,
-      modifiedTime: a.updatedAt ?? a.publishedAt,
+      // As the page and its structured data say: the last update or correction.
+      modifiedTime: articleModifiedAt(a),
       section: a.section.name,
       authors: a.authors.map((author) => absoluteUrl(settings.siteUrl, routes.author(author.slug))),
       tags: a.tags.map((t) => t.name),
