@@ -225,6 +225,20 @@ test("autosave tries again by itself once the connection is back", async ({ page
   expect(saved.body!.data!.standfirst).toBe("Typed on a train, between tunnels.");
 });
 
+test("a button disabled while it works gives the keyboard focus back when it is done", async ({ page }) => {
+  await signIn(page, "author");
+  await newDraft(page, uniqueHeadline("Harbour focus"));
+  await page.getByLabel("Standfirst").fill("Saved with the keyboard.");
+  const save = page.getByRole("button", { name: "Save draft" });
+  await save.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await expect(save).toBeFocused();
+  // And the next Tab goes on from there, not from the top of the page.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("complementary", { name: "Publishing" }).locator(":focus")).toHaveCount(1);
+});
+
 test("leaving with unsaved changes asks first", async ({ page }) => {
   await signIn(page, "author");
   await newDraft(page, uniqueHeadline("Unsaved guard"));

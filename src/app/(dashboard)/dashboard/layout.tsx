@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
+import { FocusKeeper } from "@/components/dashboard/focus-keeper.client";
 import { staffOrSignIn } from "@/server/services/staff-page";
 
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Dashboard" }, robots: { index: false, follow: false } };
@@ -12,6 +13,7 @@ async function Frame({ children }: { children: React.ReactNode }) {
   return (
     <>
       <DashboardNav actor={actor} />
+      <FocusKeeper />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
         {children}
       </main>
