@@ -244,6 +244,22 @@ test("a story's modified time is the same on the page, in its metadata and in it
   await api.dispose();
 });
 
+test("a body sent as anything but JSON is a 415 that says so, and creates nothing", async ({ playwright, baseURL }) => {
+  const api = await session(playwright, baseURL!, "editor");
+  const headline = `Typed wrong ${Math.random().toString(36).slice(2, 8)}`;
+  for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/xml"]) {
+    const answer = await api.fetch("/api/v1/articles", { method: "POST", data: JSON.stringify({ headline }), headers: { Origin: new URL(baseURL!).origin, "Content-Type": type } });
+    expect(answer.status(), type).toBe(415);
+    expect((await answer.json()).error, type).toEqual({ code: "unsupported_type", message: `Send the body as JSON, with Content-Type: application/json (not ${type}).` });
+  }
+  const found = await apiJson<{ headline: string }[]>(api, "GET", `/api/v1/articles?q=${encodeURIComponent(headline)}`, baseURL!);
+  expect(found.body!.data!.filter((a) => a.headline === headline)).toEqual([]);
+  // JSON by another name is JSON.
+  const merged = await api.fetch("/api/v1/articles", { method: "POST", data: JSON.stringify({ headline }), headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/merge-patch+json" } });
+  expect(merged.status()).toBe(201);
+  await api.dispose();
+});
+
 test("a request nested thousands of levels deep is a 400 with a message, not a crash", async ({ playwright, baseURL }) => {
   const api = await session(playwright, baseURL!, "editor");
   const deep = `{"headline":"Deep","x":${"[".repeat(3000)}${"]".repeat(3000)}}`;

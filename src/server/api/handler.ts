@@ -101,14 +101,26 @@ export function apiRoute<P = Record<string, never>>(access: Access, handler: Han
   };
 }
 
-/** The request's JSON body, parsed by schema: 413 when too large, 400 when not JSON, 422 per field. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, { optional = false } = {}): Promise<z.infer<S>> {
+/**
+ * The request's JSON body, parsed by schema: 413 when too large, 415 when sent as another type
+ * (`types`: the media types taken, JSON's by default), 400 when not JSON, 422 per field.
+ */
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  { optional = false, types = ["application/json"] }: { optional?: boolean; types?: string[] } = {},
+): Promise<z.infer<S>> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_JSON_BYTES) throw new ServiceError("too_large", `Request bodies are limited to ${MAX_JSON_BYTES} bytes.`);
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new ServiceError("too_large", `Request bodies are limited to ${MAX_JSON_BYTES} bytes.`);
   // `optional`: a request with no body at all is an empty object (the schema's defaults).
   if (optional && text.trim() === "") return schema.parse({});
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const json = types.includes("application/json") && /^application\/[\w.-]+\+json$/.test(type); // application/merge-patch+json…
+  if (!types.includes(type) && !json) {
+    throw new ServiceError("unsupported_type", `Send the body as JSON, with Content-Type: application/json${type ? ` (not ${type})` : ""}.`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

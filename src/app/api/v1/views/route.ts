@@ -9,11 +9,12 @@ const viewSchema = z.object({ id: z.string().regex(/^[a-z0-9]{10,40}$/, "Give th
 /**
  * Not an apiRoute: no one is signed in for a view, and a staff reader's cookie must not cost a
  * session lookup on every article read. Bad input answers as every route does (readJson: 400 for
- * a body that is not JSON, 422 per field), although sendBeacon posts it as text/plain.
+ * a body that is not JSON, 422 per field).
  */
 export async function POST(request: Request) {
   try {
-    const { id } = await readJson(request, viewSchema);
+    // sendBeacon sends a string as text/plain (a JSON type would make it a CORS "preflighted" request).
+    const { id } = await readJson(request, viewSchema, { types: ["application/json", "text/plain"] });
     // 204 whether or not it counted (once per reader and article per half hour): nothing to learn.
     recordView(id, clientIp(request.headers));
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
