@@ -158,6 +158,17 @@ describe("updateArticle and optimistic locking", () => {
     expect(await row(a.id)).toEqual(before);
   });
 
+  it("a contributor refused on her own scheduled or published story is told why, not that it is someone else's", async () => {
+    const a = await draft(contributor, "Her own, scheduled");
+    const scheduled = await scheduleArticle(prisma, editor, a.id, { version: a.version, publishAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const error = await serviceError(updateArticle(prisma, contributor, a.id, { version: scheduled.version, standfirst: "A late change" }));
+    expect(error).toMatchObject({ status: 403, message: "Contributors cannot edit scheduled articles." });
+    const live = await publishArticle(prisma, editor, a.id, { version: scheduled.version });
+    expect(await serviceError(updateArticle(prisma, contributor, a.id, { version: live.version, standfirst: "A late change" }))).toMatchObject({ message: "Contributors cannot edit published articles." });
+    const others = await draft(author, "Not hers");
+    expect(await serviceError(updateArticle(prisma, contributor, others.id, { version: others.version, standfirst: "x" }))).toMatchObject({ message: "You can only edit your own articles." });
+  });
+
   it("a save that changes nothing writes nothing: no new version, no revision", async () => {
     const a = await draft(author, "No-op save");
     const saved = await updateArticle(prisma, author, a.id, { version: 1, standfirst: `Said once ${room.run}` });

@@ -257,6 +257,11 @@ test("a body sent as anything but JSON is a 415 that says so, and creates nothin
   // JSON by another name is JSON.
   const merged = await api.fetch("/api/v1/articles", { method: "POST", data: JSON.stringify({ headline }), headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/merge-patch+json" } });
   expect(merged.status()).toBe(201);
+  // A delete without its version is told which is missing (it said "Must be 1 or more.").
+  const { id } = ((await merged.json()) as { data: { id: string } }).data;
+  const unversioned = await apiJson(api, "DELETE", `/api/v1/articles/${id}`, baseURL!);
+  expect(unversioned.status).toBe(422);
+  expect(unversioned.body!.error!.fields).toEqual({ version: "The version this change is based on is required." });
   await api.dispose();
 });
 

@@ -20,7 +20,7 @@ import { isPublic } from "@/server/data/visibility";
 import { violatedUniqueIndex } from "@/server/database-errors";
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
-import { can, ensure, refOf, type Actor } from "@/server/services/permissions";
+import { can, ensure, isOwn, refOf, type Actor } from "@/server/services/permissions";
 import { nameSlug } from "@/server/services/name-slug";
 import { stopEveryLink } from "@/server/services/preview-links";
 import { expireArticle, reclaimPath, recordDeletedPaths, recordPathChange, type StoryRef } from "@/server/services/publishing";
@@ -256,10 +256,16 @@ async function insertArticle(db: Db, actor: Actor, data: ArticleCreate): Promise
  * saved last, so the editor can offer to reload or copy the text. "Updated" for readers moves
  * only when a public article's headline, standfirst or body really changed.
  */
+/** Why this member may not edit this article, in the words of the permission table. */
+function cannotEdit(actor: Actor, article: EditorArticle): string {
+  if (!isOwn(actor, refOf(article))) return "You can only edit your own articles.";
+  return `Contributors cannot edit ${article.status === "PUBLISHED" ? "published" : article.status === "SCHEDULED" ? "scheduled" : article.status.toLowerCase().replace("_", " ")} articles.`;
+}
+
 export async function updateArticle(db: Db, actor: Actor, id: string, input: unknown): Promise<EditorArticle> {
   const { version, ...changes } = articleUpdateSchema.parse(input);
   const before = await load(db, id);
-  ensure(can.editArticle(actor, refOf(before)), before.status === "PUBLISHED" ? "Contributors cannot edit published articles." : "You can only edit your own articles.");
+  ensure(can.editArticle(actor, refOf(before)), cannotEdit(actor, before));
   checkVersion(before, version);
   return saveChanges(db, actor, before, changes);
 }

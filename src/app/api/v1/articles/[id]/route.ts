@@ -21,7 +21,8 @@ export const PATCH = apiRoute<Params>("staff-write", async ({ request, params, a
 );
 
 export const DELETE = apiRoute<Params>("staff-write", async ({ request, params, actor }) => {
-  const version = Number(new URL(request.url).searchParams.get("version"));
-  await deleteArticle(prisma, actor!, params.id, { version });
+  // Absent, it is undefined (the schema says it is required), not Number(null) = 0 ("Must be 1 or more").
+  const given = new URL(request.url).searchParams.get("version");
+  await deleteArticle(prisma, actor!, params.id, { version: given === null ? undefined : Number(given) });
   return new Response(null, { status: 204 });
 });
