@@ -90,7 +90,7 @@ export function ArticleEditor(props: EditorProps) {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>({ ok: true, text: "" });
   const [others, setOthers] = useState<{ id: string; name: string }[]>([]);
   /** Someone saved this article after the version shown here (learnt from the heartbeat). */
-  const [savedElsewhere, setSavedElsewhere] = useState<{ by: string | null; at: string } | null>(null);
+  const [savedElsewhere, setSavedElsewhere] = useState<{ by: string | null; at: string; version: number } | null>(null);
   const [scheduleAt, setScheduleAt] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [takedown, setTakedown] = useState<"unpublish" | "archive" | null>(null);
@@ -165,7 +165,7 @@ export function ArticleEditor(props: EditorProps) {
       const current = result.meta as { version?: number; lastEditedBy?: string | null; updatedAt?: string } | undefined;
       // Not while a save of ours is on its way: its answer moves the version here too.
       if (current?.version !== undefined && current.version > shownVersion.current && !isSaving()) {
-        setSavedElsewhere({ by: current.lastEditedBy ?? null, at: current.updatedAt ?? new Date().toISOString() });
+        setSavedElsewhere({ by: current.lastEditedBy ?? null, at: current.updatedAt ?? new Date().toISOString(), version: current.version });
       }
     };
     void beat();
@@ -296,7 +296,8 @@ export function ArticleEditor(props: EditorProps) {
             Also editing now: {others.map((o) => o.name).join(", ")}
           </p>
         ) : null}
-        {savedElsewhere && saver.state.kind !== "conflict" ? (
+        {/* Not once this page has reached that version itself (a step of ours answered after the beat). */}
+        {savedElsewhere && savedElsewhere.version > saver.version.current && saver.state.kind !== "conflict" ? (
           <div role="alert" className="space-y-2 rounded-md border-2 border-accent p-3 text-sm">
             <p>
               <strong>{savedElsewhere.by ?? "Someone"} saved this article</strong> at <DateTime iso={savedElsewhere.at} />, after the version shown here.
