@@ -87,7 +87,8 @@ function signInFirst(request: NextRequest): Response {
   const query = destination.toString();
   const url = new URL("/signin", request.url);
   url.searchParams.set("next", `${request.nextUrl.pathname}${query ? `?${query}` : ""}`);
-  return NextResponse.redirect(url, 307);
+  // Staff addresses are never kept by a cache, their redirects included.
+  return NextResponse.redirect(url, { status: 307, headers: { "Cache-Control": "private, no-store" } });
 }
 
 /**

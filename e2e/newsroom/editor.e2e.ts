@@ -239,6 +239,42 @@ test("a button disabled while it works gives the keyboard focus back when it is 
   await expect(page.getByRole("complementary", { name: "Publishing" }).locator(":focus")).toHaveCount(1);
 });
 
+test("edits to a live story left by the browser's Back button are offered back when it is opened again", async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  await signIn(page, "editor");
+  const headline = uniqueHeadline("Harbour live edits");
+  const created = await apiJson<{ id: string; version: number }>(page.request, "POST", "/api/v1/articles", baseURL!, {
+    headline,
+    body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Live already." }] }] },
+  });
+  const { id, version } = created.body!.data!;
+  expect((await apiJson(page.request, "POST", `/api/v1/articles/${id}/publish`, baseURL!, { version })).status).toBe(200);
+
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: headline }).click();
+  await page.waitForURL(`**/dashboard/articles/${id}`);
+  await page.getByLabel("Standfirst").fill("Typed, then Back was pressed.");
+  await expect(page.locator('[data-save-state="unsaved"]')).toBeVisible();
+  await page.goBack(); // no prompt can stop this one
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await page.getByRole("link", { name: headline }).click();
+  await page.waitForURL(`**/dashboard/articles/${id}`);
+  const offer = page.getByRole("alert").filter({ hasText: "Changes you made here earlier were not saved" });
+  await expect(offer).toContainText("(standfirst)");
+  await offer.getByRole("button", { name: "Restore them" }).click();
+  await expect(page.getByLabel("Standfirst")).toHaveValue("Typed, then Back was pressed.");
+  await expect(page.getByText("Your earlier changes are back. Update to make them live.")).toBeVisible();
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByText("Changes are live.")).toBeVisible();
+  const saved = await apiJson<{ standfirst: string }>(page.request, "GET", `/api/v1/articles/${id}`, baseURL!);
+  expect(saved.body!.data!.standfirst).toBe("Typed, then Back was pressed.");
+  // Saved: not offered again.
+  await page.reload();
+  await expect(page.getByLabel("Standfirst")).toHaveValue("Typed, then Back was pressed.");
+  await expect(page.getByRole("alert").filter({ hasText: "were not saved" })).toHaveCount(0);
+});
+
 test("leaving with unsaved changes asks first", async ({ page }) => {
   await signIn(page, "author");
   await newDraft(page, uniqueHeadline("Unsaved guard"));

@@ -251,17 +251,18 @@ async function insertArticle(db: Db, actor: Actor, data: ArticleCreate): Promise
   });
 }
 
-/**
- * Saves changes based on `version`. A save based on an older version is refused (409) with who
- * saved last, so the editor can offer to reload or copy the text. "Updated" for readers moves
- * only when a public article's headline, standfirst or body really changed.
- */
 /** Why this member may not edit this article, in the words of the permission table. */
 function cannotEdit(actor: Actor, article: EditorArticle): string {
   if (!isOwn(actor, refOf(article))) return "You can only edit your own articles.";
-  return `Contributors cannot edit ${article.status === "PUBLISHED" ? "published" : article.status === "SCHEDULED" ? "scheduled" : article.status.toLowerCase().replace("_", " ")} articles.`;
+  return `Contributors cannot edit ${article.status.toLowerCase().replace("_", " ")} articles.`;
 }
 
+/**
+ * Saves changes based on `version`. A save based on an older version is refused (409) with who
+ * saved last, so the editor can offer to reload or copy the text (one based on a version never
+ * reached, 422). "Updated" for readers moves only when a public article's headline, standfirst
+ * or body really changed.
+ */
 export async function updateArticle(db: Db, actor: Actor, id: string, input: unknown): Promise<EditorArticle> {
   const { version, ...changes } = articleUpdateSchema.parse(input);
   const before = await load(db, id);

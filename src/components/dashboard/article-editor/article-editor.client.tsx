@@ -8,6 +8,7 @@ import { statusLabels, type StatusKey } from "@/lib/status-labels";
 import { callApi } from "@/components/dashboard/api-client";
 import { DateTime } from "@/components/dashboard/date-time.client";
 import { BodyEditor } from "@/components/dashboard/editor/body-editor.client";
+import { useUnsavedBackup } from "@/components/dashboard/article-editor/unsaved-backup";
 import { FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { useBrowserValue } from "@/components/ui/browser-value";
 import { ConfirmBox } from "@/components/dashboard/confirm-box.client";
@@ -119,7 +120,7 @@ export function ArticleEditor(props: EditorProps) {
   /** The message for a field, or for the first of its parts ("tags.2", "body.content.0…"). */
   const errorFor = (name: string) => fieldErrors[name] ?? Object.entries(fieldErrors).find(([k]) => k.startsWith(`${name}.`))?.[1];
 
-  const { markChanged } = saver;
+  const { markChanged, unsavedKeys } = saver;
   const change = useCallback(
     <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
       setFields((f) => ({ ...f, [key]: value }));
@@ -128,6 +129,21 @@ export function ArticleEditor(props: EditorProps) {
     },
     [markChanged],
   );
+
+  // Unsaved changes from an earlier visit in this tab (Back, a reload, a crash), offered back.
+  const [bodyKey, setBodyKey] = useState(0);
+  const loaded = useMemo(() => ({ version: props.version, fields: props.fields }), [props.version, props.fields]);
+  const unsavedBackup = useUnsavedBackup({
+    id: props.id, loaded, fields, unsavedKeys, version: saver.version, saved: saver.state.kind === "saved" && saver.state.at !== null,
+  });
+  function restoreUnsaved() {
+    const offered = unsavedBackup.offer;
+    if (!offered) return;
+    for (const [key, value] of Object.entries(offered)) change(key as keyof EditorFields, value as never);
+    if ("body" in offered) setBodyKey((k) => k + 1); // the body editor starts from its value: a new one
+    unsavedBackup.answer();
+    setMessage({ ok: true, text: live ? "Your earlier changes are back. Update to make them live." : "Your earlier changes are back." });
+  }
 
   // A new draft's slug follows its headline until someone edits the slug.
   const setHeadline = (headline: string) => {
@@ -297,6 +313,17 @@ export function ArticleEditor(props: EditorProps) {
           </p>
         ) : null}
         {/* Not once this page has reached that version itself (a step of ours answered after the beat). */}
+        {unsavedBackup.offer ? (
+          <div role="alert" className="space-y-2 rounded-md border-2 border-accent p-3 text-sm">
+            <p>
+              <strong>Changes you made here earlier were not saved</strong> ({namesOf(Object.keys(unsavedBackup.offer))}). They were kept in this tab.
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <button type="button" className={secondaryButtonClass} onClick={restoreUnsaved}>Restore them</button>
+              <button type="button" className={secondaryButtonClass} onClick={unsavedBackup.answer}>Discard them</button>
+            </div>
+          </div>
+        ) : null}
         {savedElsewhere && savedElsewhere.version > saver.version.current && saver.state.kind !== "conflict" ? (
           <div role="alert" className="space-y-2 rounded-md border-2 border-accent p-3 text-sm">
             <p>
@@ -343,7 +370,7 @@ export function ArticleEditor(props: EditorProps) {
         </div>
         <div>
           <p id="body-label" className="text-sm font-semibold">Body</p>
-          <BodyEditor initialBody={fields.body} labelledBy="body-label" pickImage={pickBodyImage}
+          <BodyEditor key={bodyKey} initialBody={fields.body} labelledBy="body-label" pickImage={pickBodyImage}
             onChange={(body, error) => {
               setBodyError(error);
               if (body) change("body", body);

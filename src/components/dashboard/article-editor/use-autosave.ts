@@ -152,6 +152,7 @@ export function useArticleSaver<F extends Record<string, unknown>>(options: {
     version.current = v;
   }, []);
   const isSaving = useCallback(() => inFlight.current !== null, []);
+  const unsavedKeys = useCallback(() => [...dirty.current], []);
 
   return {
     state,
@@ -162,7 +163,7 @@ export function useArticleSaver<F extends Record<string, unknown>>(options: {
     setVersion,
     hasUnsaved: () => dirty.current.size > 0,
     /** The fields changed here and not saved yet. */
-    unsavedKeys: () => [...dirty.current],
+    unsavedKeys,
     /** A save is being sent: the version may be about to move. */
     isSaving,
   };
