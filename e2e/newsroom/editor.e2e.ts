@@ -257,9 +257,17 @@ test("edits to a live story left by the browser's Back button are offered back w
   await expect(page.locator('[data-save-state="unsaved"]')).toBeVisible();
   await page.goBack(); // no prompt can stop this one
   await expect(page).toHaveURL(/\/dashboard$/);
-
+  // Followed from the list, the router brings the very page back, as it was: nothing to offer.
   await page.getByRole("link", { name: headline }).click();
   await page.waitForURL(`**/dashboard/articles/${id}`);
+  await expect(page.getByLabel("Standfirst")).toHaveValue("Typed, then Back was pressed.");
+  await expect(page.getByRole("alert").filter({ hasText: "were not saved" })).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  // Opened afresh (a new page load: a bookmark, another link, a reopened tab), it offers them back.
+  await page.goto(`/dashboard/articles/${id}`);
+  await expect(page.getByLabel("Standfirst")).toHaveValue("");
   const offer = page.getByRole("alert").filter({ hasText: "Changes you made here earlier were not saved" });
   await expect(offer).toContainText("(standfirst)");
   await offer.getByRole("button", { name: "Restore them" }).click();

@@ -281,7 +281,9 @@ const otherEncodings = [
   "+ADw-script+AD4-alert({M})+ADw-/script+AD4-",
   "\uFF1Cscript\uFF1Ealert({M})\uFF1C/script\uFF1E",
   "<scr\u200Bipt>alert({M})</scr\u200Bipt>",
-  "<img src=x onerror=alert({M})>\u202E",
+  // Text-direction controls: overrides (U+202A-E) are dropped on the way in (src/lib/zod.ts);
+  // isolates are kept, and must stay text like the rest.
+  "\u2067<img src=x onerror=alert({M})>\u2069",
   '<embed code="javascript:alert({M})">',
   '<applet code="javascript:confirm({M})"></applet>',
   '<object type="text/x-scriptlet" data="javascript:alert({M})"></object>',

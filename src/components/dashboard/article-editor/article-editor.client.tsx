@@ -132,9 +132,8 @@ export function ArticleEditor(props: EditorProps) {
 
   // Unsaved changes from an earlier visit in this tab (Back, a reload, a crash), offered back.
   const [bodyKey, setBodyKey] = useState(0);
-  const loaded = useMemo(() => ({ version: props.version, fields: props.fields }), [props.version, props.fields]);
   const unsavedBackup = useUnsavedBackup({
-    id: props.id, loaded, fields, unsavedKeys, version: saver.version, saved: saver.state.kind === "saved" && saver.state.at !== null,
+    id: props.id, loaded: { version: props.version }, fields, unsavedKeys, version: saver.version, saved: saver.state.kind === "saved" && saver.state.at !== null,
   });
   function restoreUnsaved() {
     const offered = unsavedBackup.offer;

@@ -15,8 +15,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export function useUnsavedBackup<F extends Record<string, unknown>>(options: {
   id: string;
-  /** The version and fields the page was opened with. */
-  loaded: { version: number; fields: F };
+  /** The version the page was opened with. */
+  loaded: { version: number };
   fields: F;
   unsavedKeys: () => (keyof F)[];
   /** The version the unsaved changes are based on. */
@@ -28,16 +28,18 @@ export function useUnsavedBackup<F extends Record<string, unknown>>(options: {
   // The raw string: a stable value for the store snapshot.
   const kept = useBrowserValue(() => sessionStorage.getItem(keyOf(id)), null);
   const [answered, setAnswered] = useState(false);
+  // Offered where the page does not already show them: the router may bring back the very page
+  // left, its fields as they were (then there is nothing to offer).
   const offer = useMemo(() => {
     try {
       const backup = kept ? (JSON.parse(kept) as Backup<F>) : null;
       if (!backup || backup.version !== loaded.version) return null;
-      const differ = (Object.keys(backup.fields) as (keyof F)[]).filter((k) => !same(backup.fields[k], loaded.fields[k]));
+      const differ = (Object.keys(backup.fields) as (keyof F)[]).filter((k) => !same(backup.fields[k], fields[k]));
       return differ.length ? (Object.fromEntries(differ.map((k) => [k, backup.fields[k]])) as Partial<F>) : null;
     } catch {
       return null;
     }
-  }, [kept, loaded]);
+  }, [kept, loaded.version, fields]);
 
   useEffect(() => {
     const keys = unsavedKeys();
