@@ -457,6 +457,16 @@ describe("tags", () => {
     expect(await db.tag.findUnique({ where: { id: doomed.id } })).toBeNull();
     expect(await tagsOf("p5")).not.toContain(`t-${run}-doomed`);
     expect((await refusal(deleteTag(db, actors.editor, doomed.id))).status).toBe(404);
+    // Its stories were public: its page (and so its feeds) answer 410, not 404.
+    expect(await db.redirect.findUnique({ where: { fromPath: `/tag/t-${run}-doomed` } })).toMatchObject({ toPath: null, statusCode: 410 });
+    // A tag never on a public story had no page for readers: nothing to record.
+    const unseen = await tag("unseen", []);
+    await deleteTag(db, actors.editor, unseen.id);
+    expect(await db.redirect.findUnique({ where: { fromPath: `/tag/t-${run}-unseen` } })).toBeNull();
+    // A new tag of that name takes the page back.
+    const { version } = await db.article.findUniqueOrThrow({ where: { id: ids.p6 }, select: { version: true } });
+    await updateArticle(db, actors.editor, ids.p6!, { version, tags: [`T ${run} doomed`] });
+    expect(await db.redirect.findUnique({ where: { fromPath: `/tag/t-${run}-doomed` } })).toBeNull();
   });
 
   it("lists sections and tags with article counts for the page", async () => {

@@ -14,7 +14,7 @@ import {
 import { audit } from "@/server/services/audit";
 import { ServiceError, notFound } from "@/server/services/errors";
 import { can, ensure, type Actor } from "@/server/services/permissions";
-import { everPublicStories, expireArticle, expireSections, reclaimPath, recordPathChange } from "@/server/services/publishing";
+import { everPublicStories, expireArticle, expireSections, reclaimPath, recordDeletedPaths, recordPathChange } from "@/server/services/publishing";
 
 /**
  * Sections and tags. Their slugs are in public URLs (/politics, /politics/story, /tag/brexit):
@@ -271,6 +271,8 @@ export async function deleteTag(db: Db, actor: Actor, id: string): Promise<void>
     await lockTaggedArticles(tx, id);
     const stories = await everPublicStories(tx, { tags: { some: { tagId: id } } });
     await tx.tag.delete({ where: { id } });
+    // Readers had a page for it (and feeds): gone, 410, until a new tag takes the name again.
+    if (stories.length) await recordDeletedPaths(tx, routes.tag(tag.slug));
     await audit(tx, actor, "tag.delete", "Tag", id, { slug: tag.slug, name: tag.name, articles: stories.length });
     return stories;
   });
