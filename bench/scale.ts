@@ -45,6 +45,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedDatabase } from "../scripts/lib/embedded-db.ts";
+import { distDir } from "../scripts/runtime/dist-dir.mjs";
 import { internalToken } from "../scripts/runtime/expiry-protocol.mjs";
 import { cacheTags } from "../src/lib/cache-tags.ts";
 import {
@@ -208,8 +209,8 @@ async function measureLevel(databaseUrl: string, shape: ArchiveShape): Promise<R
  * clean .next each time; the repository's own .next is moved aside and always put back.
  */
 async function timeBuilds(databaseUrl: string): Promise<number[]> {
-  const nextDir = path.join(root, ".next");
-  const saved = path.join(root, ".next-scale-saved");
+  const nextDir = distDir(root);
+  const saved = `${nextDir}-scale-saved`;
   if (existsSync(saved)) throw new Error(`${saved} exists (left by an interrupted --build run?): put it back as .next first`);
   renameSync(nextDir, saved);
   const restore = () => {

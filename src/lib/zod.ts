@@ -47,13 +47,19 @@ const BIDI_OVERRIDES = /[\u202A-\u202E]/g;
 export const writtenText = () => z.string().overwrite((text) => text.replace(CONTROL_CHARACTERS, " ").replace(BIDI_OVERRIDES, ""));
 
 /**
- * URL filters read as far as they are valid: the keys whose values fail are left out (and named
- * in `ignored`), the rest kept, rather than one bad value dropping every filter.
+ * URL filters read as far as they are valid: the keys whose values fail are left out (named in
+ * `ignored`, with why in `messages`), the rest kept, rather than one bad value dropping every filter.
  */
-export function parseValidFilters<T extends z.ZodObject>(schema: T, raw: Record<string, string>): { data: z.infer<T>; ignored: string[] } {
+export function parseValidFilters<T extends z.ZodObject>(
+  schema: T,
+  raw: Record<string, string>,
+): { data: z.infer<T>; ignored: string[]; messages?: Record<string, string> } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { data: parsed.data, ignored: [] };
-  const ignored = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+  /** Why each key was left out (its first issue), to say so next to its field. */
+  const messages: Record<string, string> = {};
+  for (const issue of parsed.error.issues) messages[String(issue.path[0])] ??= issue.message;
+  const ignored = Object.keys(messages);
   const kept = schema.safeParse(Object.fromEntries(Object.entries(raw).filter(([key]) => !ignored.includes(key))));
-  return { data: kept.success ? kept.data : schema.parse({}), ignored };
+  return { data: kept.success ? kept.data : schema.parse({}), ignored, messages };
 }

@@ -280,12 +280,11 @@ async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes:
   const current = currentFields(before);
   const unchanged = (Object.keys(changes) as (keyof typeof current)[]).every((key) => isDeepStrictEqual(changes[key], current[key]));
   if (unchanged && restored === undefined) return before; // a restore is asked for, and recorded, even when it changes nothing
+  const merged = { ...current, ...changes };
+  const bodyText = changes.body ? bodyToPlainText(changes.body as ArticleBody) : before.bodyText;
   if (before.status === "PUBLISHED" || before.status === "SCHEDULED") {
     // Judged on what this save changes: a story stored without one (an import) can still be tagged.
-    const refused = unpublishable({
-      headline: changes.headline ?? before.headline,
-      bodyText: changes.body ? bodyToPlainText(changes.body as ArticleBody) : before.bodyText,
-    });
+    const refused = unpublishable({ headline: merged.headline, bodyText });
     const made = Object.fromEntries(Object.entries(refused).filter(([field]) => field in changes));
     if (Object.keys(made).length) {
       throw new ServiceError("invalid", `A ${before.status === "PUBLISHED" ? "published" : "scheduled"} article keeps a headline and a body.`, made);
@@ -302,7 +301,6 @@ async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes:
         throw slugTaken();
       }
       const tagIds = changes.tags ? await resolveTags(tx, actor, changes.tags) : undefined;
-      const merged = { ...currentFields(before), ...changes };
       // Deep comparison: the stored body comes back from jsonb with its keys reordered.
       const contentChanged =
         merged.headline !== before.headline || merged.standfirst !== before.standfirst || !isDeepStrictEqual(merged.body, before.body);
@@ -315,7 +313,7 @@ async function saveChanges(db: Db, actor: Actor, before: EditorArticle, changes:
           seoTitle: merged.seoTitle, seoDescription: merged.seoDescription, heroImageId: merged.heroImageId,
           heroCaption: merged.heroCaption, heroCredit: merged.heroCredit,
           body: merged.body as unknown as Prisma.InputJsonObject,
-          bodyText: bodyToPlainText(merged.body as ArticleBody),
+          bodyText,
           version: { increment: 1 },
           lastEditedById: actor.id,
           firstPublishedAt: firstPublishedOf(before),

@@ -4,6 +4,7 @@ import { DateTime } from "@/components/dashboard/date-time.client";
 import { secondaryButtonClass } from "@/components/dashboard/form-bits";
 import { TextField } from "@/components/dashboard/text-field";
 import { auditQuerySchema } from "@/lib/schemas/user";
+import { parseValidFilters } from "@/lib/zod";
 import { auditActionPrefixes, listAudit, summarizeDetails, type AuditRow } from "@/server/data/audit";
 import { prisma } from "@/server/db";
 import { can } from "@/server/services/permissions";
@@ -34,9 +35,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const raw = await searchParams;
   // Each parameter on its own: a malformed page number must not throw away a good filter.
   const typed = typeof raw.action === "string" ? raw.action : "";
-  const action = auditQuerySchema.shape.action.safeParse(typed || undefined);
-  const page = auditQuerySchema.shape.page.safeParse(typeof raw.page === "string" ? raw.page : undefined);
-  const log = await listAudit(prisma, actor, { action: action.data, page: page.data });
+  const { data, messages } = parseValidFilters(auditQuerySchema, {
+    ...(typeof raw.page === "string" ? { page: raw.page } : {}),
+    ...(typed ? { action: typed } : {}),
+  });
+  const refused = messages?.action;
+  const log = await listAudit(prisma, actor, data);
   const pageHref = (page: number) => `/dashboard/audit?${new URLSearchParams({ ...(log.action ? { action: log.action } : {}), page: String(page) })}`;
   const pastTheEnd = log.total > 0 && log.page > log.pages;
 
@@ -46,8 +50,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-md border border-rule p-3" aria-label="Filter the audit log">
         <div className="grow sm:grow-0">
           <TextField id="action" name="action" type="search" list="action-prefixes" label="Action starts with" placeholder="user."
-            defaultValue={action.success ? log.action : typed} hint={`For example ${auditActionPrefixes.join(", ")} or article.publish`}
-            error={action.success ? undefined : `Not filtered: ${action.error.issues[0]?.message ?? "not a valid action."}`} />
+            defaultValue={refused ? typed : log.action} hint={`For example ${auditActionPrefixes.join(", ")} or article.publish`}
+            error={refused ? `Not filtered: ${refused}` : undefined} />
           <datalist id="action-prefixes">
             {auditActionPrefixes.map((p) => (
               <option key={p} value={p} />
@@ -57,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <button type="submit" className={secondaryButtonClass}>
           Filter
         </button>
-        {log.action || !action.success ? (
+        {log.action || refused ? (
           <Link href="/dashboard/audit" className="text-sm underline">
             Show everything
           </Link>
